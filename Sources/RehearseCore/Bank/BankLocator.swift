@@ -1,0 +1,91 @@
+import Foundation
+
+/// Why no bank could be found.
+public enum BankLocationError: RehearseError, Equatable {
+  /// None of the places searched holds `question-bank/` and `rubrics/`.
+  case notFound(searched: [String])
+  /// `--bank` or `REHEARSE_BANK` names a folder that is not a bank.
+  case notABank(path: String, source: String)
+
+  public var exitStatus: ExitStatus { .noInput }
+
+  public var description: String {
+    switch self {
+    case .notFound(let searched):
+      return "no question bank found; looked in: \(searched.joined(separator: ", ")). "
+        + "Pass --bank DIR or set REHEARSE_BANK."
+    case .notABank(let path, let source):
+      return "\(source) names \(path), which has no question-bank/ and rubrics/ folders"
+    }
+  }
+}
+
+/// Finds the bank to use: the one named, else the one shipped beside the program.
+public enum BankLocator {
+  /// Where an installed copy keeps its bank, relative to the folder of the executable.
+  public static let installedRelativePath = "../share/rehearse"
+
+  /// The bank folder.
+  ///
+  /// In order: `explicit` (`--bank`), `REHEARSE_BANK`, the checkout the executable was built in
+  /// (found by walking up from it, which covers `swift run`), the installed location
+  /// `<prefix>/share/rehearse` beside `<prefix>/bin/rehearse`, and the current folder and its
+  /// parents.
+  public static func locate(
+    explicit: String?, environment: [String: String], executablePath: String,
+    currentDirectory: String
+  ) throws(BankLocationError) -> URL {
+    if let explicit {
+      let url = absolute(explicit, in: currentDirectory)
+      guard isBank(url) else { throw .notABank(path: explicit, source: "--bank") }
+      return url
+    }
+    if let variable = environment["REHEARSE_BANK"], !variable.isEmpty {
+      let url = absolute(variable, in: currentDirectory)
+      guard isBank(url) else { throw .notABank(path: variable, source: "REHEARSE_BANK") }
+      return url
+    }
+    let executable = absolute(executablePath, in: currentDirectory).resolvingSymlinksInPath()
+    let executableFolder = executable.deletingLastPathComponent()
+    var searched: [String] = []
+    for candidate in ancestors(of: executableFolder)
+      + [executableFolder.appendingPathComponent(installedRelativePath).standardizedFileURL]
+      + ancestors(of: URL(fileURLWithPath: currentDirectory))
+    {
+      if isBank(candidate) { return candidate }
+      searched.append(candidate.path)
+    }
+    throw .notFound(searched: Array(NSOrderedSet(array: searched)) as? [String] ?? searched)
+  }
+
+  /// Whether `url` holds a bank's two folders.
+  public static func isBank(_ url: URL) -> Bool {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    for folder in [BankLoader.questionFolder, BankLoader.rubricFolder] {
+      let path = url.appendingPathComponent(folder).path
+      guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+      else { return false }
+    }
+    return true
+  }
+
+  private static func absolute(_ path: String, in directory: String) -> URL {
+    let url =
+      path.hasPrefix("/")
+      ? URL(fileURLWithPath: path) : URL(fileURLWithPath: directory).appendingPathComponent(path)
+    return url.standardizedFileURL
+  }
+
+  private static func ancestors(of url: URL) -> [URL] {
+    var result: [URL] = []
+    var current = url.standardizedFileURL
+    while true {
+      result.append(current)
+      let parent = current.deletingLastPathComponent()
+      if parent.path == current.path { break }
+      current = parent
+    }
+    return result
+  }
+}

@@ -1,0 +1,19 @@
+/// The process exit codes of the command-line contract (DESIGN.md).
+public enum ExitStatus: Int32, Sendable {
+  case success = 0
+  /// A check ran and found failures (for example `bank test` with examples off their band).
+  case checkFailed = 1
+  /// The command line was wrong: an unknown id, a bad flag value.
+  case usage = 64
+  /// A data file (bank, rubric, story, TSV, answer) is malformed.
+  case dataError = 65
+  /// An input file or folder does not exist or cannot be read.
+  case noInput = 66
+  /// The user interrupted with Ctrl-C.
+  case interrupted = 130
+}
+
+/// An error the command line reports as `rehearse: error: …` with a documented exit code.
+public protocol RehearseError: Error, CustomStringConvertible {
+  var exitStatus: ExitStatus { get }
+}

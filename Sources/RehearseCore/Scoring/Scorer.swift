@@ -1,0 +1,227 @@
+/// The result of scoring one answer against its rubric.
+public struct ScoredAnswer: Sendable, Codable, Equatable {
+  /// A talking point the answer made, with the answer's own words that made it.
+  public struct Hit: Sendable, Codable, Equatable {
+    public var point: String
+    public var weight: Double
+    public var required: Bool
+    public var evidence: [String]
+  }
+
+  /// A talking point the answer did not make in full; `credit` is the part earned (0 to under 1).
+  public struct Miss: Sendable, Codable, Equatable {
+    public var point: String
+    public var weight: Double
+    public var required: Bool
+    public var credit: Double
+    /// For a partly made point, the words that came close.
+    public var evidence: [String]
+  }
+
+  /// How a wrong idea showed up in the answer.
+  public enum MisconceptionKind: String, Sendable, Codable {
+    /// The answer states one of the rubric's misconceptions.
+    case stated
+    /// The answer states a talking point in negated form.
+    case negatedPoint = "negated_point"
+  }
+
+  /// A wrong idea the answer states, with what is true instead.
+  public struct StatedMisconception: Sendable, Codable, Equatable {
+    public var label: String
+    public var correction: String
+    public var evidence: [String]
+    public var penalty: Double
+    public var kind: MisconceptionKind
+  }
+
+  public var question: String
+  /// 0 to 100.
+  public var score: Int
+  public var band: Band
+  public var hits: [Hit]
+  public var misses: [Miss]
+  public var misconceptions: [StatedMisconception]
+  /// Whether a missing required point held the score below `strong`.
+  public var cappedByRequired: Bool
+}
+
+/// Scores answers against keyword rubrics; deterministic and free of I/O.
+///
+/// Each talking point earns its weight when one of its phrasings occurs un-negated within one
+/// sentence; a phrasing of which at least half the terms occur together earns half that fraction.
+/// The score is the earned share of the total weight as 0–100, less misconception penalties; a
+/// missing required point caps it just below `strong`.
+public struct Scorer: Sendable {
+  /// The credit a phrasing's partial match earns per matched fraction of its terms.
+  public static let partialCreditFactor = 0.5
+
+  private let rubrics: [String: CompiledRubric]
+  public let lexicon: CompiledLexicon
+
+  /// Compiles every rubric of `bank` once, for scoring many answers.
+  public init(bank: Bank) {
+    let lexicon = CompiledLexicon(bank.lexicon)
+    self.lexicon = lexicon
+    rubrics = bank.rubrics.mapValues { CompiledRubric($0, lexicon: lexicon) }
+  }
+
+  /// The compiled rubric of a question.
+  public func rubric(for questionID: String) -> CompiledRubric? {
+    rubrics[questionID]
+  }
+
+  /// Scores `answer` to the question `questionID`, or `nil` when the bank has no such rubric.
+  public func score(_ answer: String, questionID: String) -> ScoredAnswer? {
+    rubrics[questionID].map { Scorer.score(answer, against: $0) }
+  }
+
+  /// Scores `answer` against one compiled rubric.
+  public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
+    let text = AnswerText(answer, lexicon: rubric.lexicon)
+    var hits: [ScoredAnswer.Hit] = []
+    var misses: [ScoredAnswer.Miss] = []
+    var misconceptions: [ScoredAnswer.StatedMisconception] = []
+    var earned = 0.0
+    var total = 0.0
+    var missingRequired = false
+
+    for point in rubric.points {
+      let source = point.source
+      total += source.weight
+      var best = PhrasingOutcome.none
+      for phrasing in point.phrasings {
+        let outcome = match(phrasing, in: text)
+        if outcome.credit > best.credit || (best.credit == 0 && outcome.isNegated) {
+          best = outcome
+        }
+        if case .hit = best { break }
+      }
+      switch best {
+      case .hit(let evidence):
+        earned += source.weight
+        hits.append(
+          .init(
+            point: source.label, weight: source.weight, required: source.required,
+            evidence: evidence))
+      case .partial(let fraction, let evidence):
+        let credit = partialCreditFactor * fraction
+        earned += source.weight * credit
+        missingRequired = missingRequired || source.required
+        misses.append(
+          .init(
+            point: source.label, weight: source.weight, required: source.required,
+            credit: credit, evidence: evidence))
+      case .negated(let evidence):
+        missingRequired = missingRequired || source.required
+        misses.append(
+          .init(
+            point: source.label, weight: source.weight, required: source.required, credit: 0,
+            evidence: []))
+        misconceptions.append(
+          .init(
+            label: "Stated in negated form: \(source.label)",
+            correction: "The rubric expects this point affirmed: \(source.label)",
+            evidence: evidence, penalty: 0, kind: .negatedPoint))
+      case .none:
+        missingRequired = missingRequired || source.required
+        misses.append(
+          .init(
+            point: source.label, weight: source.weight, required: source.required, credit: 0,
+            evidence: []))
+      }
+    }
+
+    var penalty = 0.0
+    for wrongIdea in rubric.misconceptions {
+      for phrasing in wrongIdea.phrasings {
+        if case .hit(let evidence) = match(phrasing, in: text) {
+          penalty += wrongIdea.source.penalty
+          misconceptions.append(
+            .init(
+              label: wrongIdea.source.label, correction: wrongIdea.source.correction,
+              evidence: evidence, penalty: wrongIdea.source.penalty, kind: .stated))
+          break
+        }
+      }
+    }
+
+    let raw = total > 0 ? 100 * earned / total - penalty : 0
+    var score = Int(max(0, min(100, raw)).rounded())
+    let capped = missingRequired && score >= Band.strongThreshold
+    if capped { score = Band.strongThreshold - 1 }
+    return ScoredAnswer(
+      question: rubric.rubric.questionID, score: score, band: Band(score: score), hits: hits,
+      misses: misses, misconceptions: misconceptions, cappedByRequired: capped)
+  }
+
+  // MARK: Matching
+
+  enum PhrasingOutcome {
+    case none
+    case partial(fraction: Double, evidence: [String])
+    case negated(evidence: [String])
+    case hit(evidence: [String])
+
+    var credit: Double {
+      switch self {
+      case .hit: 1
+      case .partial(let fraction, _): Scorer.partialCreditFactor * fraction
+      case .negated, .none: 0
+      }
+    }
+
+    var isNegated: Bool {
+      if case .negated = self { return true }
+      return false
+    }
+  }
+
+  /// Finds the best sentence for a phrasing: all terms un-negated, else negated, else the most
+  /// terms together.
+  static func match(_ phrasing: CompiledPhrasing, in text: AnswerText) -> PhrasingOutcome {
+    let termCount = phrasing.terms.count
+    // For each sentence, the occurrences of each term found in it.
+    var bySentence: [Int: [[TermOccurrence]]] = [:]
+    for (termIndex, term) in phrasing.terms.enumerated() {
+      for occurrence in text.occurrences(of: term) {
+        let sentence = text.tokens[occurrence.start].sentence
+        var perTerm = bySentence[sentence] ?? Array(repeating: [], count: termCount)
+        perTerm[termIndex].append(occurrence)
+        bySentence[sentence] = perTerm
+      }
+    }
+    guard !bySentence.isEmpty else { return .none }
+
+    var negatedEvidence: [String]?
+    var bestPartial: (fraction: Double, evidence: [String])?
+    for sentence in bySentence.keys.sorted() {
+      let perTerm = bySentence[sentence]!
+      var matched = Set<Int>()
+      for occurrence in perTerm.joined() {
+        matched.formUnion(occurrence.start...occurrence.end)
+      }
+      var chosen: [TermOccurrence] = []
+      var negated = false
+      for occurrences in perTerm where !occurrences.isEmpty {
+        if let clean = occurrences.first(where: { !text.isNegated($0, ignoring: matched) }) {
+          chosen.append(clean)
+        } else {
+          chosen.append(occurrences[0])
+          negated = true
+        }
+      }
+      let evidence = chosen.sorted { $0.start < $1.start }.map(text.evidence)
+      if chosen.count == termCount {
+        if !negated { return .hit(evidence: evidence) }
+        negatedEvidence = negatedEvidence ?? evidence
+      } else if termCount >= 2, !negated, chosen.count * 2 >= termCount {
+        let fraction = Double(chosen.count) / Double(termCount)
+        if fraction > (bestPartial?.fraction ?? 0) { bestPartial = (fraction, evidence) }
+      }
+    }
+    if let negatedEvidence { return .negated(evidence: negatedEvidence) }
+    if let bestPartial { return .partial(fraction: bestPartial.fraction, evidence: bestPartial.evidence) }
+    return .none
+  }
+}

@@ -1,0 +1,31 @@
+/// The optimal-string-alignment edit distance: insertions, deletions, substitutions and swaps of
+/// two neighbouring letters each count one edit.
+public enum EditDistance {
+  /// The distance between `first` and `second`, or `limit + 1` as soon as it must exceed `limit`.
+  public static func between(_ first: [UInt8], _ second: [UInt8], limit: Int) -> Int {
+    if abs(first.count - second.count) > limit { return limit + 1 }
+    if first.isEmpty || second.isEmpty { return max(first.count, second.count) }
+    let width = second.count + 1
+    var previousPrevious = [Int](repeating: 0, count: width)
+    var previous = Array(0...second.count)
+    var current = [Int](repeating: 0, count: width)
+    for row in 1...first.count {
+      current[0] = row
+      var rowMinimum = current[0]
+      for column in 1...second.count {
+        let cost = first[row - 1] == second[column - 1] ? 0 : 1
+        var value = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
+        if row > 1, column > 1, first[row - 1] == second[column - 2],
+          first[row - 2] == second[column - 1]
+        {
+          value = min(value, previousPrevious[column - 2] + 1)
+        }
+        current[column] = value
+        rowMinimum = min(rowMinimum, value)
+      }
+      if rowMinimum > limit { return limit + 1 }
+      (previousPrevious, previous, current) = (previous, current, previousPrevious)
+    }
+    return min(previous[second.count], limit + 1)
+  }
+}

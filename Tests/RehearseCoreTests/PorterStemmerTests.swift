@@ -32,7 +32,8 @@ struct PorterStemmerTests {
   @Test("agrees with the reference implementation on 2,700 words")
   func referenceVocabulary() throws {
     let url = try #require(
-      Bundle.module.url(forResource: "porter2-reference", withExtension: "txt", subdirectory: "Fixtures"))
+      Bundle.module.url(
+        forResource: "porter2-reference", withExtension: "txt", subdirectory: "Fixtures"))
     let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
     var checked = 0
     var disagreements: [String] = []

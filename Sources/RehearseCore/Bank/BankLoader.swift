@@ -66,7 +66,12 @@ struct BankLoader {
     var questions: [Question] = []
     var firstQuestionLocation: [String: SourceLocation] = [:]
     for url in yamlFiles(in: questionsURL) {
-      for question in readQuestionFile(url) {
+      let (read, idsOfInvalid) = readQuestionFile(url)
+      // A question with problems of its own still owns its rubric: no second, orphan report.
+      for (id, location) in idsOfInvalid where firstQuestionLocation[id] == nil {
+        firstQuestionLocation[id] = location
+      }
+      for question in read {
         if let first = firstQuestionLocation[question.id] {
           problems.add(.duplicateID(question.location, id: question.id, first: first))
           continue
@@ -131,13 +136,14 @@ struct BankLoader {
 
   // MARK: Questions
 
-  private func readQuestionFile(_ url: URL) -> [Question] {
+  /// The valid questions of a file, and the ids of those that have problems.
+  private func readQuestionFile(_ url: URL) -> ([Question], [(String, SourceLocation)]) {
     let file = displayPath(url)
     guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems),
       let fields = FieldReader(
         node, file: file, context: "the question file", allowedKeys: BankKeys.questionFile,
         problems: problems)
-    else { return [] }
+    else { return ([], []) }
 
     let fileName = url.deletingPathExtension().lastPathComponent
     var component = Component(rawValue: fileName)
@@ -154,11 +160,20 @@ struct BankLoader {
         problems.add(.unknownComponent(fields.location(of: "component"), value: declared))
       }
     }
-    guard let items = fields.list("questions", required: true) else { return [] }
+    guard let items = fields.list("questions", required: true) else { return ([], []) }
     // With the component in doubt (already reported, so the load fails) the questions are still
     // read, so that their own problems are found and their rubrics are not reported as orphans.
     let readComponent = component ?? .sqlPython
-    return items.compactMap { readQuestion($0, component: readComponent, file: file) }
+    var questions: [Question] = []
+    var idsOfInvalid: [(String, SourceLocation)] = []
+    for item in items {
+      if let question = readQuestion(item, component: readComponent, file: file) {
+        questions.append(question)
+      } else if let id = item.mapping?["id"]?.string {
+        idsOfInvalid.append((id, YAMLFile.location(of: item, file: file)))
+      }
+    }
+    return (questions, idsOfInvalid)
   }
 
   private func readQuestion(_ node: Node, component: Component, file: String) -> Question? {
@@ -376,7 +391,10 @@ struct BankLoader {
           continue
         }
         if let first = firstGroup[key] {
-          problems.add(.lexiconConflict(location, entry: entry, first: first))
+          // The same stems twice in one group is redundant but harmless.
+          if first != location {
+            problems.add(.lexiconConflict(location, entry: entry, first: first))
+          }
           continue
         }
         firstGroup[key] = location

@@ -79,6 +79,9 @@ struct FieldReader {
   let context: String
   let problems: ProblemCollector
   private var values: [String: Node] = [:]
+  /// Allowed keys offered as the correction of a misspelt one; their absence is not reported
+  /// again.
+  private var suggested: Set<String> = []
 
   /// Wraps `node`, which must be a mapping; returns `nil` after recording the problem otherwise.
   init?(
@@ -96,10 +99,10 @@ struct FieldReader {
     for (keyNode, value) in mapping {
       let key = keyNode.string ?? ""
       guard allowedKeys.contains(key) else {
+        let suggestion = closestKey(to: key, among: allowedKeys)
         problems.add(
-          .unknownKey(
-            YAMLFile.location(of: keyNode, file: file), key: key,
-            suggestion: closestKey(to: key, among: allowedKeys)))
+          .unknownKey(YAMLFile.location(of: keyNode, file: file), key: key, suggestion: suggestion))
+        if let suggestion { suggested.insert(suggestion) }
         continue
       }
       values[key] = value
@@ -115,7 +118,9 @@ struct FieldReader {
   /// The raw node under `key`, reporting its absence when `required`.
   func node(_ key: String, required: Bool) -> Node? {
     if let value = values[key] { return value }
-    if required { problems.add(.missingKey(location, key: key, in: context)) }
+    if required && !suggested.contains(key) {
+      problems.add(.missingKey(location, key: key, in: context))
+    }
     return nil
   }
 
@@ -195,7 +200,8 @@ struct FieldReader {
     for item in sequence {
       guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
         problems.add(
-          .wrongType(YAMLFile.location(of: item, file: file), key: key, expected: "a list of texts"))
+          .wrongType(YAMLFile.location(of: item, file: file), key: key, expected: "a list of texts")
+        )
         continue
       }
       if text.isEmpty {

@@ -209,7 +209,9 @@ struct AnswerText {
 
   /// The answer's own words for an occurrence.
   func evidence(_ occurrence: TermOccurrence) -> String {
-    let range = tokens[occurrence.start].surface.lowerBound..<tokens[occurrence.end].surface
+    let range =
+      tokens[occurrence.start].surface
+      .lowerBound..<tokens[occurrence.end].surface
       .upperBound
     return String(text[range])
   }

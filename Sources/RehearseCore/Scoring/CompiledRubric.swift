@@ -1,7 +1,7 @@
 /// A word of a rubric term, prepared for comparison with answer tokens.
 struct TermWord: Sendable {
-  /// Short words every sentence has; left out of multi-word terms so `point in time` matches
-  /// `point-in-time` and `points of time` alike.
+  /// Short words every sentence has; left out of the middle of multi-word terms so `point in
+  /// time` matches `point-in-time` and `points of time` alike.
   static let stopwords: Set<String> = [
     "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "is", "are", "be", "by", "with",
     "as", "at", "from", "into", "its", "it", "that", "this", "their",
@@ -10,7 +10,8 @@ struct TermWord: Sendable {
   var text: String
   var stem: String
   var bytes: [UInt8]
-  /// Edits tolerated as typos: none below 6 letters, one from 6, two from 10.
+  /// Edits tolerated as typos: none below 7 letters (`stream` and `scream`, `schema` and
+  /// `scheme` are different words), one from 7, two from 11.
   var typoLimit: Int
 
   init(text: String, stem: String) {
@@ -18,7 +19,7 @@ struct TermWord: Sendable {
     self.stem = stem
     self.bytes = Array(text.utf8)
     let isWord = bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
-    typoLimit = !isWord ? 0 : bytes.count >= 10 ? 2 : bytes.count >= 6 ? 1 : 0
+    typoLimit = !isWord ? 0 : bytes.count >= 11 ? 2 : bytes.count >= 7 ? 1 : 0
   }
 
   func matches(_ token: Token) -> Bool {
@@ -44,9 +45,10 @@ struct CompiledTerm: Sendable {
     self.source = source
     let tokens = lexicon.canonicalize(Tokenizer.tokens(of: source))
     var words = tokens.map { TermWord(text: $0.text, stem: $0.stem) }
-    if words.count > 1 {
-      let content = words.filter { !TermWord.stopwords.contains($0.text) }
-      if !content.isEmpty { words = content }
+    if words.count > 2 {
+      // Only inner stopwords go: `scale in` and `log on` keep their particle.
+      let inner = words.dropFirst().dropLast().filter { !TermWord.stopwords.contains($0.text) }
+      words = [words[0]] + inner + [words[words.count - 1]]
     }
     guard !words.isEmpty else { return nil }
     self.words = words

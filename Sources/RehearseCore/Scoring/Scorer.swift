@@ -186,9 +186,8 @@ public struct Scorer: Sendable {
     for (termIndex, term) in phrasing.terms.enumerated() {
       for occurrence in text.occurrences(of: term) {
         let sentence = text.tokens[occurrence.start].sentence
-        var perTerm = bySentence[sentence] ?? Array(repeating: [], count: termCount)
-        perTerm[termIndex].append(occurrence)
-        bySentence[sentence] = perTerm
+        bySentence[sentence, default: Array(repeating: [], count: termCount)][termIndex].append(
+          occurrence)
       }
     }
     guard !bySentence.isEmpty else { return .none }
@@ -221,7 +220,9 @@ public struct Scorer: Sendable {
       }
     }
     if let negatedEvidence { return .negated(evidence: negatedEvidence) }
-    if let bestPartial { return .partial(fraction: bestPartial.fraction, evidence: bestPartial.evidence) }
+    if let bestPartial {
+      return .partial(fraction: bestPartial.fraction, evidence: bestPartial.evidence)
+    }
     return .none
   }
 }

@@ -25,22 +25,16 @@ public enum PorterStemmer {
     bytes = word.finished()
   }
 
+  private static let irregular: [(word: [UInt8], stem: [UInt8])] = [
+    ("skis", "ski"), ("skies", "sky"), ("dying", "die"), ("lying", "lie"), ("tying", "tie"),
+    ("idly", "idl"), ("gently", "gentl"), ("ugly", "ugli"), ("early", "earli"), ("only", "onli"),
+    ("singly", "singl"), ("sky", "sky"), ("news", "news"), ("howe", "howe"), ("atlas", "atlas"),
+    ("cosmos", "cosmos"), ("bias", "bias"), ("andes", "andes"),
+  ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
   private static func invariantOrIrregular(_ bytes: [UInt8]) -> [UInt8]? {
-    switch String(decoding: bytes, as: UTF8.self) {
-    case "skis": return Array("ski".utf8)
-    case "skies": return Array("sky".utf8)
-    case "dying": return Array("die".utf8)
-    case "lying": return Array("lie".utf8)
-    case "tying": return Array("tie".utf8)
-    case "idly": return Array("idl".utf8)
-    case "gently": return Array("gentl".utf8)
-    case "ugly": return Array("ugli".utf8)
-    case "early": return Array("earli".utf8)
-    case "only": return Array("onli".utf8)
-    case "singly": return Array("singl".utf8)
-    case "sky", "news", "howe", "atlas", "cosmos", "bias", "andes": return bytes
-    default: return nil
-    }
+    guard bytes.count <= 6 else { return nil }
+    return irregular.first { $0.word == bytes }?.stem
   }
 }
 
@@ -122,10 +116,12 @@ private struct Word {
     return min(index + 1, bytes.count)
   }
 
+  static let regionPrefixes = ["gener", "commun", "arsen"].map { Array($0.utf8) }
+
   mutating func markRegions() {
     region1 = bytes.count
-    for prefix in ["gener", "commun", "arsen"] where hasPrefix(prefix) {
-      region1 = prefix.utf8.count
+    for prefix in Word.regionPrefixes where hasPrefix(prefix) {
+      region1 = prefix.count
     }
     if region1 == bytes.count {
       region1 = regionStart(after: 0)
@@ -135,32 +131,29 @@ private struct Word {
 
   // MARK: Helpers
 
-  func hasPrefix(_ prefix: String) -> Bool {
-    let prefixBytes = Array(prefix.utf8)
-    return bytes.count >= prefixBytes.count && Array(bytes[0..<prefixBytes.count]) == prefixBytes
+  func hasPrefix(_ prefix: [UInt8]) -> Bool {
+    bytes.count >= prefix.count && bytes[0..<prefix.count].elementsEqual(prefix)
   }
 
-  func hasSuffix(_ suffix: String) -> Bool {
-    let suffixBytes = suffix.utf8
-    guard bytes.count >= suffixBytes.count else { return false }
-    return bytes[(bytes.count - suffixBytes.count)...].elementsEqual(suffixBytes)
+  func hasSuffix(_ suffix: [UInt8]) -> Bool {
+    let count = suffix.count
+    guard bytes.count >= count else { return false }
+    let offset = bytes.count - count
+    for index in 0..<count where bytes[offset + index] != suffix[index] { return false }
+    return true
   }
 
-  /// The longest of `suffixes` that the word ends with.
-  func longestSuffix(_ suffixes: [String]) -> String? {
-    var best: String?
-    for suffix in suffixes where hasSuffix(suffix) {
-      if suffix.utf8.count > (best?.utf8.count ?? -1) { best = suffix }
-    }
-    return best
+  /// The longest entry of `table` (sorted longest first) whose suffix the word ends with.
+  func longestSuffix(_ table: [Suffix]) -> Suffix? {
+    table.first { hasSuffix($0.suffix) }
   }
 
-  mutating func replaceSuffix(_ suffix: String, with replacement: String) {
-    bytes.removeLast(suffix.utf8.count)
-    bytes.append(contentsOf: replacement.utf8)
+  mutating func replaceSuffix(_ length: Int, with replacement: [UInt8]) {
+    bytes.removeLast(length)
+    bytes.append(contentsOf: replacement)
   }
 
-  func suffixStart(_ suffix: String) -> Int { bytes.count - suffix.utf8.count }
+  func suffixStart(_ suffix: Suffix) -> Int { bytes.count - suffix.suffix.count }
 
   func containsVowel(before end: Int) -> Bool {
     bytes[0..<max(0, end)].contains(where: Word.isVowel)
@@ -191,16 +184,22 @@ private struct Word {
 
   // MARK: Steps
 
+  static let possessives = Suffix.table(["'": "", "'s": "", "'s'": ""])
+  static let step1aSuffixes = Suffix.table([
+    "sses": "ss", "ied": "i", "ies": "i", "s": "", "us": "us", "ss": "ss",
+  ])
+
   mutating func step1a() {
-    if let possessive = longestSuffix(["'", "'s", "'s'"]) {
-      bytes.removeLast(possessive.utf8.count)
+    if let possessive = longestSuffix(Word.possessives) {
+      bytes.removeLast(possessive.suffix.count)
     }
-    guard let suffix = longestSuffix(["sses", "ied", "ies", "s", "us", "ss"]) else { return }
-    switch suffix {
+    guard let entry = longestSuffix(Word.step1aSuffixes) else { return }
+    switch entry.name {
     case "sses":
-      replaceSuffix(suffix, with: "ss")
+      replaceSuffix(entry.suffix.count, with: entry.replacement)
     case "ied", "ies":
-      replaceSuffix(suffix, with: suffixStart(suffix) > 1 ? "i" : "ie")
+      let replacement = suffixStart(entry) > 1 ? "i" : "ie"
+      replaceSuffix(entry.suffix.count, with: Array(replacement.utf8))
     case "s":
       // A vowel must come before the letter just before the s.
       if containsVowel(before: bytes.count - 2) { bytes.removeLast() }
@@ -209,24 +208,30 @@ private struct Word {
     }
   }
 
+  static let step1aInvariants = [
+    "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
+  ].map { Array($0.utf8) }
+
   func isStep1aInvariant() -> Bool {
-    switch String(decoding: bytes, as: UTF8.self) {
-    case "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed":
-      return true
-    default:
-      return false
-    }
+    bytes.count <= 7 && Word.step1aInvariants.contains(bytes)
   }
 
+  static let step1bSuffixes = Suffix.table([
+    "eed": "ee", "eedly": "ee", "ed": "", "edly": "", "ing": "", "ingly": "",
+  ])
+  static let lengthenAfter = ["at", "bl", "iz"].map { Array($0.utf8) }
+
   mutating func step1b() {
-    guard let suffix = longestSuffix(["eed", "eedly", "ed", "edly", "ing", "ingly"]) else { return }
-    if suffix == "eed" || suffix == "eedly" {
-      if suffixStart(suffix) >= region1 { replaceSuffix(suffix, with: "ee") }
+    guard let entry = longestSuffix(Word.step1bSuffixes) else { return }
+    if entry.name == "eed" || entry.name == "eedly" {
+      if suffixStart(entry) >= region1 {
+        replaceSuffix(entry.suffix.count, with: entry.replacement)
+      }
       return
     }
-    guard containsVowel(before: suffixStart(suffix)) else { return }
-    bytes.removeLast(suffix.utf8.count)
-    if hasSuffix("at") || hasSuffix("bl") || hasSuffix("iz") {
+    guard containsVowel(before: suffixStart(entry)) else { return }
+    bytes.removeLast(entry.suffix.count)
+    if Word.lengthenAfter.contains(where: hasSuffix) {
       bytes.append(UInt8(ascii: "e"))
     } else if let last = bytes.last, bytes.count >= 2, bytes[bytes.count - 2] == last,
       "bdfgmnprt".utf8.contains(last)
@@ -244,21 +249,20 @@ private struct Word {
     bytes[bytes.count - 1] = UInt8(ascii: "i")
   }
 
-  static let step2Replacements: [String: String] = [
+  static let step2Suffixes = Suffix.table([
     "tional": "tion", "enci": "ence", "anci": "ance", "abli": "able", "entli": "ent",
     "izer": "ize", "ization": "ize", "ational": "ate", "ation": "ate", "ator": "ate",
     "alism": "al", "aliti": "al", "alli": "al", "fulness": "ful", "ousli": "ous",
     "ousness": "ous", "iveness": "ive", "iviti": "ive", "biliti": "ble", "bli": "ble",
     "ogi": "og", "fulli": "ful", "lessli": "less", "li": "",
-  ]
-  static let step2Suffixes = Array(step2Replacements.keys)
+  ])
 
   mutating func step2() {
-    guard let suffix = longestSuffix(Word.step2Suffixes), suffixStart(suffix) >= region1 else {
+    guard let entry = longestSuffix(Word.step2Suffixes), suffixStart(entry) >= region1 else {
       return
     }
-    let start = suffixStart(suffix)
-    switch suffix {
+    let start = suffixStart(entry)
+    switch entry.name {
     case "ogi":
       guard start > 0, bytes[start - 1] == UInt8(ascii: "l") else { return }
     case "li":
@@ -266,38 +270,40 @@ private struct Word {
     default:
       break
     }
-    replaceSuffix(suffix, with: Word.step2Replacements[suffix, default: ""])
+    replaceSuffix(entry.suffix.count, with: entry.replacement)
   }
 
-  static let step3Replacements: [String: String] = [
+  static let step3Suffixes = Suffix.table([
     "tional": "tion", "ational": "ate", "alize": "al", "icate": "ic", "iciti": "ic",
     "ical": "ic", "ful": "", "ness": "", "ative": "",
-  ]
-  static let step3Suffixes = Array(step3Replacements.keys)
+  ])
 
   mutating func step3() {
-    guard let suffix = longestSuffix(Word.step3Suffixes), suffixStart(suffix) >= region1 else {
+    guard let entry = longestSuffix(Word.step3Suffixes), suffixStart(entry) >= region1 else {
       return
     }
-    if suffix == "ative" && suffixStart(suffix) < region2 { return }
-    replaceSuffix(suffix, with: Word.step3Replacements[suffix, default: ""])
+    if entry.name == "ative" && suffixStart(entry) < region2 { return }
+    replaceSuffix(entry.suffix.count, with: entry.replacement)
   }
 
-  static let step4Suffixes = [
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
-    "iti", "ous", "ive", "ize", "ion",
-  ]
+  static let step4Suffixes = Suffix.table(
+    Dictionary(
+      uniqueKeysWithValues: [
+        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism",
+        "ate", "iti", "ous", "ive", "ize", "ion",
+      ].map { ($0, "") }))
 
   mutating func step4() {
-    guard let suffix = longestSuffix(Word.step4Suffixes), suffixStart(suffix) >= region2 else {
+    guard let entry = longestSuffix(Word.step4Suffixes), suffixStart(entry) >= region2 else {
       return
     }
-    if suffix == "ion" {
-      let start = suffixStart(suffix)
-      guard start > 0, bytes[start - 1] == UInt8(ascii: "s") || bytes[start - 1] == UInt8(ascii: "t")
+    if entry.name == "ion" {
+      let start = suffixStart(entry)
+      guard start > 0,
+        bytes[start - 1] == UInt8(ascii: "s") || bytes[start - 1] == UInt8(ascii: "t")
       else { return }
     }
-    bytes.removeLast(suffix.utf8.count)
+    bytes.removeLast(entry.suffix.count)
   }
 
   mutating func step5() {
@@ -312,5 +318,20 @@ private struct Word {
         bytes.removeLast()
       }
     }
+  }
+}
+
+/// A suffix of a step with its replacement, as bytes.
+private struct Suffix {
+  var name: String
+  var suffix: [UInt8]
+  var replacement: [UInt8]
+
+  /// The table of a step, longest suffix first, so the first match is the longest.
+  static func table(_ replacements: [String: String]) -> [Suffix] {
+    replacements.map {
+      Suffix(name: $0.key, suffix: Array($0.key.utf8), replacement: Array($0.value.utf8))
+    }
+    .sorted { ($0.suffix.count, $0.name) > ($1.suffix.count, $1.name) }
   }
 }

@@ -25,29 +25,150 @@ public enum Tokenizer {
   /// The most tokens read from one text; words beyond it are ignored, keeping time bounded.
   public static let maximumTokens = 20_000
 
-  private static let abbreviations: Set<String> = ["eg", "ie", "etc", "vs", "approx", "incl", "esp"]
-  private static let clauseWords: Set<String> = ["but", "whereas", "while", "although", "though"]
+  fileprivate static let abbreviations: Set<String> = [
+    "eg", "ie", "etc", "vs", "approx", "incl", "esp",
+  ]
+  fileprivate static let clauseWords: Set<String> = [
+    "but", "whereas", "while", "although", "though",
+  ]
 
   /// Tokenises `text`.
   public static func tokens(of text: String) -> [Token] {
+    var scanner = Scanner(text: text)
+    scanner.scan()
+    return scanner.tokens
+  }
+
+  /// The state of one pass over a text's UTF-8 bytes; ASCII takes a fast path.
+  private struct Scanner {
+    let text: String
     var tokens: [Token] = []
     var sentence = 0
     var clause = 0
-    var wordStart: String.Index?
-    var wordScalars = String.UnicodeScalarView()
     var hasContent = false
     var lineHasContent = false
     var atLineStart = true
+    var wordStart: String.Index?
+    /// The word so far: lowercase ASCII, or raw UTF-8 when `wordIsASCII` is false.
+    var word: [UInt8] = []
+    var wordIsASCII = true
 
-    func flushWord(upTo end: String.Index) {
+    init(text: String) {
+      self.text = text
+      tokens.reserveCapacity(min(Tokenizer.maximumTokens, text.utf8.count / 5 + 1))
+    }
+
+    /// A scalar's class: part of a word or not, without decoding ASCII.
+    func isWordCharacter(at index: String.Index) -> Bool {
+      let utf8 = text.utf8
+      guard index < utf8.endIndex else { return false }
+      let byte = utf8[index]
+      if byte < 0x80 { return Tokenizer.isASCIIWordByte(byte) }
+      return Tokenizer.isWordScalar(text.unicodeScalars[index])
+    }
+
+    func isLetter(at index: String.Index) -> Bool {
+      let utf8 = text.utf8
+      guard index < utf8.endIndex else { return false }
+      let byte = utf8[index]
+      if byte < 0x80 { return Tokenizer.isASCIIWordByte(byte) && !(0x30...0x39).contains(byte) }
+      return text.unicodeScalars[index].properties.isAlphabetic
+    }
+
+    mutating func scan() {
+      let utf8 = text.utf8
+      var index = utf8.startIndex
+      while index < utf8.endIndex {
+        let byte = utf8[index]
+        if byte < 0x80 {
+          let next = utf8.index(after: index)
+          scanASCII(byte, at: index, next: next)
+          index = next
+        } else {
+          let scalar = text.unicodeScalars[index]
+          let next = text.unicodeScalars.index(after: index)
+          scanOther(scalar, at: index, next: next)
+          index = next
+        }
+      }
+      flushWord(upTo: utf8.endIndex)
+    }
+
+    mutating func scanASCII(_ byte: UInt8, at index: String.Index, next: String.Index) {
+      if Tokenizer.isASCIIWordByte(byte) {
+        if wordStart == nil { wordStart = index }
+        word.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        atLineStart = false
+        return
+      }
+      let inWord = wordStart != nil && isWordCharacter(at: next)
+      if byte == UInt8(ascii: "'") && inWord { return }
+      let afterDigit = word.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+      if byte == UInt8(ascii: ","), inWord, afterDigit { return }  // 5,000
+      if byte == UInt8(ascii: "."), inWord, afterDigit || isLetter(at: next) {
+        word.append(byte)  // 3.5, node.js
+        return
+      }
+      let abbreviation = byte == UInt8(ascii: ".") && isAbbreviation(word)
+      flushWord(upTo: index)
+      switch byte {
+      case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"):
+        endSentence()
+      case UInt8(ascii: "."):
+        if !abbreviation { endSentence() }
+      case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):
+        if hasContent { clause += 1 }
+      case UInt8(ascii: "\n"):
+        // A blank line ends a paragraph.
+        if !lineHasContent { endSentence() }
+        atLineStart = true
+        lineHasContent = false
+      case UInt8(ascii: "-"), UInt8(ascii: "*"):
+        if atLineStart { endSentence() }
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+        break
+      default:
+        atLineStart = false
+      }
+    }
+
+    mutating func scanOther(_ scalar: Unicode.Scalar, at index: String.Index, next: String.Index) {
+      if Tokenizer.isWordScalar(scalar) {
+        if wordStart == nil { wordStart = index }
+        word.append(contentsOf: String(scalar).utf8)
+        wordIsASCII = false
+        atLineStart = false
+        return
+      }
+      if Tokenizer.isApostrophe(scalar), wordStart != nil, isWordCharacter(at: next) { return }
+      flushWord(upTo: index)
+      if scalar == "\u{2022}" && atLineStart {
+        endSentence()
+      } else if scalar == "\u{2026}" || scalar == "\u{3002}" {
+        endSentence()
+      } else if !scalar.properties.isWhitespace {
+        atLineStart = false
+      }
+    }
+
+    func isAbbreviation(_ word: [UInt8]) -> Bool {
+      guard word.count <= 7 else { return false }
+      let letters = String(decoding: word.filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
+      return Tokenizer.abbreviations.contains(letters)
+    }
+
+    mutating func flushWord(upTo end: String.Index) {
       guard let start = wordStart else { return }
       defer {
         wordStart = nil
-        wordScalars = String.UnicodeScalarView()
+        word.removeAll(keepingCapacity: true)
+        wordIsASCII = true
       }
-      let normalized = normalize(String(wordScalars))
-      guard !normalized.isEmpty, tokens.count < maximumTokens else { return }
-      if clauseWords.contains(normalized), hasContent { clause += 1 }
+      if wordIsASCII { Tokenizer.foldBritishSpelling(&word) }
+      let raw = String(decoding: word, as: UTF8.self)
+      let normalized = wordIsASCII ? raw : Tokenizer.normalize(raw)
+      guard !normalized.isEmpty, tokens.count < Tokenizer.maximumTokens else { return }
+      if Tokenizer.clauseWords.contains(normalized), hasContent { clause += 1 }
       tokens.append(
         Token(
           text: normalized, stem: PorterStemmer.stem(normalized), surface: start..<end,
@@ -56,59 +177,38 @@ public enum Tokenizer {
       lineHasContent = true
     }
 
-    func endSentence() {
+    mutating func endSentence() {
       if hasContent {
         sentence += 1
         clause += 1
         hasContent = false
       }
     }
+  }
 
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      let next = scalars.index(after: index)
-      let following = next < scalars.endIndex ? scalars[next] : nil
-      if isWordScalar(scalar) {
-        if wordStart == nil { wordStart = index }
-        wordScalars.append(scalar)
-        atLineStart = false
-      } else if isApostrophe(scalar), wordStart != nil, let following, isWordScalar(following) {
-        wordScalars.append(scalar)
-      } else if (scalar == "." || scalar == ","), wordStart != nil,
-        let following, isWordScalar(following),
-        wordScalars.last.map({ $0.properties.numericType != nil }) == true
-          || (scalar == "." && following.properties.isAlphabetic)
-      {
-        // 3.5, 5,000 and node.js stay one token.
-        wordScalars.append(scalar)
-      } else {
-        let word = String(wordScalars).lowercased()
-        flushWord(upTo: index)
-        switch scalar {
-        case "!", "?", ";":
-          endSentence()
-        case ".":
-          let isAbbreviation = abbreviations.contains(word.replacingOccurrences(of: ".", with: ""))
-          if !isAbbreviation { endSentence() }
-        case ",", ":", "(", ")":
-          if hasContent { clause += 1 }
-        case "\n":
-          // A blank line ends a paragraph.
-          if !lineHasContent { endSentence() }
-          atLineStart = true
-          lineHasContent = false
-        case "-", "*", "\u{2022}":
-          if atLineStart { endSentence() }
-        default:
-          if !scalar.properties.isWhitespace { atLineStart = false }
-        }
+  private static let britishSuffixes = [
+    "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers",
+  ].map { Array($0.utf8) }
+
+  /// Spells `-ise` words the American way (`normalisation` as `normalization`), in place.
+  ///
+  /// Porter2 stems the two spellings differently. Applied alike to answers and rubric terms, the
+  /// folding is harmless for words that merely end in `-ise` (`promise` and `promising` both
+  /// become `promiz…`), and short words (`rise`, `raise`) are left alone.
+  static func foldBritishSpelling(_ word: inout [UInt8]) {
+    guard word.count >= 6 else { return }
+    for suffix in britishSuffixes where word.count - suffix.count >= 3 {
+      let offset = word.count - suffix.count
+      if word[offset...].elementsEqual(suffix) {
+        word[offset + 1] = UInt8(ascii: "z")
+        return
       }
-      index = next
     }
-    flushWord(upTo: scalars.endIndex)
-    return tokens
+  }
+
+  static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+      || (byte >= 0x30 && byte <= 0x39)
   }
 
   /// Folds a word to the form tokens are compared in.

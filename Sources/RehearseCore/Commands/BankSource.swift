@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where to find the bank, as the command line and the environment say.
+public struct BankSource: Sendable {
+  /// `--bank DIR` or a command's own `DIR` argument.
+  public var explicitPath: String?
+  public var environment: [String: String]
+  public var executablePath: String
+  public var currentDirectory: String
+
+  public init(
+    explicitPath: String?, environment: [String: String], executablePath: String,
+    currentDirectory: String
+  ) {
+    self.explicitPath = explicitPath
+    self.environment = environment
+    self.executablePath = executablePath
+    self.currentDirectory = currentDirectory
+  }
+
+  /// The bank folder this source names.
+  public func locate() throws(BankLocationError) -> URL {
+    try BankLocator.locate(
+      explicit: explicitPath, environment: environment, executablePath: executablePath,
+      currentDirectory: currentDirectory)
+  }
+
+  /// Locates, loads and validates the bank.
+  public func load() throws -> Bank {
+    try Bank.load(from: locate())
+  }
+}
+
+/// A question id the bank does not have.
+public enum QuestionLookupError: RehearseError, Equatable {
+  /// No question has this id; `suggestions` are the nearest ids.
+  case unknownID(String, suggestions: [String])
+
+  public var exitStatus: ExitStatus { .usage }
+
+  public var description: String {
+    switch self {
+    case .unknownID(let id, let suggestions):
+      let hint =
+        suggestions.isEmpty
+        ? " (see 'rehearse bank list')"
+        : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
+      return "no question with id '\(id)'\(hint)"
+    }
+  }
+}
+
+extension Bank {
+  /// The question with `id`, or an error naming the nearest ids.
+  public func requireQuestion(id: String) throws(QuestionLookupError) -> Question {
+    if let question = question(id: id) { return question }
+    let target = Array(id.lowercased().utf8)
+    let ranked = questions.map { question -> (String, Int) in
+      let candidate = Array(question.id.utf8)
+      let distance = EditDistance.between(target, candidate, limit: 6)
+      let containment = question.id.contains(id.lowercased()) ? 0 : distance
+      return (question.id, min(distance, containment))
+    }.filter { $0.1 <= 6 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    throw .unknownID(id, suggestions: ranked.prefix(3).map(\.0))
+  }
+}

@@ -1,0 +1,212 @@
+/// The JSON and text forms of the `bank` subcommands' output.
+public enum BankReports {
+  /// One row of `bank list --format json`.
+  public struct ListedQuestion: Codable, Equatable, Sendable {
+    public var id: String
+    public var component: String
+    public var kind: String
+    public var difficulty: Int
+    public var prompt: String
+  }
+
+  /// `bank stats --format json`.
+  public struct Stats: Codable, Equatable, Sendable {
+    public var questions: Int
+    public var components: [String: Int]
+    public var kinds: [String: Int]
+    public var difficulties: [String: Int]
+    public var rubrics: [String: Int]
+  }
+
+  /// A talking point as `bank show --format json` prints it.
+  public struct ShownPoint: Codable, Equatable, Sendable {
+    public var label: String
+    public var weight: Double
+    public var required: Bool
+    public var phrasings: [[String]]
+  }
+
+  /// A misconception as `bank show --format json` prints it.
+  public struct ShownMisconception: Codable, Equatable, Sendable {
+    public var label: String
+    public var phrasings: [[String]]
+    public var correction: String
+    public var penalty: Double
+  }
+
+  /// A graded example as `bank show --format json` prints it.
+  public struct ShownExample: Codable, Equatable, Sendable {
+    public var band: String
+    public var answer: String
+    public var note: String?
+  }
+
+  /// The rubric as `bank show --format json` prints it.
+  public struct ShownRubric: Codable, Equatable, Sendable {
+    public var points: [ShownPoint]
+    public var misconceptions: [ShownMisconception]
+    public var examples: [ShownExample]
+  }
+
+  /// `bank show ID --format json`.
+  public struct ShownQuestion: Codable, Equatable, Sendable {
+    public var id: String
+    public var component: String
+    public var kind: String
+    public var difficulty: Int
+    public var minutes: Int
+    public var prompt: String
+    public var tags: [String]
+    public var hints: [String]
+    public var followUps: [String]
+    public var modelAnswer: String
+    public var competencies: [String]
+    public var file: String
+    public var line: Int
+    public var rubric: ShownRubric?
+  }
+
+  public static func listed(_ questions: [Question]) -> [ListedQuestion] {
+    questions.map {
+      ListedQuestion(
+        id: $0.id, component: $0.component.rawValue, kind: $0.kind.rawValue,
+        difficulty: $0.difficulty, prompt: $0.prompt)
+    }
+  }
+
+  public static func listText(_ questions: [Question], style: TextStyle) -> String {
+    guard !questions.isEmpty else { return "no questions" }
+    var rows = [["ID", "COMPONENT", "KIND", "LEVEL", "MIN", "PROMPT"]]
+    for question in questions {
+      rows.append([
+        question.id, question.component.rawValue, question.kind.rawValue,
+        String(repeating: "●", count: question.difficulty), "\(question.minutes)",
+        TextLayout.truncate(question.prompt, to: 60),
+      ])
+    }
+    let table = TextLayout.table(rows).split(separator: "\n", omittingEmptySubsequences: false)
+    let header = style.bold(String(table[0]))
+    return ([header] + table.dropFirst().map(String.init)).joined(separator: "\n")
+      + "\n\(questions.count) questions"
+  }
+
+  public static func stats(_ bank: Bank) -> Stats {
+    var components: [String: Int] = [:]
+    var kinds: [String: Int] = [:]
+    var difficulties: [String: Int] = [:]
+    for component in Component.allCases { components[component.rawValue] = 0 }
+    for question in bank.questions {
+      components[question.component.rawValue, default: 0] += 1
+      kinds[question.kind.rawValue, default: 0] += 1
+      difficulties["\(question.difficulty)", default: 0] += 1
+    }
+    let rubrics = bank.rubrics.values
+    return Stats(
+      questions: bank.questions.count, components: components, kinds: kinds,
+      difficulties: difficulties,
+      rubrics: [
+        "talking_points": rubrics.reduce(0) { $0 + $1.points.count },
+        "misconceptions": rubrics.reduce(0) { $0 + $1.misconceptions.count },
+        "graded_examples": rubrics.reduce(0) { $0 + $1.examples.count },
+        "lexicon_groups": bank.lexicon.groups.count,
+      ])
+  }
+
+  public static func statsText(_ stats: Stats, style: TextStyle) -> String {
+    var rows = [["COMPONENT", "QUESTIONS"]]
+    for component in Component.allCases {
+      rows.append([component.rawValue, "\(stats.components[component.rawValue] ?? 0)"])
+    }
+    rows.append(["total", "\(stats.questions)"])
+    let kinds = stats.kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+    let levels = stats.difficulties.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+    return TextLayout.table(rows) + "\n\n"
+      + "kinds: \(kinds.joined(separator: ", "))\n"
+      + "difficulty: \(levels.joined(separator: ", "))\n"
+      + "rubrics: \(stats.rubrics["talking_points"] ?? 0) talking points, "
+      + "\(stats.rubrics["misconceptions"] ?? 0) misconceptions, "
+      + "\(stats.rubrics["graded_examples"] ?? 0) graded examples; "
+      + "lexicon: \(stats.rubrics["lexicon_groups"] ?? 0) synonym groups"
+  }
+
+  public static func shown(_ question: Question, rubric: Rubric?) -> ShownQuestion {
+    ShownQuestion(
+      id: question.id, component: question.component.rawValue, kind: question.kind.rawValue,
+      difficulty: question.difficulty, minutes: question.minutes, prompt: question.prompt,
+      tags: question.tags, hints: question.hints, followUps: question.followUps,
+      modelAnswer: question.modelAnswer, competencies: question.competencies.map(\.rawValue),
+      file: question.location.file, line: question.location.line,
+      rubric: rubric.map { rubric in
+        ShownRubric(
+          points: rubric.points.map {
+            ShownPoint(
+              label: $0.label, weight: $0.weight, required: $0.required,
+              phrasings: $0.phrasings.map(\.terms))
+          },
+          misconceptions: rubric.misconceptions.map {
+            ShownMisconception(
+              label: $0.label, phrasings: $0.phrasings.map(\.terms), correction: $0.correction,
+              penalty: $0.penalty)
+          },
+          examples: rubric.examples.map {
+            ShownExample(band: $0.band.rawValue, answer: $0.answer, note: $0.note)
+          })
+      })
+  }
+
+  public static func showText(_ question: Question, rubric: Rubric?, style: TextStyle) -> String {
+    var lines: [String] = []
+    lines.append(style.bold(question.id))
+    lines.append(
+      style.dim(
+        "\(question.component.rawValue) · \(question.kind.rawValue) · difficulty "
+          + "\(question.difficulty) · \(question.minutes) min · \(question.location)"))
+    if !question.tags.isEmpty {
+      lines.append(style.dim("tags: " + question.tags.joined(separator: ", ")))
+    }
+    if !question.competencies.isEmpty {
+      lines.append(
+        style.dim("competencies: " + question.competencies.map(\.rawValue).joined(separator: ", ")))
+    }
+    lines.append("")
+    lines.append(TextLayout.wrap(question.prompt, indent: ""))
+    func section(_ title: String, _ items: [String]) {
+      guard !items.isEmpty else { return }
+      lines.append("")
+      lines.append(style.bold(title))
+      for (index, item) in items.enumerated() {
+        lines.append("  \(index + 1). " + TextLayout.wrap(item, indent: "     ").dropFirst(5))
+      }
+    }
+    section("Hints", question.hints)
+    section("Follow-ups", question.followUps)
+    lines.append("")
+    lines.append(style.bold("Model answer"))
+    lines.append(TextLayout.wrap(question.modelAnswer))
+    if let rubric {
+      lines.append("")
+      lines.append(style.bold("Rubric"))
+      for point in rubric.points {
+        let required = point.required ? style.yellow(" required") : ""
+        lines.append(
+          "  • \(point.label)  \(style.dim("weight \(format(point.weight))"))\(required)")
+        let phrasings = point.phrasings.map { $0.terms.joined(separator: " + ") }
+        lines.append(style.dim("      " + phrasings.joined(separator: " | ")))
+      }
+      for misconception in rubric.misconceptions {
+        lines.append(
+          "  ! \(misconception.label)  \(style.dim("−\(format(misconception.penalty))"))")
+        lines.append(style.dim("      → \(misconception.correction)"))
+      }
+      let bands = Band.allCases.reversed().map { band in
+        "\(rubric.examples.filter { $0.band == band }.count) \(band.rawValue)"
+      }
+      lines.append(style.dim("  graded examples: " + bands.joined(separator: ", ")))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func format(_ number: Double) -> String {
+    number == number.rounded() ? String(Int(number)) : String(number)
+  }
+}

@@ -1,0 +1,49 @@
+/// Renders a scored answer as the feedback a candidate reads.
+public enum ScoreReport {
+  /// Score and band, the talking points hit with the words that earned them, the points missed,
+  /// and any misconceptions with their corrections.
+  public static func render(_ scored: ScoredAnswer, question: Question, style: TextStyle) -> String
+  {
+    var lines: [String] = []
+    lines.append(
+      "\(style.bold(question.id))  score \(style.bold("\(scored.score)/100"))  "
+        + style.band(scored.band))
+    if scored.cappedByRequired {
+      lines.append(style.dim("  capped below strong: a required talking point is missing"))
+    }
+    if !scored.hits.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Talking points made"))
+      for hit in scored.hits {
+        let quotes = hit.evidence.map { "\"\($0)\"" }.joined(separator: " … ")
+        lines.append("  \(style.green("✓")) \(hit.point)  \(style.dim(quotes))")
+      }
+    }
+    if !scored.misses.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Talking points missed"))
+      for miss in scored.misses {
+        let required = miss.required ? style.yellow(" (required)") : ""
+        if miss.credit > 0 {
+          let quotes = miss.evidence.map { "\"\($0)\"" }.joined(separator: " … ")
+          lines.append(
+            "  \(style.yellow("~")) \(miss.point)\(required)  \(style.dim("partly: " + quotes))")
+        } else {
+          lines.append("  \(style.red("✗")) \(miss.point)\(required)")
+        }
+      }
+    }
+    if !scored.misconceptions.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Misconceptions"))
+      for misconception in scored.misconceptions {
+        let penalty =
+          misconception.penalty > 0 ? style.red(" (−\(Int(misconception.penalty)))") : ""
+        let quotes = misconception.evidence.map { "\"\($0)\"" }.joined(separator: " … ")
+        lines.append("  \(style.red("!")) \(misconception.label)\(penalty)  \(style.dim(quotes))")
+        lines.append("    → \(misconception.correction)")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

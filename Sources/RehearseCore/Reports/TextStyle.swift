@@ -1,0 +1,86 @@
+/// How text output is decorated: ANSI colour on a terminal, plain otherwise.
+public struct TextStyle: Sendable {
+  public var colored: Bool
+
+  public init(colored: Bool) {
+    self.colored = colored
+  }
+
+  /// No colour: for files, pipes and `NO_COLOR`.
+  public static let plain = TextStyle(colored: false)
+
+  /// Whether output to a stream should be coloured: only on a terminal, only without `NO_COLOR`.
+  public static func forStream(
+    isTerminal: Bool, environment: [String: String], noColorFlag: Bool
+  ) -> TextStyle {
+    let disabled = noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
+    return TextStyle(colored: isTerminal && !disabled)
+  }
+
+  private func wrap(_ text: String, _ code: String) -> String {
+    colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  public func bold(_ text: String) -> String { wrap(text, "1") }
+  public func dim(_ text: String) -> String { wrap(text, "2") }
+  public func green(_ text: String) -> String { wrap(text, "32") }
+  public func yellow(_ text: String) -> String { wrap(text, "33") }
+  public func red(_ text: String) -> String { wrap(text, "31") }
+  public func cyan(_ text: String) -> String { wrap(text, "36") }
+
+  /// A band's name in its colour: green, yellow or red.
+  public func band(_ band: Band) -> String {
+    switch band {
+    case .strong: green(band.rawValue)
+    case .adequate: yellow(band.rawValue)
+    case .weak: red(band.rawValue)
+    }
+  }
+}
+
+/// Plain-text layout helpers shared by the reports.
+enum TextLayout {
+  /// `text` cut to `width` characters, ending in `…` when cut.
+  static func truncate(_ text: String, to width: Int) -> String {
+    let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    guard flat.count > width else { return flat }
+    return String(flat.prefix(max(0, width - 1))) + "…"
+  }
+
+  /// `text` padded with spaces to `width` characters.
+  static func pad(_ text: String, to width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+
+  /// Rows of cells as aligned columns; the last column is not padded.
+  static func table(_ rows: [[String]], separator: String = "  ") -> String {
+    guard let columns = rows.map(\.count).max() else { return "" }
+    var widths = [Int](repeating: 0, count: columns)
+    for row in rows {
+      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+    }
+    return rows.map { row in
+      row.enumerated().map { index, cell in
+        index == row.count - 1 ? cell : pad(cell, to: widths[index])
+      }.joined(separator: separator)
+    }.joined(separator: "\n")
+  }
+
+  /// `text` word-wrapped to `width` columns, each line prefixed with `indent`.
+  static func wrap(_ text: String, width: Int = 96, indent: String = "  ") -> String {
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        if !line.isEmpty && line.count + 1 + word.count > width - indent.count {
+          lines.append(indent + line)
+          line = ""
+        }
+        line += line.isEmpty ? String(word) : " " + word
+      }
+      lines.append(indent + line)
+    }
+    while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+    return lines.joined(separator: "\n")
+  }
+}

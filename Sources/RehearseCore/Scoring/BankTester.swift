@@ -1,0 +1,64 @@
+/// Scores every graded example and model answer of a bank and compares each with its band.
+public enum BankTester {
+  /// One example or model answer scored.
+  public struct Check: Codable, Equatable, Sendable {
+    public enum Subject: String, Codable, Sendable {
+      case example
+      case modelAnswer = "model_answer"
+    }
+
+    public var question: String
+    public var subject: Subject
+    public var file: String
+    public var line: Int
+    public var expected: Band
+    public var got: Band
+    public var score: Int
+
+    public var passed: Bool { expected == got }
+  }
+
+  /// The outcome of `bank test`.
+  public struct Result: Codable, Equatable, Sendable {
+    public var checked: Int
+    public var failures: [Check]
+  }
+
+  /// Checks every graded example against its band, and every model answer against `strong`.
+  public static func run(_ bank: Bank, scorer: Scorer) -> Result {
+    var checks: [Check] = []
+    for question in bank.questions {
+      guard let rubric = scorer.rubric(for: question.id) else { continue }
+      let model = Scorer.score(question.modelAnswer, against: rubric)
+      checks.append(
+        Check(
+          question: question.id, subject: .modelAnswer, file: question.location.file,
+          line: question.location.line, expected: .strong, got: model.band, score: model.score))
+      for example in rubric.rubric.examples {
+        let scored = Scorer.score(example.answer, against: rubric)
+        checks.append(
+          Check(
+            question: question.id, subject: .example, file: example.location.file,
+            line: example.location.line, expected: example.band, got: scored.band,
+            score: scored.score))
+      }
+    }
+    return Result(checked: checks.count, failures: checks.filter { !$0.passed })
+  }
+
+  public static func text(_ result: Result, style: TextStyle) -> String {
+    var lines = result.failures.map { check in
+      let subject =
+        check.subject == .example ? "\(check.expected.rawValue) example" : "model answer"
+      return "\(check.file):\(check.line): \(check.question): \(subject) scored \(check.score) "
+        + "(\(style.band(check.got))), expected \(style.band(check.expected))"
+    }
+    let verdict =
+      result.failures.isEmpty
+      ? style.green("all on their band")
+      : style.red("\(result.failures.count) off their band")
+    lines.append(
+      "bank test: \(result.checked) answers scored (graded examples and model answers); \(verdict)")
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import RehearseCore
+
+/// `rehearse bank list`.
+struct BankListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List the questions.",
+    discussion: "JSON: an array of {id, component, kind, difficulty, prompt}."
+  )
+
+  @Option(help: "Only questions of this component (repeatable).")
+  var component: [Component] = []
+
+  @OptionGroup var formatOptions: FormatOptions
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    let request = BankRequest(
+      bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle,
+      components: component)
+    try CommandRunner.run { try Rehearse.bankList(request) }
+  }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import RehearseCore
+
+/// `rehearse bank show ID`.
+struct BankShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show a question with its hints, follow-ups, model answer and rubric.",
+    discussion: """
+      JSON: {id, component, kind, difficulty, minutes, prompt, tags, hints, follow_ups,
+      model_answer, competencies, file, line, rubric: {points, misconceptions, examples}}.
+      """
+  )
+
+  @Argument(help: "The question id.")
+  var id: String
+
+  @OptionGroup var formatOptions: FormatOptions
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    let request = BankRequest(
+      bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle,
+      questionID: id)
+    try CommandRunner.run { try Rehearse.bankShow(request) }
+  }
+}

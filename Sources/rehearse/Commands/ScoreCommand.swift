@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// `rehearse score ID`: scores one answer against the question's rubric.
+struct ScoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "score",
+    abstract: "Score an answer to a question against its rubric.",
+    discussion: """
+      The answer is read from --answer-file, or from standard input. It must be UTF-8 text of at
+      most 65,536 bytes; anything else is refused with file:line: and exit code 65.
+
+      Each talking point earns its weight when one of its phrasings occurs, un-negated, within
+      one sentence of the answer. The score is the share of the weight earned, 0-100, less the
+      penalty of each misconception stated. Bands: strong from 70, adequate from 40, weak below.
+      A missing required point caps the score at 69.
+
+      JSON keys: question, score, band, hits [{point, weight, required, evidence}],
+      misses [{point, weight, required, credit, evidence}],
+      misconceptions [{label, correction, evidence, penalty, kind}], capped_by_required.
+      """
+  )
+
+  @Argument(help: "The question id (see 'rehearse bank list').")
+  var id: String
+
+  @Option(help: ArgumentHelp("Read the answer from this file.", valueName: "file"))
+  var answerFile: String?
+
+  @OptionGroup var formatOptions: FormatOptions
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    let answer: AnswerSource =
+      if let answerFile {
+        .file(path: answerFile)
+      } else {
+        .handle(FileHandle.standardInput, name: "<stdin>")
+      }
+    let request = ScoreRequest(
+      bank: global.bankSource(), questionID: id, answer: answer, format: formatOptions.format,
+      style: global.outputStyle)
+    try CommandRunner.run { try Rehearse.score(request) }
+  }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// The options every command takes: which bank, and whether to colour.
+struct GlobalOptions: ParsableArguments {
+  @Option(
+    name: .customLong("bank"),
+    help: ArgumentHelp(
+      "The bank folder (holding question-bank/ and rubrics/).", valueName: "dir"))
+  var bankPath: String?
+
+  @Flag(name: .customLong("no-color"), help: "Never colour the output (as NO_COLOR does).")
+  var noColor = false
+
+  /// The bank source these options and the environment name; `override` is a command's own DIR.
+  func bankSource(override: String? = nil) -> BankSource {
+    BankSource(
+      explicitPath: override ?? bankPath, environment: ProcessInfo.processInfo.environment,
+      executablePath: CommandLine.arguments[0],
+      currentDirectory: FileManager.default.currentDirectoryPath)
+  }
+
+  /// Colour for standard output when it is a terminal and nothing turned colour off.
+  var outputStyle: TextStyle {
+    TextStyle.forStream(
+      isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
+      noColorFlag: noColor)
+  }
+}

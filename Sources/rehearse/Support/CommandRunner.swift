@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// Runs a core entry point: prints its output, and turns its errors into
+/// `rehearse: error: …` on standard error with the documented exit code.
+enum CommandRunner {
+  static func run(_ body: () throws -> CommandOutput) throws {
+    do {
+      let output = try body()
+      if !output.standardOutput.isEmpty { print(output.standardOutput) }
+      if output.status != .success { throw ExitCode(output.status.rawValue) }
+    } catch let failure as BankLoadFailure {
+      for problem in failure.problems { printError(problem.description) }
+      let count = failure.problems.count
+      printError("rehearse: error: the bank has \(count) problem\(count == 1 ? "" : "s")")
+      throw ExitCode(failure.exitStatus.rawValue)
+    } catch let error as any RehearseError {
+      printError("rehearse: error: \(error.description)")
+      throw ExitCode(error.exitStatus.rawValue)
+    }
+  }
+
+  static func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}

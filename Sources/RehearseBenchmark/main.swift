@@ -3,18 +3,22 @@ import RehearseCore
 
 // Scoring throughput on the shipped bank: every model answer and graded example, scored over and
 // over on one thread for a fixed wall-clock budget. Run it release-built:
-//   swift run -c release RehearseBenchmark [--seconds N] [--bank DIR]
+//   swift run -c release RehearseBenchmark [--seconds N] [--bank DIR] [--cold]
+// The tokenizer remembers stems it has computed; --cold forgets them before every answer, which
+// is the cost of an answer made entirely of words never seen before.
 
 var seconds = 3.0
 var bankPath: String?
+var cold = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
   case "--seconds": seconds = arguments.next().flatMap(Double.init) ?? seconds
   case "--bank": bankPath = arguments.next()
+  case "--cold": cold = true
   default:
     FileHandle.standardError.write(
-      Data("usage: RehearseBenchmark [--seconds N] [--bank DIR]\n".utf8))
+      Data("usage: RehearseBenchmark [--seconds N] [--bank DIR] [--cold]\n".utf8))
     exit(64)
   }
 }
@@ -50,6 +54,7 @@ let start = clock.now
 let budget = Duration.milliseconds(Int(seconds * 1000))
 while clock.now - start < budget {
   for item in workload {
+    if cold { StemMemo.shared.removeAll() }
     checksum &+= scorer.score(item.answer, questionID: item.id)?.score ?? 0
   }
   scored += workload.count
@@ -57,6 +62,29 @@ while clock.now - start < budget {
 let elapsed = clock.now - start
 let elapsedSeconds =
   Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+
+// The stages on their own, over the same answers: tokenising (which includes stemming) and
+// stemming alone.
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+let allWords = workload.flatMap { item in
+  item.answer.lowercased().split { !$0.isLetter }.map(String.init)
+}
+var stageChecksum = 0
+let tokenizeStart = clock.now
+for _ in 0..<200 {
+  for item in workload {
+    if cold { StemMemo.shared.removeAll() }
+    stageChecksum &+= Tokenizer.tokens(of: item.answer).count
+  }
+}
+let tokenizeTime = seconds(clock.now - tokenizeStart) / Double(200 * workload.count)
+let stemStart = clock.now
+for _ in 0..<200 {
+  for word in allWords { stageChecksum &+= PorterStemmer.stem(word).utf8.count }
+}
+let stemTime = seconds(clock.now - stemStart) / Double(200 * allWords.count)
 
 let longAnswer = String(
   repeating: workload[0].answer + " ", count: 100_000 / max(1, workload[0].answer.utf8.count))
@@ -71,4 +99,8 @@ print(
     format: "scored %d answers in %.2f s: %.0f answers/s, %.1f µs/answer",
     scored, elapsedSeconds, Double(scored) / elapsedSeconds, elapsedSeconds / Double(scored) * 1e6))
 print("one \(longAnswer.utf8.count)-byte answer: \(longTime)")
-print("checksum \(checksum)")
+print(
+  String(
+    format: "stages: tokenising %.1f µs/answer; stemming %.0f ns/word", tokenizeTime * 1e6,
+    stemTime * 1e9))
+print("checksum \(checksum) \(stageChecksum)")

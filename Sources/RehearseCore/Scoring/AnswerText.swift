@@ -9,7 +9,7 @@ public struct CompiledLexicon: Sendable {
   }
 
   /// Alternatives by their first stem, longest first.
-  private var alternativesByFirstStem: [String: [Alternative]] = [:]
+  private(set) var alternativesByFirstStem: [String: [Alternative]] = [:]
 
   public init(_ lexicon: Lexicon) {
     for group in lexicon.groups {
@@ -33,9 +33,14 @@ public struct CompiledLexicon: Sendable {
   /// answer's own words. An abbreviation's plural (`DBs`, `PKs`) counts as the abbreviation.
   public func canonicalize(_ tokens: [Token]) -> [Token] {
     guard !alternativesByFirstStem.isEmpty else { return tokens }
-    var result: [Token] = []
-    result.reserveCapacity(tokens.count)
-    var index = 0
+    // Most answers name few lexicon entries: copy nothing until the first one.
+    guard
+      let firstMatch = tokens.indices.first(where: { longestAlternative(in: tokens, at: $0) != nil }
+      )
+    else { return tokens }
+    var result = Array(tokens[..<firstMatch])
+    result.reserveCapacity(tokens.count + 8)
+    var index = firstMatch
     while index < tokens.count {
       let token = tokens[index]
       if let (alternative, length) = longestAlternative(in: tokens, at: index) {
@@ -57,11 +62,21 @@ public struct CompiledLexicon: Sendable {
   }
 
   private func longestAlternative(in tokens: [Token], at index: Int) -> (Alternative, Int)? {
+    longestAlternative(in: tokens, at: index, among: alternativesByFirstStem[tokens[index].stem])
+  }
+
+  /// The longest of `candidates` (the alternatives starting with the token's stem) that the
+  /// tokens at `index` spell, with its length in tokens.
+  func longestAlternative(in tokens: [Token], at index: Int, among known: [Alternative]?)
+    -> (Alternative, Int)?
+  {
     let token = tokens[index]
-    var candidates = alternativesByFirstStem[token.stem] ?? []
-    if token.text.count > 2, token.text.hasSuffix("s") {
+    var candidates = known ?? []
+    // An abbreviation's plural: DBs, PKs, VPCs.
+    let length = token.text.utf8.count
+    if candidates.isEmpty, length > 2, length <= 5, token.text.utf8.last == UInt8(ascii: "s") {
       let singular = String(token.text.dropLast())
-      candidates += (alternativesByFirstStem[singular] ?? []).filter { $0.stems.count == 1 }
+      candidates = (alternativesByFirstStem[singular] ?? []).filter { $0.stems.count == 1 }
     }
     for alternative in candidates {
       let length = alternative.stems.count
@@ -80,7 +95,11 @@ public struct CompiledLexicon: Sendable {
   }
 }
 
-/// An answer tokenised, canonicalised and indexed for matching rubric terms.
+/// An answer tokenised, canonicalised and indexed for matching one rubric's terms.
+///
+/// Each token is looked up once in the rubric's vocabulary and chained to the earlier tokens of
+/// the same vocabulary word, so finding a term's occurrences walks a short list instead of
+/// hashing strings.
 struct AnswerText {
   /// Words that turn what follows them into its opposite.
   static let negationCues: Set<String> = [
@@ -90,85 +109,152 @@ struct AnswerText {
   ]
   /// How many tokens before a term a negation cue reaches, within its clause.
   static let negationReach = 4
+  /// The shortest unknown word compared with rubric words as a possible typo.
+  static let shortestTypoCandidate = 6
 
   let text: String
   let tokens: [Token]
+  /// The vocabulary id of each token's stem, or -1.
+  let ids: [Int]
   let isNegationCue: [Bool]
-  private let positionsByStem: [String: [Int]]
-  private let positionsByText: [String: [Int]]
-  /// Adjacent word pairs of one sentence joined, keyed by the first word's text and the second's
-  /// stem (`real` + `time` is `realtime`), so a term written as one word finds them.
-  private let positionsByJoinedPair: [String: [Int]]
+  /// For each vocabulary id, the first position holding it, or -1.
+  private let head: [Int]
+  /// For each position, the next position with the same id, or -1.
+  private let next: [Int]
+  /// Positions of words the rubric does not use, long enough to be a typo of one it does.
+  private let typoCandidates: [Int]
+  /// Two adjacent words that together spell a one-word term (`real time` for `realtime`).
+  private let compounds: [(id: Int, start: Int)]
 
-  init(_ text: String, lexicon: CompiledLexicon) {
+  init(_ text: String, rubric: CompiledRubric) {
     self.text = text
-    let tokens = lexicon.canonicalize(Tokenizer.tokens(of: text))
-    self.tokens = tokens
-    var byStem: [String: [Int]] = [:]
-    var byText: [String: [Int]] = [:]
-    var byPair: [String: [Int]] = [:]
-    var cues = [Bool](repeating: false, count: tokens.count)
-    for (index, token) in tokens.enumerated() {
-      byStem[token.stem, default: []].append(index)
-      byText[token.text, default: []].append(index)
-      if index + 1 < tokens.count, tokens[index + 1].sentence == token.sentence,
-        tokens[index + 1].surface != token.surface
-      {
-        byPair[token.text + tokens[index + 1].stem, default: []].append(index)
+    let vocabulary = rubric.vocabulary
+    let lexicon = rubric.lexicon
+    let words = Tokenizer.tokens(of: text)
+
+    // One pass: rewrite lexicon alternatives to their canonical words and look every token up
+    // in the rubric's vocabulary, once by stem and, where it differs, once by text.
+    var tokens: [Token] = []
+    tokens.reserveCapacity(words.count + 8)
+    var ids: [Int] = []
+    ids.reserveCapacity(words.count + 8)
+    var cues: [Bool] = []
+    cues.reserveCapacity(words.count + 8)
+    var compoundStarts: [(index: Int, candidates: [(secondStem: String, id: Int)])] = []
+    let entries = vocabulary.entries
+    func append(_ token: Token, stemEntry: Int?) {
+      let textEntry = token.text == token.stem ? stemEntry : vocabulary.entry(token.text)
+      if let textEntry {
+        if !entries[textEntry].compounds.isEmpty {
+          compoundStarts.append((tokens.count, entries[textEntry].compounds))
+        }
+        cues.append(entries[textEntry].isNegationCue)
+      } else {
+        cues.append(false)
       }
-      if AnswerText.negationCues.contains(token.text) {
-        let next = index + 1 < tokens.count ? tokens[index + 1].text : ""
-        // "not only … but also" affirms.
-        cues[index] = !(token.text == "not" && next == "only")
+      ids.append(stemEntry.map { entries[$0].id } ?? -1)
+      tokens.append(token)
+    }
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      let entry = vocabulary.entry(word.stem)
+      if let (alternative, length) = lexicon.longestAlternative(
+        in: words, at: index, among: entry.flatMap { entries[$0].alternatives })
+      {
+        let surface = word.surface.lowerBound..<words[index + length - 1].surface.upperBound
+        for canonical in alternative.canonical {
+          append(
+            Token(
+              text: canonical.text, stem: canonical.stem, surface: surface,
+              sentence: word.sentence, clause: word.clause),
+            stemEntry: vocabulary.entry(canonical.stem))
+        }
+        index += length
+      } else {
+        append(word, stemEntry: entry)
+        index += 1
       }
     }
-    positionsByStem = byStem
-    positionsByText = byText
-    positionsByJoinedPair = byPair
-    isNegationCue = cues
+    // "not only … but also" affirms.
+    for position in cues.indices where cues[position] && tokens[position].text == "not" {
+      if position + 1 < tokens.count && tokens[position + 1].text == "only" {
+        cues[position] = false
+      }
+    }
+    var compounds: [(id: Int, start: Int)] = []
+    for (start, candidates) in compoundStarts where start + 1 < tokens.count {
+      let second = tokens[start + 1]
+      guard second.sentence == tokens[start].sentence, second.surface != tokens[start].surface
+      else { continue }
+      for candidate in candidates where candidate.secondStem == second.stem {
+        compounds.append((candidate.id, start))
+      }
+    }
+    // Chain positions of each id, in ascending order.
+    var head = [Int](repeating: -1, count: vocabulary.count)
+    var next = [Int](repeating: -1, count: tokens.count)
+    var typoCandidates: [Int] = []
+    for position in tokens.indices.reversed() {
+      let id = ids[position]
+      if id >= 0 {
+        next[position] = head[id]
+        head[id] = position
+      } else if tokens[position].text.utf8.count >= AnswerText.shortestTypoCandidate {
+        typoCandidates.append(position)
+      }
+    }
+    self.tokens = tokens
+    self.ids = ids
+    self.isNegationCue = cues
+    self.head = head
+    self.next = next
+    self.typoCandidates = typoCandidates
+    self.compounds = compounds
   }
 
-  /// Positions whose token matches `word` exactly by stem, or by a tolerated typo.
-  func positions(of word: TermWord) -> [Int] {
-    var result = positionsByStem[word.stem] ?? []
-    guard word.typoLimit > 0 else { return result }
-    for (text, positions) in positionsByText where text.utf8.first == word.bytes.first {
-      let length = text.utf8.count
-      guard abs(length - word.bytes.count) <= word.typoLimit,
-        tokens[positions[0]].stem != word.stem
-      else { continue }
-      if EditDistance.between(Array(text.utf8), word.bytes, limit: word.typoLimit)
-        <= word.typoLimit
-      {
-        result.append(contentsOf: positions)
-      }
+  /// Positions whose token is `word`, by stem or as a tolerated typo, in no particular order.
+  func positions(of word: TermWord, into result: inout [Int]) {
+    var position = head[word.id]
+    while position >= 0 {
+      result.append(position)
+      position = next[position]
     }
-    return result
+    guard word.typoLimit > 0 else { return }
+    for candidate in typoCandidates where word.isTypo(of: tokens[candidate].text) {
+      result.append(candidate)
+    }
+  }
+
+  func matches(_ word: TermWord, at position: Int) -> Bool {
+    let id = ids[position]
+    if id == word.id { return true }
+    return id < 0 && word.typoLimit > 0 && word.isTypo(of: tokens[position].text)
   }
 
   /// Every place `term` occurs: its words in order within one sentence, at most
   /// `CompiledTerm.maximumGap` other words apart, or written as one joined word.
-  func occurrences(of term: CompiledTerm) -> [TermOccurrence] {
-    var result: [TermOccurrence] = []
-    let first = term.words[0]
-    for start in positions(of: first) {
+  func occurrences(of term: CompiledTerm, into result: inout [TermOccurrence]) {
+    var starts: [Int] = []
+    positions(of: term.words[0], into: &starts)
+    for start in starts {
       if let end = continuation(of: term, from: start) {
         result.append(TermOccurrence(start: start, end: end))
       }
     }
-    if let joined = term.joined {
-      for position in (positionsByStem[joined.stem] ?? []) + (positionsByText[joined.text] ?? []) {
+    if let joinedID = term.joinedID {
+      var position = head[joinedID]
+      while position >= 0 {
         result.append(TermOccurrence(start: position, end: position))
+        position = next[position]
       }
     }
     if term.words.count == 1 {
-      for key in [first.text, first.stem] {
-        for position in positionsByJoinedPair[key] ?? [] {
-          result.append(TermOccurrence(start: position, end: position + 1))
-        }
+      let id = term.words[0].id
+      for compound in compounds where compound.id == id {
+        result.append(TermOccurrence(start: compound.start, end: compound.start + 1))
       }
     }
-    return result
   }
 
   private func continuation(of term: CompiledTerm, from start: Int) -> Int? {
@@ -176,15 +262,15 @@ struct AnswerText {
     for word in term.words.dropFirst() {
       let sentence = tokens[current].sentence
       var found: Int?
-      var next = current + 1
-      while next < tokens.count, next - current - 1 <= CompiledTerm.maximumGap,
-        tokens[next].sentence == sentence
+      var position = current + 1
+      while position < tokens.count, position - current - 1 <= CompiledTerm.maximumGap,
+        tokens[position].sentence == sentence
       {
-        if word.matches(tokens[next]) {
-          found = next
+        if matches(word, at: position) {
+          found = position
           break
         }
-        next += 1
+        position += 1
       }
       guard let found else { return nil }
       current = found
@@ -192,8 +278,9 @@ struct AnswerText {
     return current
   }
 
-  /// Whether a negation cue, in the same clause and shortly before, turns `occurrence` around.
-  func isNegated(_ occurrence: TermOccurrence, ignoring matched: Set<Int>) -> Bool {
+  /// Whether a negation cue, in the same clause and shortly before, turns `occurrence` around;
+  /// cues inside any of `matched` are words of the phrasing itself and do not count.
+  func isNegated(_ occurrence: TermOccurrence, ignoring matched: ArraySlice<Located>) -> Bool {
     let startToken = tokens[occurrence.start]
     var index = occurrence.start - 1
     while index >= 0, occurrence.start - index <= AnswerText.negationReach {
@@ -201,7 +288,11 @@ struct AnswerText {
       guard token.sentence == startToken.sentence, token.clause == startToken.clause else {
         return false
       }
-      if isNegationCue[index] && !matched.contains(index) { return true }
+      if isNegationCue[index]
+        && !matched.contains(where: { $0.occurrence.start <= index && index <= $0.occurrence.end })
+      {
+        return true
+      }
       index -= 1
     }
     return false
@@ -221,4 +312,11 @@ struct AnswerText {
 struct TermOccurrence: Hashable {
   var start: Int
   var end: Int
+}
+
+/// An occurrence of one term of a phrasing, with its sentence, for grouping by sentence.
+struct Located {
+  var sentence: Int
+  var term: Int
+  var occurrence: TermOccurrence
 }

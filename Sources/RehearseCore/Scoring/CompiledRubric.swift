@@ -1,3 +1,71 @@
+/// The words a rubric's terms use, numbered, so that answers are indexed by integer ids.
+struct Vocabulary: Sendable {
+  /// What an answer token's stem or text is to this rubric.
+  struct Entry: Sendable {
+    /// The word's id, when the key is a stem of a term word; -1 otherwise.
+    var id = -1
+    /// One-word terms this text begins when the next token has `secondStem`, when the key is a
+    /// token's text.
+    var compounds: [(secondStem: String, id: Int)] = []
+    /// Whether the text is a negation cue.
+    var isNegationCue = false
+    /// Lexicon alternatives that begin with this stem, longest first.
+    var alternatives: [CompiledLexicon.Alternative]?
+  }
+
+  /// Where each key's entry is in `entries`; an index, so a lookup copies no arrays.
+  private(set) var index: [String: Int] = [:]
+  private(set) var entries: [Entry] = []
+  /// How many word ids there are.
+  private(set) var count = 0
+
+  init(lexicon: CompiledLexicon) {
+    for cue in AnswerText.negationCues { self[cue].isNegationCue = true }
+    for (stem, alternatives) in lexicon.alternativesByFirstStem {
+      self[stem].alternatives = alternatives
+    }
+  }
+
+  /// The entry of `key`, created empty when new.
+  private subscript(key: String) -> Entry {
+    get { index[key].map { entries[$0] } ?? Entry() }
+    set {
+      if let position = index[key] {
+        entries[position] = newValue
+      } else {
+        index[key] = entries.count
+        entries.append(newValue)
+      }
+    }
+  }
+
+  /// The position in `entries` of `key`'s entry, if it has one.
+  func entry(_ key: String) -> Int? {
+    index[key]
+  }
+
+  /// The id of `stem`, numbering it when new.
+  mutating func id(of stem: String) -> Int {
+    let existing = self[stem].id
+    if existing >= 0 { return existing }
+    let id = count
+    count += 1
+    self[stem].id = id
+    return id
+  }
+
+  /// Records that `word` may be written as two adjacent words split anywhere.
+  mutating func addCompoundSplits(of word: TermWord) {
+    let bytes = word.bytes
+    guard bytes.count >= 5 else { return }
+    for split in 2...(bytes.count - 2) {
+      let first = String(decoding: bytes[..<split], as: UTF8.self)
+      let second = PorterStemmer.stem(String(decoding: bytes[split...], as: UTF8.self))
+      self[first].compounds.append((second, word.id))
+    }
+  }
+}
+
 /// A word of a rubric term, prepared for comparison with answer tokens.
 struct TermWord: Sendable {
   /// Short words every sentence has; left out of the middle of multi-word terms so `point in
@@ -10,24 +78,28 @@ struct TermWord: Sendable {
   var text: String
   var stem: String
   var bytes: [UInt8]
+  /// The id of `stem` in the rubric's vocabulary.
+  var id: Int
   /// Edits tolerated as typos: none below 7 letters (`stream` and `scream`, `schema` and
   /// `scheme` are different words), one from 7, two from 11.
   var typoLimit: Int
 
-  init(text: String, stem: String) {
+  init(text: String, stem: String, vocabulary: inout Vocabulary) {
     self.text = text
     self.stem = stem
     self.bytes = Array(text.utf8)
+    self.id = vocabulary.id(of: stem)
     let isWord = bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     typoLimit = !isWord ? 0 : bytes.count >= 11 ? 2 : bytes.count >= 7 ? 1 : 0
   }
 
-  func matches(_ token: Token) -> Bool {
-    if token.stem == stem { return true }
-    guard typoLimit > 0, token.text.utf8.first == bytes.first else { return false }
-    let tokenBytes = Array(token.text.utf8)
-    return abs(tokenBytes.count - bytes.count) <= typoLimit
-      && EditDistance.between(tokenBytes, bytes, limit: typoLimit) <= typoLimit
+  /// Whether `candidate` is this word with a tolerated typo: first letter right, few edits.
+  func isTypo(of candidate: String) -> Bool {
+    let candidateBytes = candidate.utf8
+    guard candidateBytes.first == bytes.first,
+      abs(candidateBytes.count - bytes.count) <= typoLimit
+    else { return false }
+    return EditDistance.between(Array(candidateBytes), bytes, limit: typoLimit) <= typoLimit
   }
 }
 
@@ -38,23 +110,23 @@ struct CompiledTerm: Sendable {
 
   var source: String
   var words: [TermWord]
-  /// The words written as one (`real time` as `realtime`), for multi-word terms.
-  var joined: (text: String, stem: String)?
+  /// The id of the words written as one (`real time` as `realtime`), for multi-word terms.
+  var joinedID: Int?
 
-  init?(_ source: String, lexicon: CompiledLexicon) {
+  init?(_ source: String, lexicon: CompiledLexicon, vocabulary: inout Vocabulary) {
     self.source = source
-    let tokens = lexicon.canonicalize(Tokenizer.tokens(of: source))
-    var words = tokens.map { TermWord(text: $0.text, stem: $0.stem) }
-    if words.count > 2 {
+    var tokens = lexicon.canonicalize(Tokenizer.tokens(of: source))
+    if tokens.count > 2 {
       // Only inner stopwords go: `scale in` and `log on` keep their particle.
-      let inner = words.dropFirst().dropLast().filter { !TermWord.stopwords.contains($0.text) }
-      words = [words[0]] + inner + [words[words.count - 1]]
+      let inner = tokens.dropFirst().dropLast().filter { !TermWord.stopwords.contains($0.text) }
+      tokens = [tokens[0]] + inner + [tokens[tokens.count - 1]]
     }
-    guard !words.isEmpty else { return nil }
-    self.words = words
+    guard !tokens.isEmpty else { return nil }
+    words = tokens.map { TermWord(text: $0.text, stem: $0.stem, vocabulary: &vocabulary) }
     if words.count > 1 {
-      let text = words.map(\.text).joined()
-      joined = (text, PorterStemmer.stem(text))
+      joinedID = vocabulary.id(of: PorterStemmer.stem(words.map(\.text).joined()))
+    } else {
+      vocabulary.addCompoundSplits(of: words[0])
     }
   }
 }
@@ -80,13 +152,17 @@ public struct CompiledRubric: Sendable {
   let points: [Point]
   let misconceptions: [WrongIdea]
   let lexicon: CompiledLexicon
+  let vocabulary: Vocabulary
 
   public init(_ rubric: Rubric, lexicon: CompiledLexicon) {
     self.rubric = rubric
     self.lexicon = lexicon
+    var vocabulary = Vocabulary(lexicon: lexicon)
     func compile(_ phrasings: [Phrasing]) -> [CompiledPhrasing] {
       phrasings.compactMap { phrasing in
-        let terms = phrasing.terms.compactMap { CompiledTerm($0, lexicon: lexicon) }
+        let terms = phrasing.terms.compactMap {
+          CompiledTerm($0, lexicon: lexicon, vocabulary: &vocabulary)
+        }
         return terms.count == phrasing.terms.count && !terms.isEmpty
           ? CompiledPhrasing(terms: terms) : nil
       }
@@ -95,5 +171,6 @@ public struct CompiledRubric: Sendable {
     misconceptions = rubric.misconceptions.map {
       WrongIdea(source: $0, phrasings: compile($0.phrasings))
     }
+    self.vocabulary = vocabulary
   }
 }

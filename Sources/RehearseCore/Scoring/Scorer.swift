@@ -78,7 +78,7 @@ public struct Scorer: Sendable {
 
   /// Scores `answer` against one compiled rubric.
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
-    let text = AnswerText(answer, lexicon: rubric.lexicon)
+    let text = AnswerText(answer, rubric: rubric)
     var hits: [ScoredAnswer.Hit] = []
     var misses: [ScoredAnswer.Miss] = []
     var misconceptions: [ScoredAnswer.StatedMisconception] = []
@@ -181,48 +181,72 @@ public struct Scorer: Sendable {
   /// terms together.
   static func match(_ phrasing: CompiledPhrasing, in text: AnswerText) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
-    // For each sentence, the occurrences of each term found in it.
-    var bySentence: [Int: [[TermOccurrence]]] = [:]
+    var located: [Located] = []
+    var occurrences: [TermOccurrence] = []
     for (termIndex, term) in phrasing.terms.enumerated() {
-      for occurrence in text.occurrences(of: term) {
-        let sentence = text.tokens[occurrence.start].sentence
-        bySentence[sentence, default: Array(repeating: [], count: termCount)][termIndex].append(
-          occurrence)
+      occurrences.removeAll(keepingCapacity: true)
+      text.occurrences(of: term, into: &occurrences)
+      for occurrence in occurrences {
+        located.append(
+          Located(
+            sentence: text.tokens[occurrence.start].sentence, term: termIndex,
+            occurrence: occurrence))
       }
     }
-    guard !bySentence.isEmpty else { return .none }
+    guard !located.isEmpty else { return .none }
+    located.sort {
+      ($0.sentence, $0.term, $0.occurrence.start) < ($1.sentence, $1.term, $1.occurrence.start)
+    }
 
-    var negatedEvidence: [String]?
-    var bestPartial: (fraction: Double, evidence: [String])?
-    for sentence in bySentence.keys.sorted() {
-      let perTerm = bySentence[sentence]!
-      var matched = Set<Int>()
-      for occurrence in perTerm.joined() {
-        matched.formUnion(occurrence.start...occurrence.end)
+    var negated: [TermOccurrence]?
+    var bestPartial: (fraction: Double, occurrences: [TermOccurrence])?
+    var groupStart = 0
+    while groupStart < located.count {
+      var groupEnd = groupStart
+      while groupEnd < located.count && located[groupEnd].sentence == located[groupStart].sentence {
+        groupEnd += 1
       }
+      let group = located[groupStart..<groupEnd]
+      groupStart = groupEnd
+
+      // For each term, its first un-negated occurrence in the sentence, else its first one.
       var chosen: [TermOccurrence] = []
-      var negated = false
-      for occurrences in perTerm where !occurrences.isEmpty {
-        if let clean = occurrences.first(where: { !text.isNegated($0, ignoring: matched) }) {
+      var isNegated = false
+      var index = group.startIndex
+      while index < group.endIndex {
+        let term = group[index].term
+        var first: TermOccurrence?
+        var clean: TermOccurrence?
+        while index < group.endIndex && group[index].term == term {
+          let occurrence = group[index].occurrence
+          first = first ?? occurrence
+          if clean == nil && !text.isNegated(occurrence, ignoring: group) { clean = occurrence }
+          index += 1
+        }
+        if let clean {
           chosen.append(clean)
-        } else {
-          chosen.append(occurrences[0])
-          negated = true
+        } else if let first {
+          chosen.append(first)
+          isNegated = true
         }
       }
-      let evidence = chosen.sorted { $0.start < $1.start }.map(text.evidence)
       if chosen.count == termCount {
-        if !negated { return .hit(evidence: evidence) }
-        negatedEvidence = negatedEvidence ?? evidence
-      } else if termCount >= 2, !negated, chosen.count * 2 >= termCount {
+        if !isNegated { return .hit(evidence: evidence(chosen, in: text)) }
+        negated = negated ?? chosen
+      } else if termCount >= 2, !isNegated, chosen.count * 2 >= termCount {
         let fraction = Double(chosen.count) / Double(termCount)
-        if fraction > (bestPartial?.fraction ?? 0) { bestPartial = (fraction, evidence) }
+        if fraction > (bestPartial?.fraction ?? 0) { bestPartial = (fraction, chosen) }
       }
     }
-    if let negatedEvidence { return .negated(evidence: negatedEvidence) }
+    if let negated { return .negated(evidence: evidence(negated, in: text)) }
     if let bestPartial {
-      return .partial(fraction: bestPartial.fraction, evidence: bestPartial.evidence)
+      return .partial(
+        fraction: bestPartial.fraction, evidence: evidence(bestPartial.occurrences, in: text))
     }
     return .none
+  }
+
+  private static func evidence(_ occurrences: [TermOccurrence], in text: AnswerText) -> [String] {
+    occurrences.sorted { $0.start < $1.start }.map(text.evidence)
   }
 }

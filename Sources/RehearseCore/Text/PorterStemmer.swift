@@ -13,6 +13,14 @@ public enum PorterStemmer {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The stem of a lowercase word given as UTF-8 bytes.
+  public static func stem(bytes: [UInt8]) -> String {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self) }
+    var copy = bytes
+    stem(&copy)
+    return String(decoding: copy, as: UTF8.self)
+  }
+
   /// Stems a lowercase ASCII word held as bytes, in place.
   public static func stem(_ bytes: inout [UInt8]) {
     if let exception = invariantOrIrregular(bytes) {
@@ -143,9 +151,10 @@ private struct Word {
     return true
   }
 
-  /// The longest entry of `table` (sorted longest first) whose suffix the word ends with.
-  func longestSuffix(_ table: [Suffix]) -> Suffix? {
-    table.first { hasSuffix($0.suffix) }
+  /// The longest entry of `table` whose suffix the word ends with.
+  func longestSuffix(_ table: SuffixTable) -> Suffix? {
+    guard let last = bytes.last, last < 0x80 else { return nil }
+    return table.byLastByte[Int(last)].first { hasSuffix($0.suffix) }
   }
 
   mutating func replaceSuffix(_ length: Int, with replacement: [UInt8]) {
@@ -327,11 +336,27 @@ private struct Suffix {
   var suffix: [UInt8]
   var replacement: [UInt8]
 
-  /// The table of a step, longest suffix first, so the first match is the longest.
-  static func table(_ replacements: [String: String]) -> [Suffix] {
-    replacements.map {
-      Suffix(name: $0.key, suffix: Array($0.key.utf8), replacement: Array($0.value.utf8))
+  /// The table of a step.
+  static func table(_ replacements: [String: String]) -> SuffixTable {
+    SuffixTable(
+      replacements.map {
+        Suffix(name: $0.key, suffix: Array($0.key.utf8), replacement: Array($0.value.utf8))
+      })
+  }
+}
+
+/// A step's suffixes grouped by their last letter, longest first, so the first match is the
+/// longest and only a few candidates are compared.
+private struct SuffixTable {
+  var byLastByte: [[Suffix]]
+
+  init(_ suffixes: [Suffix]) {
+    byLastByte = Array(repeating: [], count: 128)
+    for suffix in suffixes {
+      byLastByte[Int(suffix.suffix[suffix.suffix.count - 1])].append(suffix)
     }
-    .sorted { ($0.suffix.count, $0.name) > ($1.suffix.count, $1.name) }
+    for index in byLastByte.indices {
+      byLastByte[index].sort { ($0.suffix.count, $0.name) > ($1.suffix.count, $1.name) }
+    }
   }
 }

@@ -28,9 +28,14 @@ public enum Tokenizer {
   fileprivate static let abbreviations: Set<String> = [
     "eg", "ie", "etc", "vs", "approx", "incl", "esp",
   ]
-  fileprivate static let clauseWords: Set<String> = [
-    "but", "whereas", "while", "although", "though",
-  ]
+  private static let clauseWords = ["but", "whereas", "while", "although", "though"].map {
+    Array($0.utf8)
+  }
+
+  /// Whether a word starts a new clause: `but`, `whereas`, `while`, `although`, `though`.
+  fileprivate static func isClauseWord(_ word: [UInt8]) -> Bool {
+    (3...8).contains(word.count) && clauseWords.contains(word)
+  }
 
   /// Tokenises `text`.
   public static func tokens(of text: String) -> [Token] {
@@ -164,15 +169,22 @@ public enum Tokenizer {
         word.removeAll(keepingCapacity: true)
         wordIsASCII = true
       }
-      if wordIsASCII { Tokenizer.foldBritishSpelling(&word) }
-      let raw = String(decoding: word, as: UTF8.self)
-      let normalized = wordIsASCII ? raw : Tokenizer.normalize(raw)
-      guard !normalized.isEmpty, tokens.count < Tokenizer.maximumTokens else { return }
-      if Tokenizer.clauseWords.contains(normalized), hasContent { clause += 1 }
+      guard tokens.count < Tokenizer.maximumTokens else { return }
+      let normalized: String
+      let stem: String
+      if wordIsASCII {
+        Tokenizer.foldBritishSpelling(&word)
+        normalized = String(decoding: word, as: UTF8.self)
+        stem = StemMemo.shared.stem(normalized, bytes: word)
+      } else {
+        normalized = Tokenizer.normalize(String(decoding: word, as: UTF8.self))
+        stem = PorterStemmer.stem(normalized)
+      }
+      guard !normalized.isEmpty else { return }
+      if hasContent, Tokenizer.isClauseWord(word) { clause += 1 }
       tokens.append(
         Token(
-          text: normalized, stem: PorterStemmer.stem(normalized), surface: start..<end,
-          sentence: sentence, clause: clause))
+          text: normalized, stem: stem, surface: start..<end, sentence: sentence, clause: clause))
       hasContent = true
       lineHasContent = true
     }

@@ -89,10 +89,11 @@ public struct Scorer: Sendable {
     for point in rubric.points {
       let source = point.source
       total += source.weight
+      // A hit beats an explicit negation, which beats a partial match of another phrasing.
       var best = PhrasingOutcome.none
       for phrasing in point.phrasings {
         let outcome = match(phrasing, in: text)
-        if outcome.credit > best.credit || (best.credit == 0 && outcome.isNegated) {
+        if outcome.rank > best.rank || (outcome.rank == best.rank && outcome.credit > best.credit) {
           best = outcome
         }
         if case .hit = best { break }
@@ -171,9 +172,14 @@ public struct Scorer: Sendable {
       }
     }
 
-    var isNegated: Bool {
-      if case .negated = self { return true }
-      return false
+    /// The order outcomes are preferred in for a talking point.
+    var rank: Int {
+      switch self {
+      case .none: 0
+      case .partial: 1
+      case .negated: 2
+      case .hit: 3
+      }
     }
   }
 

@@ -67,14 +67,19 @@ public struct CompiledLexicon: Sendable {
 
   /// The longest of `candidates` (the alternatives starting with the token's stem) that the
   /// tokens at `index` spell, with its length in tokens.
+  /// Whether a token with no lexicon entry of its own may be an abbreviation's plural (`DBs`).
+  func mayBeAbbreviationPlural(_ token: Token) -> Bool {
+    let length = token.text.utf8.count
+    return length > 2 && length <= 5 && token.text.utf8.last == UInt8(ascii: "s")
+  }
+
   func longestAlternative(in tokens: [Token], at index: Int, among known: [Alternative]?)
     -> (Alternative, Int)?
   {
     let token = tokens[index]
     var candidates = known ?? []
     // An abbreviation's plural: DBs, PKs, VPCs.
-    let length = token.text.utf8.count
-    if candidates.isEmpty, length > 2, length <= 5, token.text.utf8.last == UInt8(ascii: "s") {
+    if candidates.isEmpty, mayBeAbbreviationPlural(token) {
       let singular = String(token.text.dropLast())
       candidates = (alternativesByFirstStem[singular] ?? []).filter { $0.stems.count == 1 }
     }
@@ -130,65 +135,69 @@ struct AnswerText {
     self.text = text
     let vocabulary = rubric.vocabulary
     let lexicon = rubric.lexicon
+    let entries = vocabulary.entries
     let words = Tokenizer.tokens(of: text)
 
     // One pass: rewrite lexicon alternatives to their canonical words and look every token up
-    // in the rubric's vocabulary, once by stem and, where it differs, once by text.
-    var tokens: [Token] = []
-    tokens.reserveCapacity(words.count + 8)
+    // in the rubric's vocabulary, once by stem and, where it differs, once by text. A rewrite of
+    // one word to one word happens in place; others splice the array.
+    var tokens = words
     var ids: [Int] = []
     ids.reserveCapacity(words.count + 8)
-    var cues: [Bool] = []
-    cues.reserveCapacity(words.count + 8)
-    var compoundStarts: [(index: Int, candidates: [(secondStem: String, id: Int)])] = []
-    let entries = vocabulary.entries
-    func append(_ token: Token, stemEntry: Int?) {
-      let textEntry = token.text == token.stem ? stemEntry : vocabulary.entry(token.text)
-      if let textEntry {
-        if !entries[textEntry].compounds.isEmpty {
-          compoundStarts.append((tokens.count, entries[textEntry].compounds))
-        }
-        cues.append(entries[textEntry].isNegationCue)
-      } else {
-        cues.append(false)
-      }
-      ids.append(stemEntry.map { entries[$0].id } ?? -1)
-      tokens.append(token)
+    var textEntries: [Int] = []
+    textEntries.reserveCapacity(words.count + 8)
+    func record(_ token: Token, stemEntry: Int) {
+      ids.append(stemEntry >= 0 ? entries[stemEntry].id : -1)
+      textEntries.append(
+        token.text == token.stem ? stemEntry : vocabulary.entry(token.text) ?? -1)
     }
     var index = 0
-    while index < words.count {
-      let word = words[index]
-      let entry = vocabulary.entry(word.stem)
-      if let (alternative, length) = lexicon.longestAlternative(
-        in: words, at: index, among: entry.flatMap { entries[$0].alternatives })
-      {
-        let surface = word.surface.lowerBound..<words[index + length - 1].surface.upperBound
-        for canonical in alternative.canonical {
-          append(
-            Token(
-              text: canonical.text, stem: canonical.stem, surface: surface,
-              sentence: word.sentence, clause: word.clause),
-            stemEntry: vocabulary.entry(canonical.stem))
-        }
-        index += length
-      } else {
-        append(word, stemEntry: entry)
+    while index < tokens.count {
+      let stemEntry = vocabulary.entry(tokens[index].stem) ?? -1
+      let known = stemEntry >= 0 ? entries[stemEntry].alternatives : nil
+      guard known != nil || lexicon.mayBeAbbreviationPlural(tokens[index]),
+        let (alternative, length) = lexicon.longestAlternative(in: tokens, at: index, among: known)
+      else {
+        record(tokens[index], stemEntry: stemEntry)
         index += 1
+        continue
+      }
+      let first = tokens[index]
+      let surface = first.surface.lowerBound..<tokens[index + length - 1].surface.upperBound
+      let canonical = alternative.canonical.map {
+        Token(
+          text: $0.text, stem: $0.stem, surface: surface, sentence: first.sentence,
+          clause: first.clause)
+      }
+      if length == 1 && canonical.count == 1 {
+        tokens[index] = canonical[0]
+      } else {
+        tokens.replaceSubrange(index..<(index + length), with: canonical)
+      }
+      for token in canonical {
+        record(token, stemEntry: vocabulary.entry(token.stem) ?? -1)
+      }
+      index += canonical.count
+    }
+
+    var cues = [Bool](repeating: false, count: tokens.count)
+    var compounds: [(id: Int, start: Int)] = []
+    for position in tokens.indices where textEntries[position] >= 0 {
+      let entry = textEntries[position]
+      cues[position] = entries[entry].isNegationCue
+      guard !entries[entry].compounds.isEmpty, position + 1 < tokens.count else { continue }
+      let second = tokens[position + 1]
+      guard second.sentence == tokens[position].sentence,
+        second.surface != tokens[position].surface
+      else { continue }
+      for candidate in entries[entry].compounds where candidate.secondStem == second.stem {
+        compounds.append((candidate.id, position))
       }
     }
     // "not only … but also" affirms.
     for position in cues.indices where cues[position] && tokens[position].text == "not" {
       if position + 1 < tokens.count && tokens[position + 1].text == "only" {
         cues[position] = false
-      }
-    }
-    var compounds: [(id: Int, start: Int)] = []
-    for (start, candidates) in compoundStarts where start + 1 < tokens.count {
-      let second = tokens[start + 1]
-      guard second.sentence == tokens[start].sentence, second.surface != tokens[start].surface
-      else { continue }
-      for candidate in candidates where candidate.secondStem == second.stem {
-        compounds.append((candidate.id, start))
       }
     }
     // Chain positions of each id, in ascending order.
@@ -234,8 +243,10 @@ struct AnswerText {
 
   /// Every place `term` occurs: its words in order within one sentence, at most
   /// `CompiledTerm.maximumGap` other words apart, or written as one joined word.
-  func occurrences(of term: CompiledTerm, into result: inout [TermOccurrence]) {
-    var starts: [Int] = []
+  func occurrences(
+    of term: CompiledTerm, into result: inout [TermOccurrence], starts: inout [Int]
+  ) {
+    starts.removeAll(keepingCapacity: true)
     positions(of: term.words[0], into: &starts)
     for start in starts {
       if let end = continuation(of: term, from: start) {

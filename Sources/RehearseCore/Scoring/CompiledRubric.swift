@@ -15,6 +15,17 @@ struct Vocabulary: Sendable {
 
   /// Where each key's entry is in `entries`; an index, so a lookup copies no arrays.
   private(set) var index: [String: Int] = [:]
+  /// A bit per (first byte, last byte, length) signature of the keys: most answer words are not
+  /// keys, and this turns them away without hashing the string.
+  private var signatures = [UInt64](repeating: 0, count: Vocabulary.signatureWords)
+  private static let signatureWords = 64
+
+  private static func signature(_ key: String) -> Int {
+    let utf8 = key.utf8
+    let first = Int(utf8.first ?? 0)
+    let last = Int(utf8.last ?? 0)
+    return (first &* 31 &+ last &* 7 &+ utf8.count &* 131) & (signatureWords * 64 - 1)
+  }
   private(set) var entries: [Entry] = []
   /// How many word ids there are.
   private(set) var count = 0
@@ -35,13 +46,17 @@ struct Vocabulary: Sendable {
       } else {
         index[key] = entries.count
         entries.append(newValue)
+        let bit = Vocabulary.signature(key)
+        signatures[bit / 64] |= 1 << UInt64(bit % 64)
       }
     }
   }
 
   /// The position in `entries` of `key`'s entry, if it has one.
   func entry(_ key: String) -> Int? {
-    index[key]
+    let bit = Vocabulary.signature(key)
+    guard signatures[bit / 64] & (1 << UInt64(bit % 64)) != 0 else { return nil }
+    return index[key]
   }
 
   /// The id of `stem`, numbering it when new.
@@ -99,7 +114,12 @@ struct TermWord: Sendable {
     guard candidateBytes.first == bytes.first,
       abs(candidateBytes.count - bytes.count) <= typoLimit
     else { return false }
-    return EditDistance.between(Array(candidateBytes), bytes, limit: typoLimit) <= typoLimit
+    var candidateText = candidate
+    return candidateText.withUTF8 { candidateBuffer in
+      bytes.withUnsafeBufferPointer { wordBuffer in
+        EditDistance.between(candidateBuffer, wordBuffer, limit: typoLimit) <= typoLimit
+      }
+    }
   }
 }
 

@@ -79,6 +79,7 @@ public struct Scorer: Sendable {
   /// Scores `answer` against one compiled rubric.
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
     let text = AnswerText(answer, rubric: rubric)
+    var scratch = MatchScratch()
     var hits: [ScoredAnswer.Hit] = []
     var misses: [ScoredAnswer.Miss] = []
     var misconceptions: [ScoredAnswer.StatedMisconception] = []
@@ -92,7 +93,7 @@ public struct Scorer: Sendable {
       // A hit beats an explicit negation, which beats a partial match of another phrasing.
       var best = PhrasingOutcome.none
       for phrasing in point.phrasings {
-        let outcome = match(phrasing, in: text)
+        let outcome = match(phrasing, in: text, scratch: &scratch)
         if outcome.rank > best.rank || (outcome.rank == best.rank && outcome.credit > best.credit) {
           best = outcome
         }
@@ -136,7 +137,7 @@ public struct Scorer: Sendable {
     var penalty = 0.0
     for wrongIdea in rubric.misconceptions {
       for phrasing in wrongIdea.phrasings {
-        if case .hit(let evidence) = match(phrasing, in: text) {
+        if case .hit(let evidence) = match(phrasing, in: text, scratch: &scratch) {
           penalty += wrongIdea.source.penalty
           misconceptions.append(
             .init(
@@ -185,14 +186,17 @@ public struct Scorer: Sendable {
 
   /// Finds the best sentence for a phrasing: all terms un-negated, else negated, else the most
   /// terms together.
-  static func match(_ phrasing: CompiledPhrasing, in text: AnswerText) -> PhrasingOutcome {
+  static func match(
+    _ phrasing: CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch
+  ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
-    var located: [Located] = []
-    var occurrences: [TermOccurrence] = []
+    var located = scratch.located
+    located.removeAll(keepingCapacity: true)
+    defer { scratch.located = located }
     for (termIndex, term) in phrasing.terms.enumerated() {
-      occurrences.removeAll(keepingCapacity: true)
-      text.occurrences(of: term, into: &occurrences)
-      for occurrence in occurrences {
+      scratch.occurrences.removeAll(keepingCapacity: true)
+      text.occurrences(of: term, into: &scratch.occurrences, starts: &scratch.starts)
+      for occurrence in scratch.occurrences {
         located.append(
           Located(
             sentence: text.tokens[occurrence.start].sentence, term: termIndex,
@@ -255,4 +259,11 @@ public struct Scorer: Sendable {
   private static func evidence(_ occurrences: [TermOccurrence], in text: AnswerText) -> [String] {
     occurrences.sorted { $0.start < $1.start }.map(text.evidence)
   }
+}
+
+/// Buffers reused by every phrasing matched against one answer, so matching allocates little.
+struct MatchScratch {
+  var located: [Located] = []
+  var occurrences: [TermOccurrence] = []
+  var starts: [Int] = []
 }

@@ -3,29 +3,45 @@
 public enum EditDistance {
   /// The distance between `first` and `second`, or `limit + 1` as soon as it must exceed `limit`.
   public static func between(_ first: [UInt8], _ second: [UInt8], limit: Int) -> Int {
+    first.withUnsafeBufferPointer { first in
+      second.withUnsafeBufferPointer { second in between(first, second, limit: limit) }
+    }
+  }
+
+  /// The same on raw bytes; the three rows of the table live on the stack for short words.
+  static func between(
+    _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>, limit: Int
+  ) -> Int {
     if abs(first.count - second.count) > limit { return limit + 1 }
     if first.isEmpty || second.isEmpty { return max(first.count, second.count) }
     let width = second.count + 1
-    var previousPrevious = [Int](repeating: 0, count: width)
-    var previous = Array(0...second.count)
-    var current = [Int](repeating: 0, count: width)
-    for row in 1...first.count {
-      current[0] = row
-      var rowMinimum = current[0]
-      for column in 1...second.count {
-        let cost = first[row - 1] == second[column - 1] ? 0 : 1
-        var value = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
-        if row > 1, column > 1, first[row - 1] == second[column - 2],
-          first[row - 2] == second[column - 1]
-        {
-          value = min(value, previousPrevious[column - 2] + 1)
-        }
-        current[column] = value
-        rowMinimum = min(rowMinimum, value)
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+      var previousPrevious = rows.baseAddress!
+      var previous = previousPrevious + width
+      var current = previous + width
+      for column in 0..<width {
+        previousPrevious[column] = 0
+        previous[column] = column
       }
-      if rowMinimum > limit { return limit + 1 }
-      (previousPrevious, previous, current) = (previous, current, previousPrevious)
+      for row in 1...first.count {
+        current[0] = row
+        var rowMinimum = row
+        for column in 1...second.count {
+          let cost = first[row - 1] == second[column - 1] ? 0 : 1
+          var value = min(
+            previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
+          if row > 1, column > 1, first[row - 1] == second[column - 2],
+            first[row - 2] == second[column - 1]
+          {
+            value = min(value, previousPrevious[column - 2] + 1)
+          }
+          current[column] = value
+          rowMinimum = min(rowMinimum, value)
+        }
+        if rowMinimum > limit { return limit + 1 }
+        (previousPrevious, previous, current) = (previous, current, previousPrevious)
+      }
+      return min(previous[second.count], limit + 1)
     }
-    return min(previous[second.count], limit + 1)
   }
 }

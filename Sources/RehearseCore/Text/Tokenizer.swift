@@ -39,74 +39,95 @@ public enum Tokenizer {
 
   /// Tokenises `text`.
   public static func tokens(of text: String) -> [Token] {
-    var scanner = Scanner(text: text)
-    scanner.scan()
-    return scanner.tokens
+    var contiguous = text
+    contiguous.makeContiguousUTF8()
+    // Always available once the string is contiguous UTF-8.
+    return contiguous.utf8.withContiguousStorageIfAvailable { bytes in
+      var scanner = Scanner(text: contiguous, bytes: bytes)
+      scanner.scan()
+      return scanner.tokens
+    } ?? []
   }
 
-  /// The state of one pass over a text's UTF-8 bytes; ASCII takes a fast path.
+  /// The state of one pass over a text's UTF-8 bytes, by offset; ASCII takes a fast path.
   private struct Scanner {
     let text: String
+    let bytes: UnsafeBufferPointer<UInt8>
     var tokens: [Token] = []
     var sentence = 0
     var clause = 0
     var hasContent = false
     var lineHasContent = false
     var atLineStart = true
-    var wordStart: String.Index?
+    /// The offset where the current word starts, or -1 between words.
+    var wordStart = -1
     /// The word so far: lowercase ASCII, or raw UTF-8 when `wordIsASCII` is false.
     var word: [UInt8] = []
     var wordIsASCII = true
 
-    init(text: String) {
+    init(text: String, bytes: UnsafeBufferPointer<UInt8>) {
       self.text = text
-      tokens.reserveCapacity(min(Tokenizer.maximumTokens, text.utf8.count / 5 + 1))
+      self.bytes = bytes
+      tokens.reserveCapacity(min(Tokenizer.maximumTokens, bytes.count / 5 + 1))
+      word.reserveCapacity(32)
     }
 
-    /// A scalar's class: part of a word or not, without decoding ASCII.
-    func isWordCharacter(at index: String.Index) -> Bool {
-      let utf8 = text.utf8
-      guard index < utf8.endIndex else { return false }
-      let byte = utf8[index]
+    func index(_ offset: Int) -> String.Index {
+      text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+
+    /// The scalar starting at `offset` and the offset after it, for non-ASCII bytes.
+    func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
+      let position = index(offset)
+      let scalars = text.unicodeScalars
+      let scalar = scalars[position]
+      return (scalar, offset + String(scalar).utf8.count)
+    }
+
+    /// Whether the character at `offset` is part of a word, without decoding ASCII.
+    func isWordCharacter(at offset: Int) -> Bool {
+      guard offset < bytes.count else { return false }
+      let byte = bytes[offset]
       if byte < 0x80 { return Tokenizer.isASCIIWordByte(byte) }
-      return Tokenizer.isWordScalar(text.unicodeScalars[index])
+      return Tokenizer.isWordScalar(scalar(at: offset).0)
     }
 
-    func isLetter(at index: String.Index) -> Bool {
-      let utf8 = text.utf8
-      guard index < utf8.endIndex else { return false }
-      let byte = utf8[index]
+    func isLetter(at offset: Int) -> Bool {
+      guard offset < bytes.count else { return false }
+      let byte = bytes[offset]
       if byte < 0x80 { return Tokenizer.isASCIIWordByte(byte) && !(0x30...0x39).contains(byte) }
-      return text.unicodeScalars[index].properties.isAlphabetic
+      return scalar(at: offset).0.properties.isAlphabetic
     }
 
     mutating func scan() {
-      let utf8 = text.utf8
-      var index = utf8.startIndex
-      while index < utf8.endIndex {
-        let byte = utf8[index]
+      var offset = 0
+      while offset < bytes.count {
+        let byte = bytes[offset]
         if byte < 0x80 {
-          let next = utf8.index(after: index)
-          scanASCII(byte, at: index, next: next)
-          index = next
+          scanASCII(byte, at: offset)
+          offset += 1
         } else {
-          let scalar = text.unicodeScalars[index]
-          let next = text.unicodeScalars.index(after: index)
-          scanOther(scalar, at: index, next: next)
-          index = next
+          let (scalar, next) = scalar(at: offset)
+          scanOther(scalar, at: offset, next: next)
+          offset = next
         }
       }
-      flushWord(upTo: utf8.endIndex)
+      flushWord(upTo: bytes.count)
     }
 
-    mutating func scanASCII(_ byte: UInt8, at index: String.Index, next: String.Index) {
+    mutating func scanASCII(_ byte: UInt8, at offset: Int) {
       if Tokenizer.isASCIIWordByte(byte) {
-        if wordStart == nil { wordStart = index }
+        if wordStart < 0 { wordStart = offset }
         word.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
         atLineStart = false
         return
       }
-      let inWord = wordStart != nil && isWordCharacter(at: next)
+      if byte == UInt8(ascii: " ") {
+        flushWord(upTo: offset)
+        return
+      }
+      let next = offset + 1
+      let inWord = wordStart >= 0 && isWordCharacter(at: next)
       if byte == UInt8(ascii: "'") && inWord { return }
       let afterDigit = word.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
       if byte == UInt8(ascii: ","), inWord, afterDigit { return }  // 5,000
@@ -115,7 +136,7 @@ public enum Tokenizer {
         return
       }
       let abbreviation = byte == UInt8(ascii: ".") && isAbbreviation(word)
-      flushWord(upTo: index)
+      flushWord(upTo: offset)
       switch byte {
       case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"):
         endSentence()
@@ -130,23 +151,23 @@ public enum Tokenizer {
         lineHasContent = false
       case UInt8(ascii: "-"), UInt8(ascii: "*"):
         if atLineStart { endSentence() }
-      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+      case UInt8(ascii: "\t"), UInt8(ascii: "\r"):
         break
       default:
         atLineStart = false
       }
     }
 
-    mutating func scanOther(_ scalar: Unicode.Scalar, at index: String.Index, next: String.Index) {
+    mutating func scanOther(_ scalar: Unicode.Scalar, at offset: Int, next: Int) {
       if Tokenizer.isWordScalar(scalar) {
-        if wordStart == nil { wordStart = index }
+        if wordStart < 0 { wordStart = offset }
         word.append(contentsOf: String(scalar).utf8)
         wordIsASCII = false
         atLineStart = false
         return
       }
-      if Tokenizer.isApostrophe(scalar), wordStart != nil, isWordCharacter(at: next) { return }
-      flushWord(upTo: index)
+      if Tokenizer.isApostrophe(scalar), wordStart >= 0, isWordCharacter(at: next) { return }
+      flushWord(upTo: offset)
       if scalar == "\u{2022}" && atLineStart {
         endSentence()
       } else if scalar == "\u{2026}" || scalar == "\u{3002}" {
@@ -162,10 +183,11 @@ public enum Tokenizer {
       return Tokenizer.abbreviations.contains(letters)
     }
 
-    mutating func flushWord(upTo end: String.Index) {
-      guard let start = wordStart else { return }
+    mutating func flushWord(upTo end: Int) {
+      guard wordStart >= 0 else { return }
+      let start = wordStart
       defer {
-        wordStart = nil
+        wordStart = -1
         word.removeAll(keepingCapacity: true)
         wordIsASCII = true
       }
@@ -175,7 +197,8 @@ public enum Tokenizer {
       if wordIsASCII {
         Tokenizer.foldBritishSpelling(&word)
         normalized = String(decoding: word, as: UTF8.self)
-        stem = StemMemo.shared.stem(normalized, bytes: word)
+        // Porter2 leaves words of one or two letters as they are.
+        stem = word.count <= 2 ? normalized : StemMemo.shared.stem(normalized, bytes: word)
       } else {
         normalized = Tokenizer.normalize(String(decoding: word, as: UTF8.self))
         stem = PorterStemmer.stem(normalized)
@@ -184,7 +207,8 @@ public enum Tokenizer {
       if hasContent, Tokenizer.isClauseWord(word) { clause += 1 }
       tokens.append(
         Token(
-          text: normalized, stem: stem, surface: start..<end, sentence: sentence, clause: clause))
+          text: normalized, stem: stem, surface: index(start)..<index(end), sentence: sentence,
+          clause: clause))
       hasContent = true
       lineHasContent = true
     }

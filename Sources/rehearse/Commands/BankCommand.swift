@@ -6,8 +6,8 @@ struct BankCommand: ParsableCommand {
     commandName: "bank",
     abstract: "List, show, lint, test and count the question bank.",
     discussion: """
-      A bank is a folder with question-bank/ (one YAML file per component) and rubrics/ (the
-      keyword rubrics keyed by question id, plus lexicon.yaml). The full reference is
+      A bank is a folder with question-bank/ (one YAML file per component) and rubrics/ (the \
+      keyword rubrics keyed by question id, plus lexicon.yaml). The full reference is \
       docs/formats.md. Unknown keys are errors; every problem is reported as file:line: message.
 
       question-bank/database-concepts.yaml:
@@ -23,7 +23,7 @@ struct BankCommand: ParsableCommand {
             hints: [Think about how many machines each one involves.]
             follow_ups: [How would you pick a shard key?]
             model_answer: |
-              Sharding splits a database into independent databases on separate nodes...
+              Sharding splits data into independent databases...
             # competencies: [pipeline-built]     # behavioural questions only
 
       rubrics/database-concepts.yaml:
@@ -41,18 +41,18 @@ struct BankCommand: ParsableCommand {
               phrasings: [[shard, partition, same]]
               correction: Shards are separate databases; partitions split one.
               penalty: 15                        # 0-50, default 10
-          examples:                              # 'bank test' keeps these on their band
+          examples:                              # kept honest by 'bank test'
             - band: strong                       # strong | adequate | weak
-              answer: Sharding splits data into independent databases on separate nodes...
+              answer: Sharding splits data into independent...
 
       rubrics/lexicon.yaml:
 
         synonyms:
-          - [database, db]                       # the first entry is the canonical form
+          - [database, db]                       # first entry: canonical
           - [primary key, pk]
 
-      Matching ignores case, accents, punctuation and hyphenation, stems words (Porter2),
-      applies the lexicon, allows two words between the words of a multi-word term, tolerates a
+      Matching ignores case, accents, punctuation and hyphenation, stems words (Porter2), \
+      applies the lexicon, allows two words between the words of a multi-word term, tolerates a \
       typo in longer words, and gives no credit to a negated phrasing.
       """,
     subcommands: [

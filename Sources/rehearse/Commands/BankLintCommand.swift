@@ -7,9 +7,9 @@ struct BankLintCommand: ParsableCommand {
     commandName: "lint",
     abstract: "Check a bank's files and report every problem as file:line: message.",
     discussion: """
-      Checks YAML syntax, unknown or misspelt keys, required keys, components, id form and
-      uniqueness across files, that every question has a rubric and every rubric a question,
-      phrasings, weights and penalties in range, bands and kinds, and lexicon conflicts.
+      Checks YAML syntax, unknown or misspelt keys, required keys, components, id form and \
+      uniqueness across files, that every question has a rubric and every rubric a question, \
+      phrasings, weights and penalties in range, bands and kinds, and lexicon conflicts. \
       Exits 65 when anything is wrong, 66 when DIR is not a bank.
       """
   )

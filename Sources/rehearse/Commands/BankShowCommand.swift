@@ -7,7 +7,7 @@ struct BankShowCommand: ParsableCommand {
     commandName: "show",
     abstract: "Show a question with its hints, follow-ups, model answer and rubric.",
     discussion: """
-      JSON: {id, component, kind, difficulty, minutes, prompt, tags, hints, follow_ups,
+      JSON: {id, component, kind, difficulty, minutes, prompt, tags, hints, follow_ups, \
       model_answer, competencies, file, line, rubric: {points, misconceptions, examples}}.
       """
   )

@@ -7,8 +7,8 @@ struct BankStatsCommand: ParsableCommand {
     commandName: "stats",
     abstract: "Count questions by component, kind and difficulty.",
     discussion: """
-      JSON: {questions, components: {ID: count}, kinds: {KIND: count},
-      difficulties: {LEVEL: count}, rubrics: {talking_points, misconceptions, graded_examples,
+      JSON: {questions, components: {ID: count}, kinds: {KIND: count}, \
+      difficulties: {LEVEL: count}, rubrics: {talking_points, misconceptions, graded_examples, \
       lexicon_groups}}.
       """
   )

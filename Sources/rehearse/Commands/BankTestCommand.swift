@@ -7,8 +7,8 @@ struct BankTestCommand: ParsableCommand {
     commandName: "test",
     abstract: "Score every graded example and model answer; fail if any is off its band.",
     discussion: """
-      Every graded example must get its band, and every model answer must be strong. Each one
-      off its band is listed as file:line: and the command exits 1.
+      Every graded example must get its band, and every model answer must be strong. Each one \
+      off its band is listed as file:line: and the command exits 1. \
       JSON: {checked, failures: [{question, subject, file, line, expected, got, score}]}.
       """
   )

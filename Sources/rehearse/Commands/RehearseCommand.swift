@@ -7,7 +7,7 @@ struct RehearseCommand: ParsableCommand {
     commandName: "rehearse",
     abstract: "Practise data-engineering interviews: score answers against keyword rubrics.",
     discussion: """
-      The question bank covers the seven interview components: sql-python, database-concepts,
+      The question bank covers the seven interview components: sql-python, database-concepts, \
       ci-cd, data-models, system-design, cloud-platforms and behavioural.
 
       Environment:
@@ -16,7 +16,7 @@ struct RehearseCommand: ParsableCommand {
                         else ~/.local/share/rehearse)
         NO_COLOR        never colour the output
 
-      Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, answer)
+      Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, answer) \
       with file:line: message; 66 missing input; 130 interrupted.
       """,
     subcommands: [ScoreCommand.self, BankCommand.self]

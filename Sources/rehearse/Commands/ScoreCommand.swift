@@ -8,16 +8,16 @@ struct ScoreCommand: ParsableCommand {
     commandName: "score",
     abstract: "Score an answer to a question against its rubric.",
     discussion: """
-      The answer is read from --answer-file, or from standard input. It must be UTF-8 text of at
+      The answer is read from --answer-file, or from standard input. It must be UTF-8 text of at \
       most 65,536 bytes; anything else is refused with file:line: and exit code 65.
 
-      Each talking point earns its weight when one of its phrasings occurs, un-negated, within
-      one sentence of the answer. The score is the share of the weight earned, 0-100, less the
-      penalty of each misconception stated. Bands: strong from 70, adequate from 40, weak below.
+      Each talking point earns its weight when one of its phrasings occurs, un-negated, within \
+      one sentence of the answer. The score is the share of the weight earned, 0-100, less the \
+      penalty of each misconception stated. Bands: strong from 70, adequate from 40, weak below. \
       A missing required point caps the score at 69.
 
-      JSON keys: question, score, band, hits [{point, weight, required, evidence}],
-      misses [{point, weight, required, credit, evidence}],
+      JSON keys: question, score, band, hits [{point, weight, required, evidence}], \
+      misses [{point, weight, required, credit, evidence}], \
       misconceptions [{label, correction, evidence, penalty, kind}], capped_by_required.
       """
   )

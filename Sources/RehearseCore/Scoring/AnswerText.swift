@@ -126,8 +126,9 @@ struct AnswerText {
   private let head: [Int]
   /// For each position, the next position with the same id, or -1.
   private let next: [Int]
-  /// Positions of words the rubric does not use, long enough to be a typo of one it does.
-  private let typoCandidates: [Int]
+  /// Words the rubric does not use, long enough to be a typo of one it does: their position,
+  /// first byte and length, so most are passed over without touching the string.
+  private let typoCandidates: [(position: Int, first: UInt8, length: Int)]
   /// Two adjacent words that together spell a one-word term (`real time` for `realtime`).
   private let compounds: [(id: Int, start: Int)]
 
@@ -203,14 +204,17 @@ struct AnswerText {
     // Chain positions of each id, in ascending order.
     var head = [Int](repeating: -1, count: vocabulary.count)
     var next = [Int](repeating: -1, count: tokens.count)
-    var typoCandidates: [Int] = []
+    var typoCandidates: [(position: Int, first: UInt8, length: Int)] = []
     for position in tokens.indices.reversed() {
       let id = ids[position]
       if id >= 0 {
         next[position] = head[id]
         head[id] = position
-      } else if tokens[position].text.utf8.count >= AnswerText.shortestTypoCandidate {
-        typoCandidates.append(position)
+      } else {
+        let utf8 = tokens[position].text.utf8
+        if utf8.count >= AnswerText.shortestTypoCandidate {
+          typoCandidates.append((position, utf8.first ?? 0, utf8.count))
+        }
       }
     }
     self.tokens = tokens
@@ -230,8 +234,13 @@ struct AnswerText {
       position = next[position]
     }
     guard word.typoLimit > 0 else { return }
-    for candidate in typoCandidates where word.isTypo(of: tokens[candidate].text) {
-      result.append(candidate)
+    let first = word.bytes[0]
+    let length = word.bytes.count
+    for candidate in typoCandidates
+    where candidate.first == first && abs(candidate.length - length) <= word.typoLimit
+      && word.isTypo(of: tokens[candidate.position].text)
+    {
+      result.append(candidate.position)
     }
   }
 

@@ -56,10 +56,13 @@ public enum AnswerInput {
   /// Reads an answer from an open file or pipe, never holding more than the limit in memory.
   public static func read(from handle: FileHandle, source: String) throws -> String {
     var data = Data()
-    while data.count <= maximumBytes,
-      let chunk = try handle.read(upToCount: maximumBytes + 1 - data.count), !chunk.isEmpty
-    {
+    // read(upToCount:) returns short only at the end of input; asking again would wait for a
+    // second end-of-file from a terminal.
+    while data.count <= maximumBytes {
+      let wanted = maximumBytes + 1 - data.count
+      guard let chunk = try handle.read(upToCount: wanted) else { break }
       data.append(chunk)
+      if chunk.count < wanted { break }
     }
     if data.count > maximumBytes {
       let bytes = [UInt8](data)

@@ -38,6 +38,9 @@ struct ScoreCommand: ParsableCommand {
       } else {
         .handle(FileHandle.standardInput, name: "<stdin>")
       }
+    if answerFile == nil && isatty(STDIN_FILENO) == 1 {
+      CommandRunner.printError("Type your answer, then Ctrl-D on an empty line to score it.")
+    }
     let request = ScoreRequest(
       bank: global.bankSource(), questionID: id, answer: answer, format: formatOptions.format,
       style: global.outputStyle)

@@ -148,6 +148,15 @@ struct ScorerTests {
     #expect((credit(example.answer, example.phrasings) == 100) == example.earns)
   }
 
+  @Test("a lexicon group whose canonical form has no words is ignored, not looped on")
+  func emptyCanonicalForm() {
+    let lexicon = Lexicon(groups: [["--", "db"], ["database", "dbase"]])
+    let scored = Scorer.score(
+      "Each shard is its own db and dbase.",
+      against: rubric([["shard", "database"]], lexicon: lexicon))
+    #expect(scored.score == 100)
+  }
+
   @Test("hits carry the answer's exact words as evidence")
   func evidence() {
     let scored = Scorer.score(

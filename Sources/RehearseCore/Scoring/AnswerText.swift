@@ -15,6 +15,8 @@ public struct CompiledLexicon: Sendable {
     for group in lexicon.groups {
       guard let canonicalEntry = group.first else { continue }
       let canonical = Tokenizer.tokens(of: canonicalEntry).map { ($0.text, $0.stem) }
+      // A canonical form with no words would rewrite its alternatives to nothing.
+      guard !canonical.isEmpty else { continue }
       for entry in group {
         let stems = Tokenizer.tokens(of: entry).map(\.stem)
         guard let first = stems.first else { continue }

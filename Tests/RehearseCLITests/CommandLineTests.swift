@@ -137,6 +137,27 @@ struct CommandLineTests {
     #expect(result.standardError.contains("rehearse: error: the bank has 5 problems"))
   }
 
+  @Test("bank test exits 1 and lists, with file and line, an example off its band")
+  func bankTestFailure() throws {
+    let bank = try RehearseProcess.copyOfShippedBank()
+    defer { try? FileManager.default.removeItem(at: bank) }
+    let rubrics = bank.appendingPathComponent("rubrics/database-concepts.yaml")
+    let text = try String(contentsOf: rubrics, encoding: .utf8)
+    let weak = try #require(text.range(of: "band: weak"))
+    let line = text[..<weak.lowerBound].filter { $0 == "\n" }.count + 1
+    try Data(text.replacingCharacters(in: weak, with: "band: strong").utf8).write(to: rubrics)
+
+    let result = try RehearseProcess.run(["bank", "test", bank.path])
+    #expect(result.status == 1)
+    let failures = result.standardOutput.split(separator: "\n").filter {
+      $0.contains(": strong example scored")
+    }
+    #expect(failures.count == 1, "\(result.standardOutput)")
+    #expect(
+      failures.first?.hasPrefix("\(rubrics.path):\(line): ") == true, "\(result.standardOutput)")
+    #expect(result.standardOutput.contains("1 off their band"))
+  }
+
   @Test("a folder that is not a bank exits 66")
   func notABank() throws {
     let result = try RehearseProcess.run(["bank", "lint", "/nonexistent"])

@@ -53,9 +53,9 @@ public enum BankLocator {
       + ancestors(of: URL(fileURLWithPath: currentDirectory))
     {
       if isBank(candidate) { return candidate }
-      searched.append(candidate.path)
+      if !searched.contains(candidate.path) { searched.append(candidate.path) }
     }
-    throw .notFound(searched: Array(NSOrderedSet(array: searched)) as? [String] ?? searched)
+    throw .notFound(searched: searched)
   }
 
   /// Whether `url` holds a bank's two folders.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where an answer to score comes from.
-public enum AnswerSource: @unchecked Sendable {
+public enum AnswerSource: Sendable {
   case file(path: String)
   /// An open file or pipe, such as standard input; `name` stands for it in messages.
   case handle(FileHandle, name: String)
@@ -60,10 +60,12 @@ public enum Rehearse {
     case .file(let path): answer = try AnswerInput.read(path: path)
     case .handle(let handle, let name): answer = try AnswerInput.read(from: handle, source: name)
     }
-    let scorer = Scorer(bank: bank)
-    guard let scored = scorer.score(answer, questionID: question.id) else {
+    guard let rubric = bank.rubrics[question.id] else {
       throw QuestionLookupError.unknownID(question.id, suggestions: [])
     }
+    // One answer needs one compiled rubric, not the whole bank's.
+    let scored = Scorer.score(
+      answer, against: CompiledRubric(rubric, lexicon: CompiledLexicon(bank.lexicon)))
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(scored))
     case .text:

@@ -31,36 +31,37 @@ public struct CompiledLexicon: Sendable {
 
   /// Rewrites every lexicon alternative in `tokens` to its canonical words.
   ///
-  /// Canonical tokens keep the surface of the words they replace, so evidence still quotes the
-  /// answer's own words. An abbreviation's plural (`DBs`, `PKs`) counts as the abbreviation.
+  /// Used on rubric terms; answers are rewritten the same way, with `canonicalTokens`, in the
+  /// single pass that also indexes them. An abbreviation's plural (`DBs`, `PKs`) counts as the
+  /// abbreviation.
   public func canonicalize(_ tokens: [Token]) -> [Token] {
-    guard !alternativesByFirstStem.isEmpty else { return tokens }
-    // Most answers name few lexicon entries: copy nothing until the first one.
-    guard
-      let firstMatch = tokens.indices.first(where: { longestAlternative(in: tokens, at: $0) != nil }
-      )
-    else { return tokens }
-    var result = Array(tokens[..<firstMatch])
-    result.reserveCapacity(tokens.count + 8)
-    var index = firstMatch
+    var result: [Token] = []
+    result.reserveCapacity(tokens.count)
+    var index = 0
     while index < tokens.count {
-      let token = tokens[index]
       if let (alternative, length) = longestAlternative(in: tokens, at: index) {
-        let last = tokens[index + length - 1]
-        let surface = token.surface.lowerBound..<last.surface.upperBound
-        for word in alternative.canonical {
-          result.append(
-            Token(
-              text: word.text, stem: word.stem, surface: surface, sentence: token.sentence,
-              clause: token.clause))
-        }
+        result += canonicalTokens(alternative, replacing: tokens[index..<(index + length)])
         index += length
       } else {
-        result.append(token)
+        result.append(tokens[index])
         index += 1
       }
     }
     return result
+  }
+
+  /// The canonical words of `alternative` as tokens standing where `replaced` stood, keeping
+  /// their surface so evidence still quotes the answer's own words.
+  func canonicalTokens(_ alternative: Alternative, replacing replaced: ArraySlice<Token>)
+    -> [Token]
+  {
+    let first = replaced[replaced.startIndex]
+    let surface = first.surface.lowerBound..<replaced[replaced.endIndex - 1].surface.upperBound
+    return alternative.canonical.map {
+      Token(
+        text: $0.text, stem: $0.stem, surface: surface, sentence: first.sentence,
+        clause: first.clause)
+    }
   }
 
   private func longestAlternative(in tokens: [Token], at index: Int) -> (Alternative, Int)? {
@@ -165,13 +166,8 @@ struct AnswerText {
         index += 1
         continue
       }
-      let first = tokens[index]
-      let surface = first.surface.lowerBound..<tokens[index + length - 1].surface.upperBound
-      let canonical = alternative.canonical.map {
-        Token(
-          text: $0.text, stem: $0.stem, surface: surface, sentence: first.sentence,
-          clause: first.clause)
-      }
+      let canonical = lexicon.canonicalTokens(
+        alternative, replacing: tokens[index..<(index + length)])
       if length == 1 && canonical.count == 1 {
         tokens[index] = canonical[0]
       } else {
@@ -331,7 +327,7 @@ struct AnswerText {
 }
 
 /// Where a term was found, as token positions (inclusive).
-struct TermOccurrence: Hashable {
+struct TermOccurrence {
   var start: Int
   var end: Int
 }

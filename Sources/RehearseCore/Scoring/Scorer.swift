@@ -57,12 +57,10 @@ public struct Scorer: Sendable {
   public static let partialCreditFactor = 0.5
 
   private let rubrics: [String: CompiledRubric]
-  public let lexicon: CompiledLexicon
 
   /// Compiles every rubric of `bank` once, for scoring many answers.
   public init(bank: Bank) {
     let lexicon = CompiledLexicon(bank.lexicon)
-    self.lexicon = lexicon
     rubrics = bank.rubrics.mapValues { CompiledRubric($0, lexicon: lexicon) }
   }
 

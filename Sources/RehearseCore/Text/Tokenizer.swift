@@ -247,22 +247,10 @@ public enum Tokenizer {
       || (byte >= 0x30 && byte <= 0x39)
   }
 
-  /// Folds a word to the form tokens are compared in.
+  /// Folds a word to the form tokens are compared in: compatibility forms, case and accents
+  /// folded, anything but letters, digits and inner dots dropped. The scanner folds plain ASCII
+  /// words itself; this is for the others.
   public static func normalize(_ word: String) -> String {
-    var ascii: [UInt8] = []
-    ascii.reserveCapacity(word.utf8.count)
-    for byte in word.utf8 {
-      guard byte < 0x80 else { return slowNormalize(word) }
-      switch byte {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 32)
-      case UInt8(ascii: "'"), UInt8(ascii: ","): continue
-      default: ascii.append(byte)
-      }
-    }
-    return String(decoding: ascii, as: UTF8.self)
-  }
-
-  private static func slowNormalize(_ word: String) -> String {
     let folded = word.precomposedStringWithCompatibilityMapping
       .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     return String(

@@ -354,7 +354,7 @@ struct BankLoader {
           .wrongType(location, key: "phrasings", expected: "a list of terms or lists of terms"))
         continue
       }
-      let trimmed = terms.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      let trimmed = terms.map { $0.trimmedWhitespace }
       let hasWords = trimmed.allSatisfy { !Tokenizer.tokens(of: $0).isEmpty }
       guard !trimmed.isEmpty, hasWords else {
         problems.add(.emptyPhrasing(location))

@@ -22,12 +22,15 @@ enum YAMLFile {
       problems.add(.unreadable(start, reason: error.localizedDescription))
       return nil
     }
-    guard let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
+    // Checked on the bytes: `String.contains(_:)` goes through Foundation's slow search on Linux.
+    guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
       problems.add(.unreadable(start, reason: "it is not UTF-8 text"))
       return nil
     }
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      // Every scalar is read as text by `FieldReader`, so the basic resolver (no tag patterns)
+      // is enough, and it skips a regular-expression match per scalar.
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         problems.add(.empty(start, key: displayPath))
         return nil
       }
@@ -130,7 +133,7 @@ struct FieldReader {
       problems.add(.wrongType(location(of: key), key: key, expected: "text"))
       return nil
     }
-    let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = scalar.string.trimmedWhitespace
     if text.isEmpty {
       problems.add(.empty(location(of: key), key: key))
       return nil
@@ -185,7 +188,7 @@ struct FieldReader {
   func strings(_ key: String, required: Bool) -> [String]? {
     guard let value = node(key, required: required) else { return nil }
     if let scalar = value.scalar {
-      let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = scalar.string.trimmedWhitespace
       if text.isEmpty {
         problems.add(.empty(location(of: key), key: key))
         return nil
@@ -198,7 +201,7 @@ struct FieldReader {
     }
     var result: [String] = []
     for item in sequence {
-      guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
+      guard let text = item.scalar?.string.trimmedWhitespace else {
         problems.add(
           .wrongType(YAMLFile.location(of: item, file: file), key: key, expected: "a list of texts")
         )
@@ -242,4 +245,18 @@ func closestKey(to key: String, among allowed: [String]) -> String? {
     }
   }
   return best?.key
+}
+
+extension String {
+  /// The text without leading and trailing white space and newlines.
+  ///
+  /// Foundation's `trimmingCharacters(in:)` bridges through `NSString` on Linux and was a fifth of
+  /// the bank's load time.
+  var trimmedWhitespace: String {
+    guard let first = firstIndex(where: { !$0.isWhitespace }),
+      let last = lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return first == startIndex && last == index(before: endIndex)
+      ? self : String(self[first...last])
+  }
 }

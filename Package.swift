@@ -10,16 +10,31 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .target(
       name: "RehearseCore",
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
+    .target(
+      name: "RehearseStore",
+      dependencies: ["RehearseCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "CReadline",
+      linkerSettings: [.linkedLibrary("readline")]
+    ),
+    .target(
+      name: "LineInput",
+      dependencies: ["CReadline"]
+    ),
     .executableTarget(
       name: "rehearse",
       dependencies: [
         "RehearseCore",
+        "RehearseStore",
+        "LineInput",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -33,8 +48,12 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
+      name: "RehearseStoreTests",
+      dependencies: ["RehearseStore", "RehearseCore"]
+    ),
+    .testTarget(
       name: "RehearseCLITests",
-      dependencies: ["RehearseCore"]
+      dependencies: ["RehearseCore", "RehearseStore"]
     ),
   ],
   swiftLanguageModes: [.v6]

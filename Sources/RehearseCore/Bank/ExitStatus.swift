@@ -9,8 +9,24 @@ public enum ExitStatus: Int32, Sendable {
   case dataError = 65
   /// An input file or folder does not exist or cannot be read.
   case noInput = 66
-  /// The user interrupted with Ctrl-C.
+  /// An output file cannot be created or written.
+  case cannotCreate = 73
+  /// The terminal hung up (SIGHUP) during a session.
+  case hangUp = 129
+  /// The user interrupted with Ctrl-C (SIGINT).
   case interrupted = 130
+  /// The process was asked to stop (SIGTERM) during a session.
+  case terminated = 143
+
+  /// The status for a session stopped by `signal`: 128 plus the signal's number, as shells
+  /// report it.
+  public static func stopped(by signal: Int32) -> ExitStatus {
+    switch signal {
+    case 1: .hangUp
+    case 15: .terminated
+    default: .interrupted
+    }
+  }
 }
 
 /// An error the command line reports as `rehearse: error: …` with a documented exit code.

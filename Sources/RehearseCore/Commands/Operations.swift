@@ -69,7 +69,7 @@ public enum Rehearse {
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(scored))
     case .text:
-      return CommandOutput(ScoreReport.render(scored, question: question, style: request.style))
+      return CommandOutput(ScoreReport.render(scored, style: request.style))
     }
   }
 

@@ -2,11 +2,10 @@
 public enum ScoreReport {
   /// Score and band, the talking points hit with the words that earned them, the points missed,
   /// and any misconceptions with their corrections.
-  public static func render(_ scored: ScoredAnswer, question: Question, style: TextStyle) -> String
-  {
+  public static func render(_ scored: ScoredAnswer, style: TextStyle) -> String {
     var lines: [String] = []
     lines.append(
-      "\(style.bold(question.id))  score \(style.bold("\(scored.score)/100"))  "
+      "\(style.bold(scored.question))  score \(style.bold("\(scored.score)/100"))  "
         + style.band(scored.band))
     if scored.cappedByRequired {
       lines.append(style.dim("  capped below strong: a required talking point is missing"))

@@ -1,6 +1,8 @@
 /// How text output is decorated: ANSI colour on a terminal, plain otherwise.
 public struct TextStyle: Sendable {
   public var colored: Bool
+  /// Whether each escape code is wrapped in `\u{01}`…`\u{02}` for a readline prompt.
+  public var promptEscapes = false
 
   public init(colored: Bool) {
     self.colored = colored
@@ -18,7 +20,10 @@ public struct TextStyle: Sendable {
   }
 
   private func wrap(_ text: String, _ code: String) -> String {
-    colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    guard colored else { return text }
+    return promptEscapes
+      ? "\u{01}\u{1B}[\(code)m\u{02}\(text)\u{01}\u{1B}[0m\u{02}"
+      : "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }
 
   public func bold(_ text: String) -> String { wrap(text, "1") }

@@ -5,7 +5,7 @@ import ArgumentParser
 struct RehearseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rehearse",
-    abstract: "Practise data-engineering interviews: score answers against keyword rubrics.",
+    abstract: "Practise data-engineering interviews: timed mock sessions, scored answers.",
     discussion: """
       The question bank covers the seven interview components: sql-python, database-concepts, \
       ci-cd, data-models, system-design, cloud-platforms and behavioural.
@@ -16,9 +16,17 @@ struct RehearseCommand: ParsableCommand {
                         else ~/.local/share/rehearse)
         NO_COLOR        never colour the output
 
-      Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, answer) \
-      with file:line: message; 66 missing input; 130 interrupted.
+      Without a command, rehearse runs 'rehearse mock': one timed question of each \
+      component, every answer scored and saved.
+
+      Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, answer, \
+      store) with file:line: message; 66 missing input; 73 an output file cannot be written; \
+      130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP).
       """,
-    subcommands: [ScoreCommand.self, BankCommand.self]
+    subcommands: [
+      MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
+      ReviewCommand.self, ExportCommand.self, BankCommand.self,
+    ],
+    defaultSubcommand: MockCommand.self
   )
 }

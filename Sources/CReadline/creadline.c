@@ -1,0 +1,155 @@
+#include "creadline.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+static volatile sig_atomic_t pending_signal = 0;
+
+// What the callback handler saw: 0 typing, 1 a line, 2 end of input.
+static int line_state = 0;
+static char *entered_line = NULL;
+static int handler_installed = 0;
+
+static char **completion_words = NULL;
+static int completion_count = 0;
+
+static void record_signal(int signal_number) { pending_signal = signal_number; }
+
+void creadline_install_signal_handlers(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = record_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: poll() returns EINTR at once
+  sigaction(SIGINT, &action, NULL);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  sigprocmask(SIG_UNBLOCK, &signals, NULL);
+}
+
+int creadline_take_signal(void) {
+  int signal_number = pending_signal;
+  pending_signal = 0;
+  return signal_number;
+}
+
+int creadline_pending_signal(void) { return pending_signal; }
+
+static char *completion_generator(const char *text, int state) {
+  static int index;
+  static size_t length;
+  if (state == 0) {
+    index = 0;
+    length = strlen(text);
+  }
+  while (index < completion_count) {
+    const char *word = completion_words[index++];
+    if (strncmp(word, text, length) == 0) return strdup(word);
+  }
+  return NULL;
+}
+
+static char **complete(const char *text, int start, int end) {
+  (void)end;
+  rl_attempted_completion_over = 1;  // never fall back to completing file names
+  if (start != 0 || text[0] != ':') return NULL;
+  return rl_completion_matches(text, completion_generator);
+}
+
+void creadline_configure(const char *name, const char *const *words, int count) {
+  rl_readline_name = strdup(name);
+  rl_catch_signals = 0;
+  rl_catch_sigwinch = 1;
+  rl_change_environment = 0;
+  rl_attempted_completion_function = complete;
+  for (int index = 0; index < completion_count; index++) free(completion_words[index]);
+  free(completion_words);
+  completion_words = calloc((size_t)(count > 0 ? count : 1), sizeof(char *));
+  completion_count = 0;
+  if (completion_words == NULL) return;
+  for (int index = 0; index < count; index++) {
+    completion_words[index] = strdup(words[index]);
+    if (completion_words[index] != NULL) completion_count = index + 1;
+  }
+  using_history();
+}
+
+static void line_handler(char *line) {
+  if (line == NULL) {
+    line_state = 2;
+  } else {
+    free(entered_line);
+    entered_line = line;
+    line_state = 1;
+  }
+  rl_callback_handler_remove();
+  handler_installed = 0;
+}
+
+void creadline_end_line(void) {
+  fputs("\n", stdout);
+  fflush(stdout);
+}
+
+void creadline_begin(const char *prompt) {
+  fflush(stdout);
+  line_state = 0;
+  free(entered_line);
+  entered_line = NULL;
+  rl_callback_handler_install(prompt, line_handler);
+  handler_installed = 1;
+}
+
+void creadline_read_available(void) {
+  if (handler_installed) rl_callback_read_char();
+}
+
+int creadline_state(void) { return line_state; }
+
+char *creadline_take_line(void) {
+  char *line = entered_line;
+  entered_line = NULL;
+  return line;
+}
+
+char *creadline_copy_buffer(void) {
+  return strdup(rl_line_buffer != NULL ? rl_line_buffer : "");
+}
+
+void creadline_update_prompt(const char *prompt) {
+  if (!handler_installed) return;
+  rl_set_prompt(prompt);
+  rl_redisplay();
+}
+
+void creadline_cancel(void) {
+  if (!handler_installed) return;
+  rl_callback_sigcleanup();
+  rl_callback_handler_remove();
+  handler_installed = 0;
+}
+
+void creadline_history_add(const char *line) {
+  if (line != NULL && line[0] != '\0') add_history(line);
+}
+
+int creadline_history_read(const char *path) { return read_history(path); }
+
+int creadline_history_write(const char *path, int keep) {
+  stifle_history(keep);
+  int result = write_history(path);
+  if (result == 0) history_truncate_file(path, keep);
+  return result;
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// The `rehearse mock` (and `rehearse ask`) request.
+public struct MockRequest: Sendable {
+  public var bank: BankSource
+  public var selection: SessionSelection
+  /// Continue the newest unfinished session instead of drawing a new one.
+  public var resume: Bool
+  public var mode: SessionMachine.InputMode
+  public var style: TextStyle
+
+  public init(
+    bank: BankSource, selection: SessionSelection, resume: Bool,
+    mode: SessionMachine.InputMode, style: TextStyle
+  ) {
+    self.bank = bank
+    self.selection = selection
+    self.resume = resume
+    self.mode = mode
+    self.style = style
+  }
+}
+
+/// A `rehearse history`, `review` or `export` request.
+public struct TranscriptRequest: Sendable {
+  /// A session id, or `last`.
+  public var session: String
+  public var format: TranscriptFormat
+  public var style: TextStyle
+  public var timeZone: TimeZone
+
+  public init(
+    session: String = "last", format: TranscriptFormat = .text, style: TextStyle = .plain,
+    timeZone: TimeZone = .current
+  ) {
+    self.session = session
+    self.format = format
+    self.style = style
+    self.timeZone = timeZone
+  }
+}
+
+/// The forms a saved session can be printed or exported in.
+public enum TranscriptFormat: String, CaseIterable, Sendable {
+  case text, json, markdown, html
+}
+
+extension Rehearse {
+  /// `rehearse mock`: draws (or resumes) a session, saves it, and runs it on `input` until it
+  /// ends; every answer is saved the moment it is given. `startTime` is the moment it begins.
+  public static func mock(
+    _ request: MockRequest, archive: some SessionArchive, input: inout some SessionInput,
+    startTime: Date, show: @escaping (String, SessionChannel) -> Void
+  ) throws -> SessionTranscript {
+    let root = try request.bank.locate()
+    let bank = try Bank.load(from: root)
+    var machine: SessionMachine
+    let sessionID: Int64
+    let startedAt: Date
+    if request.resume {
+      let previous = try archive.lastUnfinished()
+      machine = try SessionMachine(
+        plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers)
+      try archive.reopen(session: previous.id)
+      sessionID = previous.id
+      startedAt = previous.startedAt
+      show(
+        request.style.bold("Resuming session \(sessionID)")
+          + ": \(previous.answers.count) of \(previous.plan.items.count) questions answered, "
+          + "\(SessionText.clock(Double(previous.plan.sessionLimitSeconds) - previous.secondsUsed)) "
+          + "left.", .conversation)
+    } else {
+      let (plan, shortfall) = try SessionPlan.draw(from: bank, request.selection)
+      machine = try SessionMachine(plan: plan, bank: bank, mode: request.mode)
+      sessionID = try archive.createSession(plan: plan, startedAt: startTime, bank: root.path)
+      startedAt = startTime
+      if shortfall > 0 {
+        show(
+          request.style.yellow("Note: ")
+            + "only \(plan.items.count) questions match; asking all of them.", .conversation)
+      }
+      let components = plan.components
+      show(
+        request.style.bold("Session \(sessionID)")
+          + ": \(plan.items.count) question\(plan.items.count == 1 ? "" : "s")"
+          + " from \(components.count == Component.allCases.count ? "all seven components" : components.map(\.rawValue).joined(separator: ", "))"
+          + ", \(SessionText.clock(Double(plan.sessionLimitSeconds))) in all (seed \(plan.seed)).",
+        .conversation)
+    }
+    let runner = SessionRunner(style: request.style, show: show)
+    return try runner.run(
+      &machine, sessionID: sessionID, startedAt: startedAt, startTime: startTime, input: &input,
+      archive: archive)
+  }
+
+  /// `rehearse history`: every session, newest first.
+  public static func history(_ request: TranscriptRequest, archive: some SessionArchive) throws
+    -> CommandOutput
+  {
+    let transcripts = try archive.transcripts()
+    switch request.format {
+    case .json:
+      return CommandOutput(JSONOutput.encode(TranscriptReports.historyRows(transcripts)))
+    default:
+      return CommandOutput(
+        TranscriptReports.historyText(
+          transcripts, style: request.style, timeZone: request.timeZone))
+    }
+  }
+
+  /// `rehearse review` and `rehearse export`: one session in the requested form.
+  public static func review(_ request: TranscriptRequest, archive: some SessionArchive) throws
+    -> CommandOutput
+  {
+    let transcript = try archive.transcript(request.session)
+    switch request.format {
+    case .text:
+      return CommandOutput(
+        TranscriptReports.reviewText(transcript, style: request.style, timeZone: request.timeZone))
+    case .json: return CommandOutput(JSONOutput.encode(TranscriptReports.review(transcript)))
+    case .markdown:
+      return CommandOutput(TranscriptReports.markdown(transcript, timeZone: request.timeZone))
+    case .html:
+      return CommandOutput(TranscriptHTML.render(transcript, timeZone: request.timeZone))
+    }
+  }
+}
+
+/// An output file that cannot be written.
+public enum OutputFileError: RehearseError, Equatable {
+  /// The file (or a temporary file beside it) cannot be created or written.
+  case cannotWrite(path: String, reason: String)
+
+  public var exitStatus: ExitStatus { .cannotCreate }
+
+  public var description: String {
+    switch self {
+    case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
+    }
+  }
+}
+
+extension Rehearse {
+  /// Writes `text` to the file at `path` whole or not at all: through a temporary file that
+  /// replaces it.
+  public static func write(_ text: String, to path: String) throws(OutputFileError) {
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw .cannotWrite(path: path, reason: error.localizedDescription)
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// The text a mock session shows: the question, the prompt with its countdown, hints, feedback
+/// after each answer and the summary at the end.
+public enum SessionText {
+  /// Seconds as `m:ss`, or `h:mm:ss` from an hour; rounded up, so `0:00` means the time is up.
+  public static func clock(_ seconds: Double) -> String {
+    let total = max(0, Int(seconds.rounded(.up)))
+    let hours = total / 3600
+    let minutes = (total % 3600) / 60
+    let rest = total % 60
+    let padded = rest < 10 ? "0\(rest)" : "\(rest)"
+    if hours > 0 {
+      return "\(hours):\(minutes < 10 ? "0" : "")\(minutes):\(padded)"
+    }
+    return "\(minutes):\(padded)"
+  }
+
+  /// The countdown in its colour: yellow in the last minute, red in the last 15 seconds.
+  public static func countdown(_ seconds: Double, style: TextStyle) -> String {
+    let text = clock(seconds)
+    if seconds <= 15 { return style.red(style.bold(text)) }
+    if seconds <= 60 { return style.yellow(text) }
+    return style.cyan(text)
+  }
+
+  /// The input prompt: the question's countdown and the session clock, then `›` for the first
+  /// line of an answer and `…` for the lines after it.
+  ///
+  /// For readline, `style` should wrap its escape codes in `\u{01}`…`\u{02}` (`TextStyle.forPrompt`)
+  /// so the line editor knows their width is zero.
+  public static func prompt(
+    _ timeLeft: SessionMachine.TimeLeft, continuing: Bool, style: TextStyle
+  ) -> String {
+    let marker = continuing ? "…" : "›"
+    return "[\(countdown(timeLeft.question, style: style)) · session "
+      + "\(clock(timeLeft.session))] \(marker) "
+  }
+
+  /// The question as it is asked (or repeated).
+  public static func question(
+    _ asked: SessionMachine.AskedQuestion, mode: SessionMachine.InputMode, style: TextStyle
+  ) -> String {
+    let question = asked.question
+    var lines: [String] = []
+    let header =
+      "Question \(asked.position + 1) of \(asked.total) · \(question.component.title) · "
+      + "difficulty \(question.difficulty) · \(clock(Double(asked.limitSeconds)))"
+    lines.append(asked.isRepeat ? style.dim("(again) " + header) : style.bold(header))
+    lines.append(TextLayout.wrap(question.prompt, indent: ""))
+    if !asked.isRepeat {
+      let finish =
+        switch mode {
+        case .terminal: "Enter on an empty line submits; Ctrl-D skips"
+        case .piped: "a line holding a single . ends the answer"
+        }
+      lines.append(style.dim("(\(finish); :help lists the commands)"))
+    }
+    return "\n" + lines.joined(separator: "\n")
+  }
+
+  /// What the machine's non-answer outputs say.
+  public static func message(_ output: SessionMachine.Output, style: TextStyle) -> String? {
+    switch output {
+    case .hint(let text, let number, let total):
+      return style.yellow("Hint \(number) of \(total): ") + text
+    case .noMoreHints:
+      return style.dim("No more hints for this question.")
+    case .timeLeft(let left):
+      return "Time left: \(clock(left.question)) of \(clock(left.questionLimit)) for the question, "
+        + "\(clock(left.session)) of \(clock(left.sessionLimit)) for the session."
+    case .help(let commands):
+      let width = (commands.map(\.rawValue.count).max() ?? 0) + 1
+      return commands.map {
+        "  " + TextLayout.pad(":" + $0.rawValue, to: width) + "  " + $0.summary
+      }.joined(separator: "\n")
+    case .unknownCommand(let word):
+      return style.yellow("Unknown command :\(word)") + " (:help lists the commands; "
+        + "the line was not added to your answer)"
+    case .notice(let text):
+      return style.yellow("Note: ") + text
+    case .ask, .recorded, .finished:
+      return nil
+    }
+  }
+
+  /// The feedback after an answer: score and talking points, the model answer and a follow-up.
+  public static func feedback(
+    _ answer: AnswerRecord, question: Question?, style: TextStyle
+  ) -> String {
+    var lines: [String] = []
+    switch answer.outcome {
+    case .answered: break
+    case .timedOut: lines.append(style.yellow("Time is up: the answer was kept as typed."))
+    case .skipped: lines.append(style.dim("Skipped: it scores 0."))
+    case .interrupted: lines.append(style.yellow("Stopped: the answer was kept as typed."))
+    }
+    lines.append(ScoreReport.render(answer.scored, style: style))
+    if let question {
+      lines.append("")
+      lines.append(style.bold("Model answer"))
+      lines.append(TextLayout.wrap(question.modelAnswer))
+      if let followUp = question.followUps.first {
+        lines.append("")
+        lines.append(style.bold("Follow-up to think about: ") + followUp)
+      }
+    }
+    if answer.hintsUsed > 0 {
+      lines.append(style.dim("Hints used: \(answer.hintsUsed)"))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Per-component scores of the answers: component, answers, mean score.
+  public struct ComponentScore: Sendable, Equatable, Codable {
+    public var component: Component
+    public var answers: Int
+    public var meanScore: Double
+  }
+
+  /// The mean score per component, in the order of the user's notes.
+  public static func componentScores(_ answers: [AnswerRecord]) -> [ComponentScore] {
+    Dictionary(grouping: answers, by: \.component).map { component, answers in
+      ComponentScore(
+        component: component, answers: answers.count,
+        meanScore: Double(answers.reduce(0) { $0 + $1.scored.score }) / Double(answers.count))
+    }.sorted { $0.component < $1.component }
+  }
+
+  /// The summary at the end of a session: a table per component (every component of the plan,
+  /// asked or not), the total, the time used, the talking points to study, and how to review.
+  public static func summary(
+    _ transcript: SessionTranscript, style: TextStyle
+  ) -> String {
+    var lines: [String] = [""]
+    let ending = transcript.ending.map(endingText) ?? "cut off"
+    lines.append(style.bold("Session \(transcript.id) summary") + " (\(ending))")
+    lines.append(componentTable(transcript))
+    let outcomes = Dictionary(grouping: transcript.answers, by: \.outcome).mapValues(\.count)
+    let counted = AnswerOutcome.allCases.compactMap { outcome in
+      outcomes[outcome].map { "\($0) \(outcome.rawValue.replacingOccurrences(of: "_", with: " "))" }
+    }
+    lines.append(
+      "Time used: \(clock(transcript.secondsUsed)) of \(clock(Double(transcript.plan.sessionLimitSeconds)))"
+        + (counted.isEmpty ? "" : " · " + counted.joined(separator: ", ")))
+    let study = transcript.answers.flatMap { answer in
+      answer.scored.misses.filter { $0.credit == 0 || $0.required }.map { (answer.questionID, $0) }
+    }
+    if !study.isEmpty {
+      lines.append("")
+      lines.append(style.bold("To study (talking points missed)"))
+      for (questionID, miss) in study {
+        let required = miss.required ? style.yellow(" (required)") : ""
+        lines.append("  \(style.red("✗")) \(miss.point)\(required)  \(style.dim(questionID))")
+      }
+    }
+    lines.append("")
+    lines.append("Review it with: rehearse review \(transcript.id)")
+    if !transcript.isComplete && transcript.answers.count < transcript.plan.items.count {
+      lines.append("Continue it with: rehearse mock --resume")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The per-component table: questions asked, answers given and mean score, then the total.
+  public static func componentTable(_ transcript: SessionTranscript) -> String {
+    let scores = Dictionary(
+      uniqueKeysWithValues: componentScores(transcript.answers).map { ($0.component, $0) })
+    var rows = [["COMPONENT", "PLANNED", "ANSWERS", "MEAN"]]
+    for component in transcript.plan.components {
+      let asked = transcript.plan.items.filter { $0.component == component }.count
+      if let score = scores[component] {
+        rows.append([
+          component.title, "\(asked)", "\(score.answers)", "\(Int(score.meanScore.rounded()))",
+        ])
+      } else {
+        rows.append([component.title, "\(asked)", "0", "-"])
+      }
+    }
+    let mean = transcript.meanScore.map { "\(Int($0.rounded()))" } ?? "-"
+    rows.append(["Total", "\(transcript.plan.items.count)", "\(transcript.answers.count)", mean])
+    return TextLayout.table(rows)
+  }
+
+  /// How a session ended, in words.
+  public static func endingText(_ ending: SessionEnding) -> String {
+    switch ending {
+    case .completed: "complete"
+    case .sessionTimeUp: "session time up"
+    case .quit: "quit"
+    case .interrupted: "interrupted"
+    case .endOfInput: "input ended"
+    }
+  }
+}
+
+extension TextStyle {
+  /// The same colours with each escape code wrapped in `\u{01}`…`\u{02}`, as readline wants in a
+  /// prompt so that it does not count the codes as visible characters.
+  public var forPrompt: TextStyle {
+    var style = self
+    style.promptEscapes = true
+    return style
+  }
+}

@@ -1,0 +1,251 @@
+import Foundation
+
+/// The forms of saved sessions: `history`, `review` and `export` as text, JSON, Markdown and HTML.
+public enum TranscriptReports {
+  // MARK: - JSON shapes
+
+  /// One row of `history --format json`.
+  public struct HistoryRow: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var started: String
+    public var ended: String?
+    public var ending: String?
+    public var components: [String]
+    public var planned: Int
+    public var answers: Int
+    public var meanScore: Double?
+    public var secondsUsed: Double
+    public var complete: Bool
+  }
+
+  /// One answer of `review --format json`.
+  public struct ReviewedAnswer: Codable, Equatable, Sendable {
+    public var position: Int
+    public var question: String
+    public var component: String
+    public var prompt: String
+    public var answer: String
+    public var score: Int
+    public var band: String
+    public var outcome: String
+    public var started: String
+    public var secondsUsed: Double
+    public var hintsUsed: Int
+    public var hits: [ScoredAnswer.Hit]
+    public var misses: [ScoredAnswer.Miss]
+    public var misconceptions: [ScoredAnswer.StatedMisconception]
+  }
+
+  /// `review --format json` and `export --format json`.
+  public struct Review: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var started: String
+    public var ended: String?
+    public var ending: String?
+    public var complete: Bool
+    public var resumed: Int
+    public var seed: UInt64
+    public var planned: [String]
+    public var sessionLimitSeconds: Int
+    public var secondsUsed: Double
+    public var meanScore: Double?
+    public var components: [SessionText.ComponentScore]
+    public var answers: [ReviewedAnswer]
+  }
+
+  /// A moment as ISO 8601 in UTC, for JSON.
+  static func timestamp(_ date: Date) -> String {
+    date.formatted(.iso8601)
+  }
+
+  /// A moment as `2026-11-24 21:05` in `timeZone`, for people.
+  static func localTime(_ date: Date, timeZone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    func two(_ value: Int?) -> String {
+      let value = value ?? 0
+      return value < 10 ? "0\(value)" : "\(value)"
+    }
+    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) "
+      + "\(two(parts.hour)):\(two(parts.minute))"
+  }
+
+  public static func historyRows(_ transcripts: [SessionTranscript]) -> [HistoryRow] {
+    transcripts.map {
+      HistoryRow(
+        id: $0.id, started: timestamp($0.startedAt), ended: $0.endedAt.map(timestamp),
+        ending: $0.ending?.rawValue, components: $0.components.map(\.rawValue),
+        planned: $0.plan.items.count, answers: $0.answers.count, meanScore: $0.meanScore,
+        secondsUsed: $0.secondsUsed, complete: $0.isComplete)
+    }
+  }
+
+  public static func review(_ transcript: SessionTranscript) -> Review {
+    Review(
+      id: transcript.id, started: timestamp(transcript.startedAt),
+      ended: transcript.endedAt.map(timestamp), ending: transcript.ending?.rawValue,
+      complete: transcript.isComplete, resumed: transcript.resumed, seed: transcript.plan.seed,
+      planned: transcript.plan.items.map(\.questionID),
+      sessionLimitSeconds: transcript.plan.sessionLimitSeconds,
+      secondsUsed: transcript.secondsUsed, meanScore: transcript.meanScore,
+      components: SessionText.componentScores(transcript.answers),
+      answers: transcript.answers.map {
+        ReviewedAnswer(
+          position: $0.position, question: $0.questionID, component: $0.component.rawValue,
+          prompt: $0.prompt, answer: $0.text, score: $0.scored.score,
+          band: $0.scored.band.rawValue, outcome: $0.outcome.rawValue,
+          started: timestamp($0.startedAt), secondsUsed: $0.secondsUsed, hintsUsed: $0.hintsUsed,
+          hits: $0.scored.hits, misses: $0.scored.misses,
+          misconceptions: $0.scored.misconceptions)
+      })
+  }
+
+  // MARK: - Text
+
+  /// How a session stands: its ending, or `cut off` when the process died.
+  static func status(_ transcript: SessionTranscript) -> String {
+    transcript.ending.map(SessionText.endingText) ?? "cut off"
+  }
+
+  /// `rehearse history` as a table, newest first.
+  public static func historyText(
+    _ transcripts: [SessionTranscript], style: TextStyle, timeZone: TimeZone = .current
+  ) -> String {
+    guard !transcripts.isEmpty else {
+      return "No sessions yet. Start one with: rehearse mock"
+    }
+    var rows = [["ID", "STARTED", "COMPONENTS", "ANSWERS", "MEAN", "TIME", "STATUS"]]
+    for transcript in transcripts {
+      let components = transcript.components.map(\.rawValue)
+      rows.append([
+        "\(transcript.id)", localTime(transcript.startedAt, timeZone: timeZone),
+        components.count == Component.allCases.count
+          ? "all seven" : components.joined(separator: ","),
+        "\(transcript.answers.count)/\(transcript.plan.items.count)",
+        transcript.meanScore.map { "\(Int($0.rounded()))" } ?? "-",
+        SessionText.clock(transcript.secondsUsed), status(transcript),
+      ])
+    }
+    return TextLayout.table(rows)
+  }
+
+  /// `rehearse review`: the whole transcript for a person.
+  public static func reviewText(
+    _ transcript: SessionTranscript, style: TextStyle, timeZone: TimeZone = .current
+  ) -> String {
+    var lines: [String] = []
+    var header =
+      "Session \(transcript.id) · \(localTime(transcript.startedAt, timeZone: timeZone)) · "
+      + "\(status(transcript)) · \(SessionText.clock(transcript.secondsUsed)) used"
+    if transcript.resumed > 0 {
+      header += " · resumed \(transcript.resumed)×"
+    }
+    lines.append(style.bold(header))
+    lines.append(SessionText.componentTable(transcript))
+    if transcript.answers.isEmpty {
+      lines.append("")
+      lines.append("No answers were given.")
+    }
+    for answer in transcript.answers {
+      lines.append("")
+      var facts = [
+        answer.component.title, answer.outcome.rawValue.replacingOccurrences(of: "_", with: " "),
+        SessionText.clock(answer.secondsUsed),
+      ]
+      if answer.hintsUsed > 0 {
+        facts.append("\(answer.hintsUsed) hint\(answer.hintsUsed == 1 ? "" : "s")")
+      }
+      lines.append(
+        style.bold("\(answer.position + 1). \(answer.questionID)") + "  "
+          + style.dim(facts.joined(separator: " · ")))
+      lines.append(TextLayout.wrap(answer.prompt))
+      lines.append(style.bold("Your answer"))
+      lines.append(
+        answer.text.isEmpty ? style.dim("  (nothing typed)") : TextLayout.wrap(answer.text))
+      lines.append(ScoreReport.render(answer.scored, style: style))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: - Markdown
+
+  /// The transcript as Markdown; user text is quoted so it cannot break the document's structure.
+  public static func markdown(_ transcript: SessionTranscript, timeZone: TimeZone = .current)
+    -> String
+  {
+    var lines: [String] = []
+    lines.append("# Rehearse session \(transcript.id)")
+    lines.append("")
+    lines.append(
+      "Started \(localTime(transcript.startedAt, timeZone: timeZone)) · \(status(transcript)) · "
+        + "\(SessionText.clock(transcript.secondsUsed)) used of "
+        + "\(SessionText.clock(Double(transcript.plan.sessionLimitSeconds))) · "
+        + "mean score \(transcript.meanScore.map { "\(Int($0.rounded()))" } ?? "-")")
+    lines.append("")
+    lines.append("| Component | Answers | Mean score |")
+    lines.append("|---|---:|---:|")
+    for score in SessionText.componentScores(transcript.answers) {
+      lines.append(
+        "| \(score.component.title) | \(score.answers) | \(Int(score.meanScore.rounded())) |")
+    }
+    for answer in transcript.answers {
+      lines.append("")
+      lines.append("## \(answer.position + 1). \(markdownInline(answer.questionID))")
+      lines.append("")
+      lines.append(
+        "*\(answer.component.title) · \(answer.outcome.rawValue) · "
+          + "\(SessionText.clock(answer.secondsUsed)) · \(answer.hintsUsed) hints · "
+          + "score \(answer.scored.score) (\(answer.scored.band.rawValue))*")
+      lines.append("")
+      lines.append("**Question.** " + markdownInline(answer.prompt))
+      lines.append("")
+      lines.append("**Answer.**")
+      lines.append("")
+      lines.append(markdownQuote(answer.text.isEmpty ? "(nothing typed)" : answer.text))
+      if !answer.scored.hits.isEmpty {
+        lines.append("")
+        lines.append("Talking points made:")
+        for hit in answer.scored.hits {
+          let evidence = hit.evidence.map { "“\(markdownInline($0))”" }.joined(separator: " … ")
+          lines.append("- ✓ \(markdownInline(hit.point)) — \(evidence)")
+        }
+      }
+      if !answer.scored.misses.isEmpty {
+        lines.append("")
+        lines.append("Talking points missed:")
+        for miss in answer.scored.misses {
+          lines.append(
+            "- ✗ \(markdownInline(miss.point))\(miss.required ? " (required)" : "")")
+        }
+      }
+      if !answer.scored.misconceptions.isEmpty {
+        lines.append("")
+        lines.append("Misconceptions:")
+        for misconception in answer.scored.misconceptions {
+          lines.append(
+            "- ! \(markdownInline(misconception.label)) → "
+              + markdownInline(misconception.correction))
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Text on one line with Markdown's special characters escaped.
+  static func markdownInline(_ text: String) -> String {
+    var result = ""
+    for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
+      if "\\`*_{}[]<>()#+-!|~".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+
+  /// Text as a block quote, every line escaped.
+  static func markdownQuote(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      "> " + markdownInline(String($0))
+    }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,189 @@
+/// The questions of a session, in the order they are asked, with their time limits.
+///
+/// A plan is drawn once, saved with the session and read back on `--resume`, so a resumed session
+/// asks the same questions with the same limits.
+public struct SessionPlan: Sendable, Equatable, Codable {
+  /// One question of the plan and the seconds allowed for its answer.
+  public struct Item: Sendable, Equatable, Codable {
+    public var questionID: String
+    public var component: Component
+    public var limitSeconds: Int
+
+    public init(questionID: String, component: Component, limitSeconds: Int) {
+      self.questionID = questionID
+      self.component = component
+      self.limitSeconds = limitSeconds
+    }
+  }
+
+  public var items: [Item]
+  /// The seconds allowed for the whole session.
+  public var sessionLimitSeconds: Int
+  /// The seed the questions were drawn with; the same seed and flags draw the same questions.
+  public var seed: UInt64
+
+  public init(items: [Item], sessionLimitSeconds: Int, seed: UInt64) {
+    self.items = items
+    self.sessionLimitSeconds = sessionLimitSeconds
+    self.seed = seed
+  }
+
+  /// The components of the plan, each once, in the order of the user's notes.
+  public var components: [Component] {
+    Array(Set(items.map(\.component))).sorted()
+  }
+}
+
+/// What the user asked for: which questions, how many, and how much time.
+public struct SessionSelection: Sendable, Equatable {
+  /// Only questions of these components; every component when empty.
+  public var components: [Component]
+  /// How many questions; `nil` asks one question per component.
+  public var count: Int?
+  /// Only questions of these difficulties.
+  public var difficulties: ClosedRange<Int>?
+  /// Exactly these questions, in this order (`rehearse ask ID`); overrides the other filters.
+  public var questionIDs: [String]
+  /// The limit for every answer, in minutes; `nil` uses each question's own.
+  public var minutesPerQuestion: Int?
+  /// The limit for the whole session, in minutes; `nil` is the sum of the answers' limits.
+  public var sessionMinutes: Int?
+  /// The seed of the draw.
+  public var seed: UInt64
+
+  public init(
+    components: [Component] = [], count: Int? = nil, difficulties: ClosedRange<Int>? = nil,
+    questionIDs: [String] = [], minutesPerQuestion: Int? = nil, sessionMinutes: Int? = nil,
+    seed: UInt64
+  ) {
+    self.components = components
+    self.count = count
+    self.difficulties = difficulties
+    self.questionIDs = questionIDs
+    self.minutesPerQuestion = minutesPerQuestion
+    self.sessionMinutes = sessionMinutes
+    self.seed = seed
+  }
+}
+
+/// A selection that no question of the bank satisfies, or that asks for something impossible.
+public enum SessionSelectionError: RehearseError, Equatable {
+  /// No question matches the components and difficulties asked for.
+  case noQuestions(filters: String)
+  /// A count, limit or difficulty that is zero, negative or out of range.
+  case invalidValue(flag: String, value: String, expected: String)
+
+  public var exitStatus: ExitStatus { .usage }
+
+  public var description: String {
+    switch self {
+    case .noQuestions(let filters):
+      "no question of the bank matches \(filters) (see 'rehearse bank list')"
+    case .invalidValue(let flag, let value, let expected):
+      "\(flag) \(value): expected \(expected)"
+    }
+  }
+}
+
+extension SessionPlan {
+  /// The longest answer limit accepted, in minutes.
+  public static let maximumMinutes = 24 * 60
+
+  /// Draws the questions of a session from `bank` as `selection` asks.
+  ///
+  /// Without a count, one question of each selected component, in the order of the user's notes.
+  /// With a count, the questions are spread evenly over the selected components (the earlier ones
+  /// get the extra), drawn at random within each component, and asked component by component.
+  /// A count larger than the matching questions asks them all; `shortfall` tells by how many.
+  public static func draw(
+    from bank: Bank, _ selection: SessionSelection
+  ) throws -> (plan: SessionPlan, shortfall: Int) {
+    if let count = selection.count, count < 1 {
+      throw SessionSelectionError.invalidValue(
+        flag: "--count", value: "\(count)", expected: "a whole number from 1")
+    }
+    for (flag, minutes) in [
+      ("--minutes", selection.minutesPerQuestion), ("--session-minutes", selection.sessionMinutes),
+    ] {
+      if let minutes, !(1...maximumMinutes).contains(minutes) {
+        throw SessionSelectionError.invalidValue(
+          flag: flag, value: "\(minutes)", expected: "minutes from 1 to \(maximumMinutes)")
+      }
+    }
+    var chosen: [Question]
+    var shortfall = 0
+    if !selection.questionIDs.isEmpty {
+      chosen = try selection.questionIDs.map { try bank.requireQuestion(id: $0) }
+    } else {
+      let components = selection.components.isEmpty ? Component.allCases : selection.components
+      var generator = SeededGenerator(seed: selection.seed)
+      var pools: [(Component, [Question])] = []
+      for component in Component.allCases where components.contains(component) {
+        let pool = bank.questions.filter { question in
+          question.component == component
+            && (selection.difficulties?.contains(question.difficulty) ?? true)
+        }
+        if !pool.isEmpty { pools.append((component, pool.shuffled(using: &generator))) }
+      }
+      guard !pools.isEmpty else {
+        throw SessionSelectionError.noQuestions(filters: describe(selection, components))
+      }
+      let wanted = selection.count ?? pools.count
+      var taken = [Int](repeating: 0, count: pools.count)
+      var remaining = wanted
+      // Round robin over the components until the count is met or every pool is empty.
+      while remaining > 0 {
+        var progressed = false
+        for index in pools.indices where remaining > 0 && taken[index] < pools[index].1.count {
+          taken[index] += 1
+          remaining -= 1
+          progressed = true
+        }
+        if !progressed { break }
+      }
+      shortfall = remaining
+      chosen = pools.indices.flatMap { pools[$0].1.prefix(taken[$0]) }
+    }
+    let items = chosen.map {
+      Item(
+        questionID: $0.id, component: $0.component,
+        limitSeconds: (selection.minutesPerQuestion ?? $0.minutes) * 60)
+    }
+    let sessionSeconds =
+      selection.sessionMinutes.map { $0 * 60 } ?? items.reduce(0) { $0 + $1.limitSeconds }
+    return (
+      SessionPlan(items: items, sessionLimitSeconds: sessionSeconds, seed: selection.seed),
+      shortfall
+    )
+  }
+
+  private static func describe(_ selection: SessionSelection, _ components: [Component]) -> String {
+    var parts = ["components " + components.map(\.rawValue).joined(separator: ", ")]
+    if let range = selection.difficulties {
+      parts.append(
+        range.count == 1
+          ? "difficulty \(range.lowerBound)"
+          : "difficulty \(range.lowerBound)-\(range.upperBound)")
+    }
+    return parts.joined(separator: " and ")
+  }
+}
+
+/// A small, fast pseudo-random generator (SplitMix64) whose sequence depends only on its seed.
+///
+/// The standard library's generator is seeded by the system and cannot reproduce a draw.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) {
+    state = seed
+  }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}

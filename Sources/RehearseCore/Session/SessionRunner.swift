@@ -1,0 +1,119 @@
+import Foundation
+
+/// What the input waits with: the deadline, and what the prompt shows while waiting.
+public struct InputRequest: Sendable {
+  /// When to stop waiting and report a timeout.
+  public var deadline: Date
+  /// The time left at the moment of the request; the prompt counts down from it.
+  public var timeLeft: SessionMachine.TimeLeft
+  /// Whether an answer is under way (the prompt shows `…` instead of `›`).
+  public var continuing: Bool
+
+  public init(deadline: Date, timeLeft: SessionMachine.TimeLeft, continuing: Bool) {
+    self.deadline = deadline
+    self.timeLeft = timeLeft
+    self.continuing = continuing
+  }
+
+  /// The time left at `time`, counted down from the request.
+  public func timeLeft(at time: Date, requestedAt: Date) -> SessionMachine.TimeLeft {
+    let elapsed = max(0, time.timeIntervalSince(requestedAt))
+    var left = timeLeft
+    left.question = max(0, left.question - elapsed)
+    left.session = max(0, left.session - elapsed)
+    return left
+  }
+}
+
+/// Where a session's input comes from: a terminal with a line editor, or a pipe.
+public protocol SessionInput {
+  /// Waits for the next line, end of input, timeout or interrupt, and tells when it happened.
+  mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date)
+}
+
+/// Where sessions and their answers are kept: the store under `REHEARSE_HOME`.
+///
+/// Declared here so that the session logic and its tests need no database; `RehearseStore`
+/// provides the SQLite implementation.
+public protocol SessionArchive {
+  /// Saves a new session and returns its id.
+  func createSession(plan: SessionPlan, startedAt: Date, bank: String) throws -> Int64
+  /// Saves one answer, in its own transaction, before anything else happens.
+  func record(_ answer: AnswerRecord, session: Int64) throws
+  /// Marks a session ended.
+  func finish(session: Int64, ending: SessionEnding, at time: Date) throws
+  /// Marks an unfinished session as running again.
+  func reopen(session: Int64) throws
+  /// Every session, newest first.
+  func transcripts() throws -> [SessionTranscript]
+  /// One session: an id, or `last` for the newest.
+  func transcript(_ id: String) throws -> SessionTranscript
+  /// The newest session that did not run its course and has questions left.
+  func lastUnfinished() throws -> SessionTranscript
+}
+
+/// Which stream a piece of session text belongs on.
+public enum SessionChannel: Sendable, Equatable {
+  /// Questions, hints and notices: the conversation. On standard error when input is piped.
+  case conversation
+  /// Feedback and the summary: the results. Always on standard output.
+  case results
+}
+
+/// Runs a session: feeds the machine from the input, saves each answer, shows the text.
+public struct SessionRunner {
+  public var style: TextStyle
+  /// Called with each piece of text to show and the stream it belongs on.
+  public var show: (String, SessionChannel) -> Void
+
+  public init(style: TextStyle, show: @escaping (String, SessionChannel) -> Void) {
+    self.style = style
+    self.show = show
+  }
+
+  /// Runs `machine` from `startTime` until it finishes; returns the transcript of the session.
+  ///
+  /// Each answer is saved in `archive` before its feedback is shown, so what is on the screen is
+  /// already on disk. A failure to save ends the session and is rethrown; the answers saved
+  /// before it stay saved.
+  public func run(
+    _ machine: inout SessionMachine, sessionID: Int64, startedAt: Date, startTime: Date,
+    input: inout some SessionInput, archive: some SessionArchive
+  ) throws -> SessionTranscript {
+    var outputs = machine.start(at: startTime)
+    var now = startTime
+    while true {
+      for output in outputs {
+        switch output {
+        case .ask(let asked):
+          show(SessionText.question(asked, mode: machine.mode, style: style), .conversation)
+        case .recorded(let answer):
+          try archive.record(answer, session: sessionID)
+          let feedback = SessionText.feedback(
+            answer, question: machine.question(id: answer.questionID), style: style)
+          show("\n" + feedback, .results)
+        case .finished(let ending):
+          try archive.finish(session: sessionID, ending: ending, at: now)
+          let transcript = SessionTranscript(
+            id: sessionID, plan: machine.plan, startedAt: startedAt, endedAt: now,
+            ending: ending, answers: machine.answers)
+          show(SessionText.summary(transcript, style: style), .results)
+          return transcript
+        default:
+          if let text = SessionText.message(output, style: style) { show(text, .conversation) }
+        }
+      }
+      guard let deadline = machine.deadline, let left = machine.timeLeft(at: now) else {
+        // Not asking and not finished cannot happen once started; end rather than spin.
+        let ending = SessionEnding.completed
+        outputs = [.finished(ending)]
+        continue
+      }
+      let request = InputRequest(
+        deadline: deadline, timeLeft: left, continuing: !machine.draft.isEmpty)
+      let (event, time) = input.next(request)
+      now = max(now, time)
+      outputs = machine.handle(event, at: now)
+    }
+  }
+}

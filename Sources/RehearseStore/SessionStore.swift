@@ -1,0 +1,292 @@
+import Foundation
+import GRDB
+import RehearseCore
+
+/// The sessions and answers of the user, in SQLite (WAL mode) under `REHEARSE_HOME`.
+///
+/// Every answer is written in its own transaction the moment it is given, so a process that is
+/// killed loses nothing already answered; a session that was cut off keeps `ending` empty and can
+/// be reviewed and resumed.
+public final class SessionStore: SessionArchive, Sendable {
+  /// The database file.
+  public let path: String
+  private let database: DatabaseQueue
+
+  /// Opens (creating when needed) the store in `home`, and brings its schema up to date.
+  public convenience init(home: URL) throws(StoreError) {
+    do {
+      try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotOpen(path: home.path, reason: error.localizedDescription)
+    }
+    try self.init(path: home.appendingPathComponent(RehearseHome.databaseName).path)
+  }
+
+  /// Opens (creating when needed) the store at `path`, and brings its schema up to date.
+  public init(path: String) throws(StoreError) {
+    self.path = path
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(5)
+    configuration.prepareDatabase { database in
+      // WAL: a reader (review in another terminal) never blocks the session writing answers.
+      try database.execute(sql: "PRAGMA journal_mode = WAL")
+    }
+    let opened: DatabaseQueue
+    do {
+      opened = try DatabaseQueue(path: path, configuration: configuration)
+    } catch let error as DatabaseError where Self.isNotADatabase(error) {
+      throw .notADatabase(path: path, reason: error.message ?? "\(error)")
+    } catch {
+      throw .cannotOpen(path: path, reason: "\(error)")
+    }
+    database = opened
+    do {
+      let migrator = Self.migrator
+      let superseded = try database.read { try migrator.hasBeenSuperseded($0) }
+      if superseded { throw StoreError.newerSchema(path: path) }
+      try migrator.migrate(database)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError where Self.isNotADatabase(error) {
+      throw .notADatabase(path: path, reason: error.message ?? "\(error)")
+    } catch {
+      throw .cannotOpen(path: path, reason: "\(error)")
+    }
+  }
+
+  private static func isNotADatabase(_ error: DatabaseError) -> Bool {
+    [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode)
+  }
+
+  /// The schema, one migration per version; a migration is never edited once released.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: sessions and answers") { database in
+      try database.create(table: "session") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("started_at", .double).notNull()
+        table.column("ended_at", .double)
+        // completed, session_time_up, quit, interrupted, end_of_input; NULL while running or
+        // when the process was cut off.
+        table.column("ending", .text)
+        table.column("plan", .text).notNull()
+        table.column("bank", .text).notNull()
+      }
+      try database.create(table: "answer") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("session_id", .integer).notNull().indexed()
+          .references("session", onDelete: .cascade)
+        table.column("position", .integer).notNull()
+        table.column("question_id", .text).notNull()
+        table.column("component", .text).notNull()
+        table.column("prompt", .text).notNull()
+        table.column("text", .text).notNull()
+        table.column("outcome", .text).notNull()
+        table.column("started_at", .double).notNull()
+        table.column("answered_at", .double).notNull()
+        table.column("seconds_used", .double).notNull()
+        table.column("hints_used", .integer).notNull()
+        table.column("score", .integer).notNull()
+        table.column("band", .text).notNull()
+        // The scored answer as JSON: hits with their evidence, misses, misconceptions.
+        table.column("scored", .text).notNull()
+        table.uniqueKey(["session_id", "position"])
+      }
+    }
+    migrator.registerMigration("v2: resume count") { database in
+      try database.alter(table: "session") { table in
+        table.add(column: "resumed", .integer).notNull().defaults(to: 0)
+      }
+    }
+    return migrator
+  }
+
+  /// The migrations applied to this store, oldest first.
+  public func appliedMigrations() throws -> [String] {
+    try database.read { try Self.migrator.appliedMigrations($0) }
+  }
+
+  // MARK: - Writing
+
+  /// Saves a new session and returns its id.
+  public func createSession(plan: SessionPlan, startedAt: Date, bank: String) throws(StoreError)
+    -> Int64
+  {
+    let planText = encode(plan)
+    return try write { database in
+      try database.execute(
+        sql: "INSERT INTO session (started_at, plan, bank) VALUES (?, ?, ?)",
+        arguments: [startedAt.timeIntervalSince1970, planText, bank])
+      return database.lastInsertedRowID
+    }
+  }
+
+  /// Saves one answer, in its own transaction.
+  public func record(_ answer: AnswerRecord, session: Int64) throws(StoreError) {
+    let scored = encode(answer.scored)
+    try write { database in
+      try database.execute(
+        sql: """
+          INSERT INTO answer (session_id, position, question_id, component, prompt, text, outcome,
+            started_at, answered_at, seconds_used, hints_used, score, band, scored)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          session, answer.position, answer.questionID, answer.component.rawValue, answer.prompt,
+          answer.text, answer.outcome.rawValue, answer.startedAt.timeIntervalSince1970,
+          answer.answeredAt.timeIntervalSince1970, answer.secondsUsed, answer.hintsUsed,
+          answer.scored.score, answer.scored.band.rawValue, scored,
+        ])
+    }
+  }
+
+  /// Marks a session ended.
+  public func finish(session: Int64, ending: SessionEnding, at time: Date) throws(StoreError) {
+    try write { database in
+      try database.execute(
+        sql: "UPDATE session SET ending = ?, ended_at = ? WHERE id = ?",
+        arguments: [ending.rawValue, time.timeIntervalSince1970, session])
+    }
+  }
+
+  /// Marks a session as running again, for `--resume`.
+  public func reopen(session: Int64) throws(StoreError) {
+    try write { database in
+      try database.execute(
+        sql:
+          "UPDATE session SET ending = NULL, ended_at = NULL, resumed = resumed + 1 WHERE id = ?",
+        arguments: [session])
+    }
+  }
+
+  private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try database.write(body)
+    } catch {
+      throw .cannotWrite(path: path, reason: Self.reason(error))
+    }
+  }
+
+  // MARK: - Reading
+
+  /// Every session, newest first, with its answers.
+  public func transcripts() throws(StoreError) -> [SessionTranscript] {
+    try read { database in
+      let sessions = try Row.fetchAll(database, sql: "SELECT * FROM session ORDER BY id DESC")
+      let answers = try Row.fetchAll(
+        database, sql: "SELECT * FROM answer ORDER BY session_id, position")
+      let grouped = Dictionary(grouping: answers) { $0["session_id"] as Int64 }
+      return try sessions.map { try transcript($0, answers: grouped[$0["id"]] ?? []) }
+    }
+  }
+
+  /// The session with `id` (a number, or `last` for the newest).
+  public func transcript(_ id: String) throws(StoreError) -> SessionTranscript {
+    let found: SessionTranscript? = try read { database in
+      let session: Row?
+      if id == "last" {
+        session = try Row.fetchOne(database, sql: "SELECT * FROM session ORDER BY id DESC LIMIT 1")
+      } else if let number = Int64(id) {
+        session = try Row.fetchOne(
+          database, sql: "SELECT * FROM session WHERE id = ?", arguments: [number])
+      } else {
+        session = nil
+      }
+      guard let session else { return nil }
+      let answers = try Row.fetchAll(
+        database, sql: "SELECT * FROM answer WHERE session_id = ? ORDER BY position",
+        arguments: [session["id"] as Int64])
+      return try transcript(session, answers: answers)
+    }
+    guard let found else { throw .unknownSession(id) }
+    return found
+  }
+
+  /// The newest session that did not run its course and still has questions to ask.
+  public func lastUnfinished() throws(StoreError) -> SessionTranscript {
+    let unfinished = try transcripts().first {
+      !$0.isComplete && ($0.answers.map(\.position).max() ?? -1) + 1 < $0.plan.items.count
+    }
+    guard let unfinished else { throw .nothingToResume }
+    return unfinished
+  }
+
+  private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try database.read(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .cannotOpen(path: path, reason: Self.reason(error))
+    }
+  }
+
+  private func transcript(_ row: Row, answers: [Row]) throws -> SessionTranscript {
+    let id: Int64 = row["id"]
+    let plan: SessionPlan = try decode(row["plan"], what: "session \(id)")
+    let ending: SessionEnding? = try (row["ending"] as String?).map { raw in
+      guard let ending = SessionEnding(rawValue: raw) else {
+        throw StoreError.damagedRecord(
+          path: path, what: "session \(id)", reason: "unknown ending '\(raw)'")
+      }
+      return ending
+    }
+    return SessionTranscript(
+      id: id, plan: plan, startedAt: Date(timeIntervalSince1970: row["started_at"]),
+      endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+      ending: ending, answers: try answers.map { try answer($0, session: id) },
+      resumed: row["resumed"])
+  }
+
+  private func answer(_ row: Row, session: Int64) throws -> AnswerRecord {
+    let position: Int = row["position"]
+    let what = "answer \(position + 1) of session \(session)"
+    let componentName: String = row["component"]
+    let outcomeName: String = row["outcome"]
+    guard let component = Component(rawValue: componentName) else {
+      throw StoreError.damagedRecord(
+        path: path, what: what, reason: "unknown component '\(componentName)'")
+    }
+    guard let outcome = AnswerOutcome(rawValue: outcomeName) else {
+      throw StoreError.damagedRecord(
+        path: path, what: what, reason: "unknown outcome '\(outcomeName)'")
+    }
+    return AnswerRecord(
+      position: position, questionID: row["question_id"], component: component,
+      prompt: row["prompt"], text: row["text"], outcome: outcome,
+      startedAt: Date(timeIntervalSince1970: row["started_at"]),
+      answeredAt: Date(timeIntervalSince1970: row["answered_at"]), hintsUsed: row["hints_used"],
+      scored: try decode(row["scored"], what: what))
+  }
+
+  // MARK: - JSON columns
+
+  private func encode<Value: Encodable>(_ value: Value) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    // Plain value types with string keys always encode.
+    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+  }
+
+  private func decode<Value: Decodable>(_ text: String, what: String) throws -> Value {
+    do {
+      return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+    } catch {
+      throw StoreError.damagedRecord(path: path, what: what, reason: Self.reason(error))
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+    if let error = error as? DecodingError {
+      switch error {
+      case .dataCorrupted(let context), .keyNotFound(_, let context),
+        .typeMismatch(_, let context), .valueNotFound(_, let context):
+        return context.debugDescription
+      @unknown default: return "\(error)"
+      }
+    }
+    return "\(error)"
+  }
+}

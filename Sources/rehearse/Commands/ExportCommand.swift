@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+import RehearseStore
+
+extension TranscriptFormat: ExpressibleByArgument {}
+
+/// `rehearse export [SESSION|last] --format markdown|json|html [--output F]`.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export a session's transcript as Markdown, JSON or HTML.",
+    discussion: """
+      markdown: headings per answer, the answer quoted, talking points as lists. \
+      json: the shape of 'rehearse review --format json'. html: one self-contained page (no \
+      scripts, no external files) with an SVG chart of the mean score per component; \
+      everything you typed is escaped.
+
+      Without --output the export goes to standard output. With it, the file is written \
+      whole or not at all.
+      """
+  )
+
+  @Argument(help: "A session id from 'rehearse history', or last.")
+  var session: String = "last"
+
+  @Option(help: "markdown, json or html.")
+  var format: TranscriptFormat = .markdown
+
+  @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+  var output: String?
+
+  @OptionGroup var global: GlobalOptions
+
+  func validate() throws {
+    if format == .text {
+      throw ValidationError(
+        "export formats are markdown, json and html ('rehearse review' prints text)")
+    }
+  }
+
+  func run() throws {
+    let request = TranscriptRequest(session: session, format: format)
+    try CommandRunner.run {
+      let exported = try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
+      guard let output else { return exported }
+      try Rehearse.write(exported.standardOutput, to: output)
+      return CommandOutput("")
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// `rehearse mock`: a timed mock interview.
+struct MockCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mock",
+    abstract: "Run a timed mock interview (the default command).",
+    discussion: """
+      By default one question of each of the seven components, in the order of an interview: \
+      sql-python, database-concepts, ci-cd, data-models, system-design, cloud-platforms, \
+      behavioural. Each answer has the question's time limit (or --minutes) and the session \
+      the sum of them (or --session-minutes). When time runs out, what you typed is kept, \
+      scored and marked timed out.
+
+      At a terminal the prompt shows the time left for the question and the session. An answer \
+      may take several lines: Enter on an empty line (or a line holding a single .) submits \
+      it. Commands, with Tab completion: :hint reveals a hint (recorded), :skip skips, \
+      :repeat shows the question again, :time shows the time left, :quit stops, :help lists \
+      them. Ctrl-D on an empty answer skips; Ctrl-C saves what you typed, prints the summary \
+      and exits 130.
+
+      Without a terminal (piped input) each answer ends at a line holding a single '.'; \
+      questions go to standard error and feedback to standard output.
+
+      Every answer is saved the moment it is given, under REHEARSE_HOME; a session cut short \
+      is kept, and --resume continues the newest unfinished one. See 'rehearse history' and \
+      'rehearse review'.
+
+      Exit codes: 0 the session ended; 64 bad usage; 65 a bad bank or store; 66 no bank or \
+      nothing to resume; 130 Ctrl-C; 143 SIGTERM; 129 SIGHUP.
+      """
+  )
+
+  @Option(help: "Ask questions of this component (repeatable; default: all seven).")
+  var component: [Component] = []
+
+  @Option(help: "How many questions (default: one per component).")
+  var count: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "Only questions of this difficulty: 1, 2, 3 or a range such as 1-2.", valueName: "level"))
+  var difficulty: DifficultyRange?
+
+  @Option(help: "The seed of the draw: the same seed and flags ask the same questions.")
+  var seed: UInt64?
+
+  @Flag(help: "Continue the newest unfinished session.")
+  var resume = false
+
+  @OptionGroup var limits: TimeLimitOptions
+  @OptionGroup var global: GlobalOptions
+
+  func validate() throws {
+    if resume
+      && (!component.isEmpty || count != nil || difficulty != nil || seed != nil
+        || limits.minutes != nil || limits.sessionMinutes != nil)
+    {
+      throw ValidationError(
+        "--resume continues a saved session as it was planned: give no other options")
+    }
+  }
+
+  func run() throws {
+    let selection = SessionSelection(
+      components: component, count: count, difficulties: difficulty?.range,
+      minutesPerQuestion: limits.minutes, sessionMinutes: limits.sessionMinutes,
+      seed: seed ?? UInt64.random(in: 1...999_999))
+    try SessionCommandRunner.run { mode in
+      MockRequest(
+        bank: global.bankSource(), selection: selection, resume: resume, mode: mode,
+        style: global.outputStyle)
+    }
+  }
+}

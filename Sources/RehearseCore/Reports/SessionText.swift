@@ -143,15 +143,13 @@ public enum SessionText {
     lines.append(
       "Time used: \(clock(transcript.secondsUsed)) of \(clock(Double(transcript.plan.sessionLimitSeconds)))"
         + (counted.isEmpty ? "" : " · " + counted.joined(separator: ", ")))
-    let study = transcript.answers.flatMap { answer in
-      answer.scored.misses.filter { $0.credit == 0 || $0.required }.map { (answer.questionID, $0) }
-    }
+    let study = studyList(transcript.answers, style: style)
     if !study.isEmpty {
       lines.append("")
-      lines.append(style.bold("To study (talking points missed)"))
-      for (questionID, miss) in study {
-        let required = miss.required ? style.yellow(" (required)") : ""
-        lines.append("  \(style.red("✗")) \(miss.point)\(required)  \(style.dim(questionID))")
+      lines.append(style.bold("To study"))
+      lines += study.prefix(studyLimit)
+      if study.count > studyLimit {
+        lines.append(style.dim("  … and \(study.count - studyLimit) more in the review"))
       }
     }
     lines.append("")
@@ -180,6 +178,29 @@ public enum SessionText {
     let mean = transcript.meanScore.map { "\(Int($0.rounded()))" } ?? "-"
     rows.append(["Total", "\(transcript.plan.items.count)", "\(transcript.answers.count)", mean])
     return TextLayout.table(rows)
+  }
+
+  /// The most lines the summary's study list shows.
+  static let studyLimit = 12
+
+  /// The talking points to study: for each answer, the points missed outright and the required
+  /// points not fully made; a skipped or empty answer is one line pointing at its model answer.
+  static func studyList(_ answers: [AnswerRecord], style: TextStyle) -> [String] {
+    var lines: [String] = []
+    for answer in answers {
+      if answer.outcome == .skipped || answer.text.isEmpty {
+        lines.append(
+          "  \(style.red("✗")) \(answer.questionID): no answer; read its model answer with "
+            + "'rehearse bank show \(answer.questionID)'")
+        continue
+      }
+      for miss in answer.scored.misses where miss.credit == 0 || miss.required {
+        let required = miss.required ? style.yellow(" (required)") : ""
+        lines.append(
+          "  \(style.red("✗")) \(miss.point)\(required)  \(style.dim(answer.questionID))")
+      }
+    }
+    return lines
   }
 
   /// How a session ended, in words.

@@ -71,10 +71,16 @@ enum TextLayout {
     }.joined(separator: "\n")
   }
 
-  /// `text` word-wrapped to `width` columns, each line prefixed with `indent`.
+  /// `text` word-wrapped to `width` columns, each line prefixed with `indent`; lines that start
+  /// with white space (code) are not wrapped.
   static func wrap(_ text: String, width: Int = 96, indent: String = "  ") -> String {
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      // An indented line is code or a list: kept as it is.
+      if paragraph.first?.isWhitespace == true {
+        lines.append(indent + paragraph)
+        continue
+      }
       var line = ""
       for word in paragraph.split(separator: " ") {
         if !line.isEmpty && line.count + 1 + word.count > width - indent.count {

@@ -63,6 +63,13 @@ public struct SessionMachine: Sendable {
     public var questionLimit: Double
     public var session: Double
     public var sessionLimit: Double
+
+    public init(question: Double, questionLimit: Double, session: Double, sessionLimit: Double) {
+      self.question = question
+      self.questionLimit = questionLimit
+      self.session = session
+      self.sessionLimit = sessionLimit
+    }
   }
 
   /// What the edge should show or save.
@@ -336,7 +343,9 @@ public struct SessionMachine: Sendable {
   }
 
   private mutating func timeOut(position: Int, at time: Date) -> [Output] {
-    record(position: position, .timedOut, at: time) + advance(after: position, at: time)
+    let outputs = record(position: position, .timedOut, at: time)
+    if sessionSecondsLeft(at: time) <= 0 { return outputs + finish(.sessionTimeUp) }
+    return outputs + advance(after: position, at: time)
   }
 
   private mutating func record(position: Int, _ outcome: AnswerOutcome, at time: Date) -> [Output] {

@@ -44,16 +44,16 @@ public struct SessionSelection: Sendable, Equatable {
   public var difficulties: ClosedRange<Int>?
   /// Exactly these questions, in this order (`rehearse ask ID`); overrides the other filters.
   public var questionIDs: [String]
-  /// The limit for every answer, in minutes; `nil` uses each question's own.
-  public var minutesPerQuestion: Int?
+  /// The limit for every answer, in minutes (fractions allowed); `nil` uses each question's own.
+  public var minutesPerQuestion: Double?
   /// The limit for the whole session, in minutes; `nil` is the sum of the answers' limits.
-  public var sessionMinutes: Int?
+  public var sessionMinutes: Double?
   /// The seed of the draw.
   public var seed: UInt64
 
   public init(
     components: [Component] = [], count: Int? = nil, difficulties: ClosedRange<Int>? = nil,
-    questionIDs: [String] = [], minutesPerQuestion: Int? = nil, sessionMinutes: Int? = nil,
+    questionIDs: [String] = [], minutesPerQuestion: Double? = nil, sessionMinutes: Double? = nil,
     seed: UInt64
   ) {
     self.components = components
@@ -86,8 +86,10 @@ public enum SessionSelectionError: RehearseError, Equatable {
 }
 
 extension SessionPlan {
-  /// The longest answer limit accepted, in minutes.
-  public static let maximumMinutes = 24 * 60
+  /// The longest limit accepted, in minutes.
+  public static let maximumMinutes = 24.0 * 60
+  /// The shortest limit accepted, in minutes: three seconds.
+  public static let minimumMinutes = 0.05
 
   /// Draws the questions of a session from `bank` as `selection` asks.
   ///
@@ -105,9 +107,10 @@ extension SessionPlan {
     for (flag, minutes) in [
       ("--minutes", selection.minutesPerQuestion), ("--session-minutes", selection.sessionMinutes),
     ] {
-      if let minutes, !(1...maximumMinutes).contains(minutes) {
+      if let minutes, !(minimumMinutes...maximumMinutes).contains(minutes) {
         throw SessionSelectionError.invalidValue(
-          flag: flag, value: "\(minutes)", expected: "minutes from 1 to \(maximumMinutes)")
+          flag: flag, value: "\(minutes)",
+          expected: "minutes from \(minimumMinutes) to \(Int(maximumMinutes))")
       }
     }
     var chosen: [Question]
@@ -147,14 +150,18 @@ extension SessionPlan {
     let items = chosen.map {
       Item(
         questionID: $0.id, component: $0.component,
-        limitSeconds: (selection.minutesPerQuestion ?? $0.minutes) * 60)
+        limitSeconds: selection.minutesPerQuestion.map(seconds) ?? $0.minutes * 60)
     }
     let sessionSeconds =
-      selection.sessionMinutes.map { $0 * 60 } ?? items.reduce(0) { $0 + $1.limitSeconds }
+      selection.sessionMinutes.map(seconds) ?? items.reduce(0) { $0 + $1.limitSeconds }
     return (
       SessionPlan(items: items, sessionLimitSeconds: sessionSeconds, seed: selection.seed),
       shortfall
     )
+  }
+
+  private static func seconds(_ minutes: Double) -> Int {
+    max(1, Int((minutes * 60).rounded()))
   }
 
   private static func describe(_ selection: SessionSelection, _ components: [Component]) -> String {

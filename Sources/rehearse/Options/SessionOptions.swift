@@ -15,14 +15,15 @@ enum UserHome {
 struct TimeLimitOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "The time for each answer (default: the question's own).", valueName: "minutes"))
-  var minutes: Int?
+      "The time for each answer, such as 5 or 1.5 (default: the question's own).",
+      valueName: "minutes"))
+  var minutes: Double?
 
   @Option(
     help: ArgumentHelp(
       "The time for the whole session (default: the sum of the answers' times).",
       valueName: "minutes"))
-  var sessionMinutes: Int?
+  var sessionMinutes: Double?
 }
 
 /// A difficulty, or a range of them: `2` or `1-2`.

@@ -6,6 +6,13 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
     public var weight: Double
     public var required: Bool
     public var evidence: [String]
+
+    public init(point: String, weight: Double, required: Bool, evidence: [String]) {
+      self.point = point
+      self.weight = weight
+      self.required = required
+      self.evidence = evidence
+    }
   }
 
   /// A talking point the answer did not make in full; `credit` is the part earned (0 to under 1).
@@ -16,6 +23,14 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
     public var credit: Double
     /// For a partly made point, the words that came close.
     public var evidence: [String]
+
+    public init(point: String, weight: Double, required: Bool, credit: Double, evidence: [String]) {
+      self.point = point
+      self.weight = weight
+      self.required = required
+      self.credit = credit
+      self.evidence = evidence
+    }
   }
 
   /// How a wrong idea showed up in the answer.
@@ -33,6 +48,17 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
     public var evidence: [String]
     public var penalty: Double
     public var kind: MisconceptionKind
+
+    public init(
+      label: String, correction: String, evidence: [String], penalty: Double,
+      kind: MisconceptionKind
+    ) {
+      self.label = label
+      self.correction = correction
+      self.evidence = evidence
+      self.penalty = penalty
+      self.kind = kind
+    }
   }
 
   public var question: String
@@ -44,6 +70,19 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
   public var misconceptions: [StatedMisconception]
   /// Whether a missing required point held the score below `strong`.
   public var cappedByRequired: Bool
+
+  public init(
+    question: String, score: Int, band: Band, hits: [Hit], misses: [Miss],
+    misconceptions: [StatedMisconception], cappedByRequired: Bool
+  ) {
+    self.question = question
+    self.score = score
+    self.band = band
+    self.hits = hits
+    self.misses = misses
+    self.misconceptions = misconceptions
+    self.cappedByRequired = cappedByRequired
+  }
 }
 
 /// Scores answers against keyword rubrics; deterministic and free of I/O.

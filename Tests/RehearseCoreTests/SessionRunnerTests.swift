@@ -1,0 +1,217 @@
+import Foundation
+import RehearseCore
+import Testing
+
+/// An archive in memory that logs what happens, and can be told to fail.
+final class MemoryArchive: SessionArchive {
+  var sessions: [SessionTranscript] = []
+  var log: [String] = []
+  var failAfterAnswers: Int?
+
+  func createSession(plan: SessionPlan, startedAt: Date, bank: String) throws -> Int64 {
+    let id = Int64(sessions.count + 1)
+    sessions.append(
+      SessionTranscript(
+        id: id, plan: plan, startedAt: startedAt, endedAt: nil, ending: nil, answers: []))
+    return id
+  }
+
+  func record(_ answer: AnswerRecord, session: Int64) throws {
+    if let limit = failAfterAnswers, sessions[Int(session) - 1].answers.count >= limit {
+      throw OutputFileError.cannotWrite(path: "memory", reason: "disk full")
+    }
+    log.append("saved \(answer.questionID)")
+    sessions[Int(session) - 1].answers.append(answer)
+  }
+
+  func finish(session: Int64, ending: SessionEnding, at time: Date) throws {
+    sessions[Int(session) - 1].ending = ending
+    sessions[Int(session) - 1].endedAt = time
+  }
+
+  func reopen(session: Int64) throws {
+    sessions[Int(session) - 1].ending = nil
+    sessions[Int(session) - 1].resumed += 1
+  }
+
+  func transcripts() throws -> [SessionTranscript] { sessions.reversed() }
+
+  func transcript(_ id: String) throws -> SessionTranscript {
+    guard let session = (id == "last" ? sessions.last : Int(id).map { sessions[$0 - 1] }) else {
+      throw OutputFileError.cannotWrite(path: id, reason: "none")
+    }
+    return session
+  }
+
+  func lastUnfinished() throws -> SessionTranscript {
+    guard let session = sessions.last(where: { !$0.isComplete }) else {
+      throw OutputFileError.cannotWrite(path: "memory", reason: "nothing to resume")
+    }
+    return session
+  }
+}
+
+/// Input from a script of events, each a number of seconds after the previous one.
+struct ScriptedInput: SessionInput {
+  var events: [(SessionMachine.Event, Double)]
+  var now: Date
+  var requests: [InputRequest] = []
+
+  mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
+    requests.append(request)
+    guard !events.isEmpty else { return (.endOfInput(partial: ""), now) }
+    let (event, seconds) = events.removeFirst()
+    now = now.addingTimeInterval(seconds)
+    return (event, now)
+  }
+}
+
+@Suite("Session runner")
+struct SessionRunnerTests {
+  static let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+  static func request(_ selection: SessionSelection, resume: Bool = false) -> MockRequest {
+    MockRequest(
+      bank: BankSource(
+        explicitPath: Repository.root.path, environment: [:], executablePath: "/none",
+        currentDirectory: "/"),
+      selection: selection, resume: resume, mode: .piped, style: .plain)
+  }
+
+  @Test("each answer is saved before its feedback is shown; the summary names every component")
+  func savesBeforeShowing() throws {
+    let archive = MemoryArchive()
+    var shown: [(String, SessionChannel)] = []
+    var input = ScriptedInput(
+      events: (0..<7).flatMap { index in
+        [(SessionMachine.Event.line("answer \(index)"), 10.0), (.line("."), 1.0)]
+      }, now: Self.start)
+    let transcript = try Rehearse.mock(
+      Self.request(SessionSelection(seed: 5)), archive: archive, input: &input,
+      startTime: Self.start
+    ) { text, channel in
+      if text.contains("score ") && channel == .results {
+        archive.log.append("shown feedback")
+      }
+      shown.append((text, channel))
+    }
+    #expect(transcript.answers.count == 7)
+    #expect(transcript.ending == .completed)
+    #expect(
+      archive.log.prefix(2).map { $0.hasPrefix("saved") ? "saved" : $0 }
+        == ["saved", "shown feedback"])
+    let summary = try #require(shown.last)
+    #expect(summary.1 == .results)
+    for component in Component.allCases {
+      #expect(summary.0.contains(component.title), "\(component)")
+    }
+    #expect(summary.0.contains("rehearse review 1"))
+    #expect(shown.filter { $0.0.contains("Question ") }.allSatisfy { $0.1 == .conversation })
+    #expect(archive.sessions[0].ending == .completed)
+    #expect(input.requests.first?.timeLeft.session == Double(transcript.plan.sessionLimitSeconds))
+  }
+
+  @Test("a failure to save ends the session with the error; the answers saved before stay")
+  func saveFailure() throws {
+    let archive = MemoryArchive()
+    archive.failAfterAnswers = 2
+    var input = ScriptedInput(
+      events: (0..<7).map { _ in (SessionMachine.Event.line("."), 5.0) }, now: Self.start)
+    #expect(throws: OutputFileError.self) {
+      _ = try Rehearse.mock(
+        Self.request(SessionSelection(seed: 5)), archive: archive, input: &input,
+        startTime: Self.start
+      ) { _, _ in }
+    }
+    #expect(archive.sessions[0].answers.count == 2)
+    #expect(archive.sessions[0].ending == nil)
+  }
+
+  @Test("--resume continues the unfinished session where it stopped")
+  func resume() throws {
+    let archive = MemoryArchive()
+    var first = ScriptedInput(
+      events: [(.line("an answer"), 5), (.line("."), 1), (.interrupt(partial: "half"), 3)],
+      now: Self.start)
+    let stopped = try Rehearse.mock(
+      Self.request(SessionSelection(count: 3, seed: 9)), archive: archive, input: &first,
+      startTime: Self.start
+    ) { _, _ in }
+    #expect(stopped.ending == .interrupted)
+    #expect(stopped.answers.map(\.outcome) == [.answered, .interrupted])
+
+    var second = ScriptedInput(
+      events: [(.line("the last one"), 5), (.line("."), 1)], now: Self.start)
+    let resumed = try Rehearse.mock(
+      Self.request(SessionSelection(seed: 1), resume: true), archive: archive, input: &second,
+      startTime: Self.start.addingTimeInterval(3600)
+    ) { _, _ in }
+    #expect(resumed.id == stopped.id)
+    #expect(resumed.plan == stopped.plan)
+    #expect(resumed.answers.map(\.position) == [0, 1, 2])
+    #expect(resumed.ending == .completed)
+    #expect(archive.sessions.count == 1)
+  }
+}
+
+@Suite("Transcript reports")
+struct TranscriptReportTests {
+  static func transcript(answer text: String) -> SessionTranscript {
+    let scored = ScoredAnswer(
+      question: "q<1>", score: 55, band: .adequate,
+      hits: [.init(point: "point <i>", weight: 1, required: false, evidence: [text])],
+      misses: [.init(point: "missed & gone", weight: 1, required: true, credit: 0, evidence: [])],
+      misconceptions: [], cappedByRequired: false)
+    let answer = AnswerRecord(
+      position: 0, questionID: "q<1>", component: .dataModels, prompt: "Why \"this\"?",
+      text: text, outcome: .answered, startedAt: Date(timeIntervalSince1970: 0),
+      answeredAt: Date(timeIntervalSince1970: 75), hintsUsed: 1, scored: scored)
+    return SessionTranscript(
+      id: 3,
+      plan: SessionPlan(
+        items: [.init(questionID: "q<1>", component: .dataModels, limitSeconds: 60)],
+        sessionLimitSeconds: 60, seed: 1),
+      startedAt: Date(timeIntervalSince1970: 0), endedAt: Date(timeIntervalSince1970: 80),
+      ending: .completed, answers: [answer])
+  }
+
+  static let hostile = "</blockquote><script>alert('x')</script> & \"quotes\" <svg onload=x>"
+
+  @Test("the HTML export escapes every user string and carries an inline SVG chart")
+  func html() throws {
+    let page = TranscriptHTML.render(Self.transcript(answer: Self.hostile), timeZone: .gmt)
+    #expect(!page.contains("<script"))
+    #expect(!page.contains("<svg onload"))
+    #expect(page.contains("&lt;/blockquote&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+    #expect(page.contains("q&lt;1&gt;"))
+    #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    #expect(page.contains("Data models: 55"))
+    #expect(!page.contains("src=") && !page.contains("href="), "no external resources")
+    #expect(page.hasPrefix("<!DOCTYPE html>"))
+  }
+
+  @Test("the Markdown export quotes the answer and escapes its markup")
+  func markdown() throws {
+    let text = "# not a heading\n* not a list\n[link](http://x)"
+    let document = TranscriptReports.markdown(Self.transcript(answer: text), timeZone: .gmt)
+    #expect(document.contains("> \\# not a heading\n> \\* not a list\n> \\[link\\]\\(http://x\\)"))
+    #expect(document.contains("| Data models | 1 | 55 |"))
+    #expect(document.contains("## 1. q\\<1\\>"))
+  }
+
+  @Test("review JSON has the keys of DESIGN.md")
+  func reviewJSON() throws {
+    let json = JSONOutput.encode(TranscriptReports.review(Self.transcript(answer: "text")))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    for key in ["id", "started", "complete", "answers"] {
+      #expect(object[key] != nil, "\(key)")
+    }
+    let answer = try #require((object["answers"] as? [[String: Any]])?.first)
+    for key in ["question", "component", "answer", "score", "band", "outcome", "hits", "misses"] {
+      #expect(answer[key] != nil, "\(key)")
+    }
+    #expect(answer["outcome"] as? String == "answered")
+    #expect(object["started"] as? String == "1970-01-01T00:00:00Z")
+  }
+}

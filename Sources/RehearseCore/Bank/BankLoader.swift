@@ -55,6 +55,7 @@ struct BankLoader {
 
   let root: URL
   let problems = ProblemCollector()
+  private let parsed = ParsedFiles()
 
   func load() throws(BankLoadFailure) -> Bank {
     let questionsURL = root.appendingPathComponent(Self.questionFolder)
@@ -63,9 +64,20 @@ struct BankLoader {
       throw BankLoadFailure(problems: [.missingFolder(path: root.path)])
     }
 
+    let lexiconURL = rubricsURL.appendingPathComponent(Self.lexiconFile)
+    let hasLexicon = FileManager.default.fileExists(atPath: lexiconURL.path)
+    let questionFiles = yamlFiles(in: questionsURL)
+    let rubricFiles = yamlFiles(in: rubricsURL).filter {
+      $0.lastPathComponent != Self.lexiconFile
+    }
+    parsed.parse(
+      (questionFiles + rubricFiles + (hasLexicon ? [lexiconURL] : [])).map {
+        ($0, displayPath($0))
+      })
+
     var questions: [Question] = []
     var firstQuestionLocation: [String: SourceLocation] = [:]
-    for url in yamlFiles(in: questionsURL) {
+    for url in questionFiles {
       let (read, idsOfInvalid) = readQuestionFile(url)
       // A question with problems of its own still owns its rubric: no second, orphan report.
       for (id, location) in idsOfInvalid where firstQuestionLocation[id] == nil {
@@ -81,12 +93,10 @@ struct BankLoader {
       }
     }
 
-    let lexiconURL = rubricsURL.appendingPathComponent(Self.lexiconFile)
-    let lexicon =
-      FileManager.default.fileExists(atPath: lexiconURL.path) ? readLexicon(lexiconURL) : Lexicon()
+    let lexicon = hasLexicon ? readLexicon(lexiconURL) : Lexicon()
 
     var rubrics: [String: Rubric] = [:]
-    for url in yamlFiles(in: rubricsURL) where url.lastPathComponent != Self.lexiconFile {
+    for url in rubricFiles {
       for rubric in readRubricFile(url) {
         if let existing = rubrics[rubric.questionID] {
           problems.add(
@@ -139,7 +149,7 @@ struct BankLoader {
   /// The valid questions of a file, and the ids of those that have problems.
   private func readQuestionFile(_ url: URL) -> ([Question], [(String, SourceLocation)]) {
     let file = displayPath(url)
-    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems),
+    guard let node = parsed.node(for: url, problems: problems),
       let fields = FieldReader(
         node, file: file, context: "the question file", allowedKeys: BankKeys.questionFile,
         problems: problems)
@@ -250,7 +260,7 @@ struct BankLoader {
 
   private func readRubricFile(_ url: URL) -> [Rubric] {
     let file = displayPath(url)
-    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems) else {
+    guard let node = parsed.node(for: url, problems: problems) else {
       return []
     }
     guard let mapping = node.mapping else {
@@ -369,7 +379,7 @@ struct BankLoader {
 
   private func readLexicon(_ url: URL) -> Lexicon {
     let file = displayPath(url)
-    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems),
+    guard let node = parsed.node(for: url, problems: problems),
       let fields = FieldReader(
         node, file: file, context: "the lexicon", allowedKeys: BankKeys.lexicon,
         problems: problems),
@@ -403,5 +413,34 @@ struct BankLoader {
       if normalizedGroup.count >= 2 { result.append(normalizedGroup) }
     }
     return Lexicon(groups: result)
+  }
+}
+
+/// The YAML files of a bank, parsed in parallel before they are read one by one.
+///
+/// Parsing is most of a load's time and each file parses on its own, so the files are spread
+/// over the processor's cores; each file's syntax problems are kept and reported when the file
+/// is read, so the order of the messages does not depend on the scheduling.
+final class ParsedFiles: @unchecked Sendable {
+  private let lock = NSLock()
+  // Written under the lock while parsing, read after every parse has finished.
+  private var nodes: [URL: (node: Node?, problems: [BankProblem])] = [:]
+
+  func parse(_ files: [(url: URL, displayPath: String)]) {
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let (url, displayPath) = files[index]
+      let collector = ProblemCollector()
+      let node = YAMLFile.parse(url: url, displayPath: displayPath, problems: collector)
+      lock.lock()
+      nodes[url] = (node, collector.problems)
+      lock.unlock()
+    }
+  }
+
+  /// The parsed file, its syntax problems added to `problems`.
+  func node(for url: URL, problems: ProblemCollector) -> Node? {
+    guard let parsed = nodes[url] else { return nil }
+    for problem in parsed.problems { problems.add(problem) }
+    return parsed.node
   }
 }

@@ -84,7 +84,9 @@ extension Rehearse {
         request.style.bold("Session \(sessionID)")
           + ": \(plan.items.count) question\(plan.items.count == 1 ? "" : "s")"
           + " from \(components.count == Component.allCases.count ? "all seven components" : components.map(\.rawValue).joined(separator: ", "))"
-          + ", \(SessionText.clock(Double(plan.sessionLimitSeconds))) in all (seed \(plan.seed)).",
+          + ", \(SessionText.clock(Double(plan.sessionLimitSeconds))) in all"
+          // A drawn session names its seed, so the same draw can be asked for again.
+          + (request.selection.questionIDs.isEmpty ? " (seed \(plan.seed))." : "."),
         .conversation)
     }
     let runner = SessionRunner(style: request.style, show: show)

@@ -10,6 +10,7 @@
 #include <readline/readline.h>
 
 static volatile sig_atomic_t pending_signal = 0;
+static volatile sig_atomic_t suspend_requested = 0;
 
 // What the callback handler saw: 0 typing, 1 a line, 2 end of input.
 static int line_state = 0;
@@ -20,6 +21,21 @@ static char **completion_words = NULL;
 static int completion_count = 0;
 
 static void record_signal(int signal_number) { pending_signal = signal_number; }
+
+static void record_suspend(int signal_number) {
+  (void)signal_number;
+  suspend_requested = 1;
+}
+
+// Ctrl-Z is caught only while a line is read, when the terminal is in readline's mode and must be
+// put back before the process stops; otherwise the default (stop at once) is right.
+static void catch_suspend(int catching) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = catching ? record_suspend : SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTSTP, &action, NULL);
+}
 
 void creadline_install_signal_handlers(void) {
   struct sigaction action;
@@ -108,8 +124,25 @@ void creadline_begin(const char *prompt) {
   line_state = 0;
   free(entered_line);
   entered_line = NULL;
+  suspend_requested = 0;
+  catch_suspend(1);
   rl_callback_handler_install(prompt, line_handler);
   handler_installed = 1;
+}
+
+int creadline_suspend_if_requested(void) {
+  if (!suspend_requested) return 0;
+  suspend_requested = 0;
+  if (handler_installed) (*rl_deprep_term_function)();
+  catch_suspend(0);
+  raise(SIGTSTP);
+  // Continued (fg): take the terminal back and draw the line again on the shell's fresh line.
+  catch_suspend(1);
+  if (handler_installed) {
+    (*rl_prep_term_function)(1);
+    rl_forced_update_display();
+  }
+  return 1;
 }
 
 void creadline_read_available(void) {
@@ -139,6 +172,7 @@ void creadline_cancel(void) {
   rl_callback_sigcleanup();
   rl_callback_handler_remove();
   handler_installed = 0;
+  catch_suspend(0);
 }
 
 void creadline_history_add(const char *line) {

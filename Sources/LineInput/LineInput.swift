@@ -87,6 +87,8 @@ public final class TerminalLineReader {
       if let signal = InputSignals.take() {
         return finish(.interrupted(partial: cancel(), signal: signal))
       }
+      // The clock keeps running while the process is stopped, as it would in an interview.
+      creadline_suspend_if_requested()
       switch creadline_state() {
       case 1:
         let line = takeLine()

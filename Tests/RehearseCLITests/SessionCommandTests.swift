@@ -160,6 +160,25 @@ struct SessionCommandTests {
     #expect(ended.output.contains("Continue it with: rehearse mock --resume"))
   }
 
+  @Test("a binary paste and a 1 MB answer are saved as text within the limit, with a notice")
+  func hostileAnswers() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    var input = Data("abc\u{0}".utf8) + Data([0xFF, 0xFE]) + Data(" def\n.\n".utf8)
+    input += Data(repeating: UInt8(ascii: "w"), count: 1_048_576) + Data("\n.\n".utf8)
+    let result = try RehearseProcess.run(
+      ["mock", "--count", "2", "--component", "ci-cd"], input: input,
+      environment: home.environment)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("bytes that are not text"))
+    #expect(result.standardError.contains("longer than 65536 bytes"))
+    let answers = try home.savedAnswers()
+    #expect(answers.first?.text == "abc\u{FFFD}\u{FFFD} def")
+    #expect(answers.count == 2)
+    #expect((answers.last?.text.utf8.count ?? 0) <= AnswerInput.maximumBytes)
+    #expect((answers.last?.text.utf8.count ?? 0) > 60_000)
+  }
+
   @Test("exports: Markdown on standard output, HTML to a file, written whole")
   func exports() throws {
     let home = SharedHome()

@@ -229,8 +229,15 @@ struct SessionMachineTests {
   func hostileInput() throws {
     var machine = try Self.machine(.piped)
     _ = machine.start(at: Self.t0)
-    _ = machine.handle(.line("ab\u{1B}[31mc\u{0}d\u{7}\te"), at: Self.at(1))
+    let binary = machine.handle(.line("ab\u{1B}[31mc\u{0}d\u{7}\te"), at: Self.at(1))
     #expect(machine.draft == ["ab[31mcd e"])
+    guard case .notice(let message) = binary.first else {
+      Issue.record("expected a notice about the bytes, got \(binary)")
+      return
+    }
+    #expect(message.contains("not text"))
+    #expect(machine.handle(.line("x\u{0}y"), at: Self.at(1)).isEmpty, "told once per answer")
+    #expect(machine.handle(.line("plain\ttabbed"), at: Self.at(1)).isEmpty, "a tab is text")
     let huge = String(repeating: "é", count: AnswerInput.maximumBytes)
     let outputs = machine.handle(.line(huge), at: Self.at(2))
     #expect(outputs.count == 1)
@@ -239,6 +246,7 @@ struct SessionMachineTests {
       return
     }
     #expect(machine.draft.joined(separator: "\n").utf8.count <= AnswerInput.maximumBytes)
+    #expect(machine.draft.dropFirst(2).first == "plain tabbed")
     #expect(machine.handle(.line("more"), at: Self.at(3)).isEmpty, "nothing more is kept")
     let answer = try #require(Self.recorded(machine.handle(.line("."), at: Self.at(4))).first)
     #expect(answer.text.utf8.count <= AnswerInput.maximumBytes)

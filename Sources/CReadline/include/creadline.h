@@ -27,6 +27,10 @@ void creadline_end_line(void);
 /// first, so that text printed before appears above the prompt.
 void creadline_begin(const char *prompt);
 
+/// When Ctrl-Z was pressed during the read: gives the terminal back, stops the process, and on
+/// `fg` takes the terminal again and redraws the line. Returns 1 when it suspended.
+int creadline_suspend_if_requested(void);
+
 /// Lets readline read the characters waiting on standard input.
 void creadline_read_available(void);
 

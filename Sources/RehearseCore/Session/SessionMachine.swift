@@ -108,6 +108,8 @@ public struct SessionMachine: Sendable {
   private var questionStartedAt = Date(timeIntervalSince1970: 0)
   private var hintsShown = 0
   private var draftBytes = 0
+  /// Whether the candidate was told that this answer held bytes that are not text.
+  private var toldAboutBinary = false
 
   /// A machine for `plan` on `bank`; `previous` are the answers saved before a resume.
   ///
@@ -284,6 +286,21 @@ public struct SessionMachine: Sendable {
   /// Adds text to the draft: a whole line, or the unfinished part of one (ignored when empty).
   private mutating func append(_ text: String, asLine: Bool = false) -> [Output] {
     let clean = Self.removingControlCharacters(text)
+    var outputs: [Output] = []
+    if !toldAboutBinary
+      && (clean != text.replacingOccurrences(of: "\t", with: " ")
+        || clean.contains("\u{FFFD}"))
+    {
+      toldAboutBinary = true
+      outputs.append(
+        .notice(
+          "the answer held bytes that are not text (control characters or invalid UTF-8): "
+            + "control characters were dropped and invalid bytes shown as \u{FFFD}"))
+    }
+    return outputs + appendClean(clean, asLine: asLine)
+  }
+
+  private mutating func appendClean(_ clean: String, asLine: Bool) -> [Output] {
     guard asLine || !clean.isEmpty else { return [] }
     let room = AnswerInput.maximumBytes - draftBytes
     guard room > 0 else { return [] }
@@ -339,6 +356,7 @@ public struct SessionMachine: Sendable {
     hintsShown = 0
     draft = []
     draftBytes = 0
+    toldAboutBinary = false
     return current.map { [.ask($0)] } ?? []
   }
 

@@ -215,3 +215,45 @@ struct TranscriptReportTests {
     #expect(object["started"] as? String == "1970-01-01T00:00:00Z")
   }
 }
+
+@Suite("Session text")
+struct SessionTextTests {
+  @Test(
+    "the clock is m:ss, rounded up, and h:mm:ss from an hour",
+    arguments: [
+      (0.0, "0:00"), (0.2, "0:01"), (59.0, "0:59"), (60.0, "1:00"), (599.5, "10:00"),
+      (3600.0, "1:00:00"), (3725.0, "1:02:05"), (-4.0, "0:00"),
+    ])
+  func clock(seconds: Double, expected: String) {
+    #expect(SessionText.clock(seconds) == expected)
+  }
+
+  @Test("the countdown turns yellow in the last minute and red in the last 15 seconds")
+  func countdownColours() {
+    let style = TextStyle(colored: true)
+    #expect(SessionText.countdown(61, style: style).contains("\u{1B}[36m"))
+    #expect(SessionText.countdown(60, style: style).contains("\u{1B}[33m"))
+    #expect(SessionText.countdown(15, style: style).contains("\u{1B}[31m"))
+    #expect(SessionText.countdown(15, style: .plain) == "0:15")
+  }
+
+  @Test("colour codes in a readline prompt are wrapped in \\001 and \\002, so readline skips them")
+  func promptEscapes() {
+    let left = SessionMachine.TimeLeft(
+      question: 12, questionLimit: 60, session: 300, sessionLimit: 600)
+    let prompt = SessionText.prompt(
+      left, continuing: false, style: TextStyle(colored: true).forPrompt)
+    var inside = false
+    for scalar in prompt.unicodeScalars {
+      switch scalar {
+      case "\u{01}": inside = true
+      case "\u{02}": inside = false
+      case "\u{1B}": #expect(inside, "an escape outside \\001…\\002 in \(prompt.debugDescription)")
+      default: break
+      }
+    }
+    #expect(prompt.contains("0:12"))
+    let plain = SessionText.prompt(left, continuing: true, style: .plain)
+    #expect(plain == "[0:12 · session 5:00] … ")
+  }
+}

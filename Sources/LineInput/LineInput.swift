@@ -152,13 +152,7 @@ enum PollResult: Equatable {
 /// Waits until standard input is readable or `until` passes (a signal also ends the wait).
 func waitForInput(until: ContinuousClock.Instant, clock: ContinuousClock) -> PollResult {
   let left = until - clock.now
-  let milliseconds =
-    left <= .zero
-    ? 0
-    : Int32(
-      min(
-        Int64(1000),
-        left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1))
+  let milliseconds = left <= .zero ? 0 : Int32(min(1000, (left / .milliseconds(1)).rounded(.up)))
   return pollInput(timeoutMilliseconds: milliseconds)
 }
 

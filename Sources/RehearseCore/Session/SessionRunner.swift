@@ -104,9 +104,13 @@ public struct SessionRunner {
         }
       }
       guard let deadline = machine.deadline, let left = machine.timeLeft(at: now) else {
-        // Not asking and not finished cannot happen once started; end rather than spin.
-        let ending = SessionEnding.completed
-        outputs = [.finished(ending)]
+        // Only a finished machine has no deadline, and its `.finished` output returned above;
+        // should that ever change, end the session rather than wait for nothing.
+        if case .finished(let ending) = machine.state {
+          outputs = [.finished(ending)]
+        } else {
+          outputs = [.finished(.interrupted)]
+        }
         continue
       }
       let request = InputRequest(

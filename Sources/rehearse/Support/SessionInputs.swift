@@ -22,28 +22,14 @@ struct TerminalSessionInput: SessionInput {
     let style = self.style
     let outcome = reader.read(
       prompt: { elapsed in
-        let now = requestedAt.addingTimeInterval(Self.seconds(elapsed))
+        let now = requestedAt.addingTimeInterval(elapsed / .seconds(1))
         return SessionText.prompt(
           request.timeLeft(at: now, requestedAt: requestedAt), continuing: request.continuing,
           style: style)
       },
-      timeout: .milliseconds(Int64(max(0, request.deadline.timeIntervalSince(requestedAt)) * 1000)))
-    return (event(for: outcome), Date())
-  }
-
-  private mutating func event(for outcome: LineEvent) -> SessionMachine.Event {
-    switch outcome {
-    case .line(let line): return .line(line)
-    case .endOfInput(let partial): return .endOfInput(partial: partial)
-    case .timedOut(let partial): return .timeout(partial: partial)
-    case .interrupted(let partial, let signal):
-      self.signal = signal
-      return .interrupt(partial: partial)
-    }
-  }
-
-  static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+      timeout: .seconds(max(0, request.deadline.timeIntervalSince(requestedAt))))
+    if case .interrupted(_, let signal) = outcome { self.signal = signal }
+    return (SessionMachine.Event(outcome), Date())
   }
 }
 
@@ -54,15 +40,20 @@ struct PipedSessionInput: SessionInput {
 
   mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
     let timeout = max(0, request.deadline.timeIntervalSince(Date()))
-    let event: SessionMachine.Event
-    switch reader.read(timeout: .milliseconds(Int64(timeout * 1000))) {
-    case .line(let line): event = .line(line)
-    case .endOfInput(let partial): event = .endOfInput(partial: partial)
-    case .timedOut(let partial): event = .timeout(partial: partial)
-    case .interrupted(let partial, let signal):
-      self.signal = signal
-      event = .interrupt(partial: partial)
+    let outcome = reader.read(timeout: .seconds(timeout))
+    if case .interrupted(_, let signal) = outcome { self.signal = signal }
+    return (SessionMachine.Event(outcome), Date())
+  }
+}
+
+extension SessionMachine.Event {
+  /// The session event for what the line input reported.
+  init(_ outcome: LineEvent) {
+    switch outcome {
+    case .line(let line): self = .line(line)
+    case .endOfInput(let partial): self = .endOfInput(partial: partial)
+    case .timedOut(let partial): self = .timeout(partial: partial)
+    case .interrupted(let partial, _): self = .interrupt(partial: partial)
     }
-    return (event, Date())
   }
 }

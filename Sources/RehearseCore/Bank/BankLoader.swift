@@ -55,7 +55,6 @@ struct BankLoader {
 
   let root: URL
   let problems = ProblemCollector()
-  private let parsed = ParsedFiles()
 
   func load() throws(BankLoadFailure) -> Bank {
     let questionsURL = root.appendingPathComponent(Self.questionFolder)
@@ -70,15 +69,44 @@ struct BankLoader {
     let rubricFiles = yamlFiles(in: rubricsURL).filter {
       $0.lastPathComponent != Self.lexiconFile
     }
-    parsed.parse(
-      (questionFiles + rubricFiles + (hasLexicon ? [lexiconURL] : [])).map {
-        ($0, displayPath($0))
-      })
+    // Reading a file (parsing it, then checking its fields) is most of a load's time and needs
+    // nothing from the other files, so every file is read on whichever core is free; the
+    // results, and their problems, are then taken in file order, so the messages do not depend
+    // on the scheduling. The checks across files follow.
+    let files =
+      questionFiles.map { FileToRead.questions($0) } + rubricFiles.map { FileToRead.rubrics($0) }
+      + (hasLexicon ? [FileToRead.lexicon(lexiconURL)] : [])
+    let root = self.root
+    let reads = ConcurrentResults<FileRead>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let reader = BankLoader(root: root)
+      let content: FileRead.Content =
+        switch files[index] {
+        case .questions(let url): .questions(reader.readQuestionFile(url))
+        case .rubrics(let url): .rubrics(reader.readRubricFile(url))
+        case .lexicon(let url): .lexicon(reader.readLexicon(url))
+        }
+      reads.set(index, FileRead(content: content, problems: reader.problems.problems))
+    }
+    var questionReads: [([Question], [(String, SourceLocation)])] = []
+    var rubricReads: [[Rubric]] = []
+    var rubricProblems: [[BankProblem]] = []
+    var lexiconRead: (Lexicon, [BankProblem])?
+    for read in reads.values {
+      switch read.content {
+      case .questions(let value):
+        for problem in read.problems { problems.add(problem) }
+        questionReads.append(value)
+      case .rubrics(let value):
+        rubricReads.append(value)
+        rubricProblems.append(read.problems)
+      case .lexicon(let value): lexiconRead = (value, read.problems)
+      }
+    }
 
     var questions: [Question] = []
     var firstQuestionLocation: [String: SourceLocation] = [:]
-    for url in questionFiles {
-      let (read, idsOfInvalid) = readQuestionFile(url)
+    for (read, idsOfInvalid) in questionReads {
       // A question with problems of its own still owns its rubric: no second, orphan report.
       for (id, location) in idsOfInvalid where firstQuestionLocation[id] == nil {
         firstQuestionLocation[id] = location
@@ -93,11 +121,13 @@ struct BankLoader {
       }
     }
 
-    let lexicon = hasLexicon ? readLexicon(lexiconURL) : Lexicon()
+    for problem in lexiconRead?.1 ?? [] { problems.add(problem) }
+    let lexicon = lexiconRead?.0 ?? Lexicon()
 
     var rubrics: [String: Rubric] = [:]
-    for url in rubricFiles {
-      for rubric in readRubricFile(url) {
+    for (read, fileProblems) in zip(rubricReads, rubricProblems) {
+      for problem in fileProblems { problems.add(problem) }
+      for rubric in read {
         if let existing = rubrics[rubric.questionID] {
           problems.add(
             .duplicateRubric(rubric.location, id: rubric.questionID, first: existing.location))
@@ -149,7 +179,7 @@ struct BankLoader {
   /// The valid questions of a file, and the ids of those that have problems.
   private func readQuestionFile(_ url: URL) -> ([Question], [(String, SourceLocation)]) {
     let file = displayPath(url)
-    guard let node = parsed.node(for: url, problems: problems),
+    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems),
       let fields = FieldReader(
         node, file: file, context: "the question file", allowedKeys: BankKeys.questionFile,
         problems: problems)
@@ -260,7 +290,7 @@ struct BankLoader {
 
   private func readRubricFile(_ url: URL) -> [Rubric] {
     let file = displayPath(url)
-    guard let node = parsed.node(for: url, problems: problems) else {
+    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems) else {
       return []
     }
     guard let mapping = node.mapping else {
@@ -379,7 +409,7 @@ struct BankLoader {
 
   private func readLexicon(_ url: URL) -> Lexicon {
     let file = displayPath(url)
-    guard let node = parsed.node(for: url, problems: problems),
+    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems),
       let fields = FieldReader(
         node, file: file, context: "the lexicon", allowedKeys: BankKeys.lexicon,
         problems: problems),
@@ -416,31 +446,52 @@ struct BankLoader {
   }
 }
 
-/// The YAML files of a bank, parsed in parallel before they are read one by one.
-///
-/// Parsing is most of a load's time and each file parses on its own, so the files are spread
-/// over the processor's cores; each file's syntax problems are kept and reported when the file
-/// is read, so the order of the messages does not depend on the scheduling.
-final class ParsedFiles: @unchecked Sendable {
-  private let lock = NSLock()
-  // Written under the lock while parsing, read after every parse has finished.
-  private var nodes: [URL: (node: Node?, problems: [BankProblem])] = [:]
+/// A bank file to read, by its role.
+private enum FileToRead: Sendable {
+  case questions(URL)
+  case rubrics(URL)
+  case lexicon(URL)
+}
 
-  func parse(_ files: [(url: URL, displayPath: String)]) {
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let (url, displayPath) = files[index]
-      let collector = ProblemCollector()
-      let node = YAMLFile.parse(url: url, displayPath: displayPath, problems: collector)
-      lock.lock()
-      nodes[url] = (node, collector.problems)
-      lock.unlock()
+/// What reading one file gave, with the problems found in it.
+private struct FileRead: Sendable {
+  enum Content: Sendable {
+    case questions(([Question], [(String, SourceLocation)]))
+    case rubrics([Rubric])
+    case lexicon(Lexicon)
+  }
+
+  var content: Content
+  var problems: [BankProblem]
+}
+
+/// Results written by concurrent tasks, one slot each, read once they have all finished.
+struct ConcurrentResults<Value: Sendable>: @unchecked Sendable {
+  private final class Storage: @unchecked Sendable {
+    let lock = NSLock()
+    var slots: [Value?]
+
+    init(count: Int) {
+      slots = Array(repeating: nil, count: count)
     }
   }
 
-  /// The parsed file, its syntax problems added to `problems`.
-  func node(for url: URL, problems: ProblemCollector) -> Node? {
-    guard let parsed = nodes[url] else { return nil }
-    for problem in parsed.problems { problems.add(problem) }
-    return parsed.node
+  private let storage: Storage
+
+  init(count: Int) {
+    storage = Storage(count: count)
+  }
+
+  func set(_ index: Int, _ value: Value) {
+    storage.lock.lock()
+    storage.slots[index] = value
+    storage.lock.unlock()
+  }
+
+  /// Every slot's value, in order; a slot never set is left out.
+  var values: [Value] {
+    storage.lock.lock()
+    defer { storage.lock.unlock() }
+    return storage.slots.compactMap { $0 }
   }
 }

@@ -72,6 +72,8 @@ static char *completion_generator(const char *text, int state) {
   }
   while (index < completion_count) {
     const char *word = completion_words[index++];
+    // `:` commands complete only `:` words; other words (competency names) only other words.
+    if ((word[0] == ':') != (text[0] == ':')) continue;
     if (strncmp(word, text, length) == 0) return strdup(word);
   }
   return NULL;
@@ -80,7 +82,7 @@ static char *completion_generator(const char *text, int state) {
 static char **complete(const char *text, int start, int end) {
   (void)end;
   rl_attempted_completion_over = 1;  // never fall back to completing file names
-  if (start != 0 || text[0] != ':') return NULL;
+  if (text[0] == ':' && start != 0) return NULL;  // a command is a whole line
   return rl_completion_matches(text, completion_generator);
 }
 

@@ -203,10 +203,11 @@ public final class SessionStore: SessionArchive, Sendable {
     return found
   }
 
-  /// The newest session that did not run its course and still has questions to ask.
+  /// The newest mock session (not a story rehearsal) that did not run its course and still has
+  /// questions to ask.
   public func lastUnfinished() throws(StoreError) -> SessionTranscript {
     let unfinished = try transcripts().first {
-      !$0.isComplete && ($0.answers.map(\.position).max() ?? -1) + 1 < $0.plan.items.count
+      $0.plan.rehearsedStory == nil && !$0.isComplete && ($0.answers.map(\.position).max() ?? -1) + 1 < $0.plan.items.count
     }
     guard let unfinished else { throw .nothingToResume }
     return unfinished

@@ -8,16 +8,19 @@ public struct MockRequest: Sendable {
   public var resume: Bool
   public var mode: SessionMachine.InputMode
   public var style: TextStyle
+  /// The home folder whose stories `:stories` offers; none when `nil`.
+  public var storyHome: URL?
 
   public init(
     bank: BankSource, selection: SessionSelection, resume: Bool,
-    mode: SessionMachine.InputMode, style: TextStyle
+    mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil
   ) {
     self.bank = bank
     self.selection = selection
     self.resume = resume
     self.mode = mode
     self.style = style
+    self.storyHome = storyHome
   }
 }
 
@@ -89,7 +92,9 @@ extension Rehearse {
           + (request.selection.questionIDs.isEmpty ? " (seed \(plan.seed))." : "."),
         .conversation)
     }
-    let runner = SessionRunner(style: request.style, show: show)
+    // A story file that does not parse is left out here; `story check --all` names it.
+    let stories = request.storyHome.map { (try? StoryLibrary(home: $0).load().stories) ?? [] } ?? []
+    let runner = SessionRunner(style: request.style, stories: stories, show: show)
     return try runner.run(
       &machine, sessionID: sessionID, startedAt: startedAt, startTime: startTime, input: &input,
       archive: archive)

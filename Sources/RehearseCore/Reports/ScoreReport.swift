@@ -43,6 +43,30 @@ public enum ScoreReport {
         lines.append("    → \(misconception.correction)")
       }
     }
+    if let star = scored.star {
+      lines.append("")
+      lines += starLines(star, style: style)
+    }
     return lines.joined(separator: "\n")
+  }
+
+  /// The STAR reading: the parts found, the pipeline parts, and one line per finding.
+  public static func starLines(_ star: StarFeedback, style: TextStyle) -> [String] {
+    func mark(_ present: Bool, _ name: String) -> String {
+      (present ? style.green("✓") : style.red("✗")) + " " + name
+    }
+    var lines = [
+      style.bold("STAR") + "  "
+        + StarPart.allCases.map { mark(star.star[$0], $0.rawValue) }.joined(separator: "  ")
+    ]
+    if let pipeline = star.pipeline {
+      lines.append(
+        style.bold("Pipeline") + "  "
+          + PipelinePart.allCases.map { mark(pipeline[$0], $0.rawValue) }.joined(separator: "  "))
+    }
+    for finding in star.findings {
+      lines.append("  \(style.yellow("•")) \(finding)")
+    }
+    return lines
   }
 }

@@ -127,6 +127,15 @@ public enum TranscriptHTML {
         }
         body.append("</ul>")
       }
+      if let star = answer.scored.star {
+        let parts = StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
+        body.append("<p class=\"star\">STAR: \(escape(parts.joined(separator: ", ")))</p>")
+        if !star.findings.isEmpty {
+          body.append("<ul>")
+          for finding in star.findings { body.append("<li>\(escape(finding))</li>") }
+          body.append("</ul>")
+        }
+      }
       body.append("</section>")
     }
     return """

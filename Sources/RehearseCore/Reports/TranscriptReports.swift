@@ -34,6 +34,8 @@ public enum TranscriptReports {
     public var hits: [ScoredAnswer.Hit]
     public var misses: [ScoredAnswer.Miss]
     public var misconceptions: [ScoredAnswer.StatedMisconception]
+    /// The STAR reading of a behavioural answer or a story rehearsal.
+    public var star: StarFeedback?
   }
 
   /// `review --format json` and `export --format json`.
@@ -97,7 +99,7 @@ public enum TranscriptReports {
           band: $0.scored.band.rawValue, outcome: $0.outcome.rawValue,
           started: timestamp($0.startedAt), secondsUsed: $0.secondsUsed, hintsUsed: $0.hintsUsed,
           hits: $0.scored.hits, misses: $0.scored.misses,
-          misconceptions: $0.scored.misconceptions)
+          misconceptions: $0.scored.misconceptions, star: $0.scored.star)
       })
   }
 
@@ -227,6 +229,13 @@ public enum TranscriptReports {
             "- ! \(markdownInline(misconception.label)) → "
               + markdownInline(misconception.correction))
         }
+      }
+      if let star = answer.scored.star {
+        lines.append("")
+        lines.append(
+          "STAR: " + StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
+            .joined(separator: ", "))
+        for finding in star.findings { lines.append("- \(markdownInline(finding))") }
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -70,10 +70,12 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
   public var misconceptions: [StatedMisconception]
   /// Whether a missing required point held the score below `strong`.
   public var cappedByRequired: Bool
+  /// The STAR reading, for behavioural answers and story rehearsals.
+  public var star: StarFeedback?
 
   public init(
     question: String, score: Int, band: Band, hits: [Hit], misses: [Miss],
-    misconceptions: [StatedMisconception], cappedByRequired: Bool
+    misconceptions: [StatedMisconception], cappedByRequired: Bool, star: StarFeedback? = nil
   ) {
     self.question = question
     self.score = score
@@ -82,6 +84,7 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
     self.misses = misses
     self.misconceptions = misconceptions
     self.cappedByRequired = cappedByRequired
+    self.star = star
   }
 }
 

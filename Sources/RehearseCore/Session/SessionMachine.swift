@@ -31,7 +31,7 @@ public struct SessionMachine: Sendable {
 
   /// The `:` commands a candidate can type instead of an answer line.
   public enum Command: String, Sendable, CaseIterable {
-    case hint, skip, `repeat`, time, quit, help
+    case hint, skip, `repeat`, time, stories, quit, help
 
     /// What the command does, for `:help`.
     public var summary: String {
@@ -40,6 +40,7 @@ public struct SessionMachine: Sendable {
       case .skip: "skip this question (it scores 0)"
       case .repeat: "show the question again"
       case .time: "show the time left for the question and the session"
+      case .stories: "list your stories that fit this question, best first"
       case .quit: "stop here; what you typed is saved, and --resume continues later"
       case .help: "list these commands"
       }
@@ -79,6 +80,8 @@ public struct SessionMachine: Sendable {
     case noMoreHints
     case timeLeft(TimeLeft)
     case help([Command])
+    /// The candidate asked for the stories that fit this question.
+    case stories(Question)
     case unknownCommand(String)
     /// Something the candidate should know about their input (an answer cut at the limit).
     case notice(String)
@@ -102,7 +105,7 @@ public struct SessionMachine: Sendable {
   public private(set) var draft: [String] = []
 
   private let questions: [String: Question]
-  private let rubrics: [String: CompiledRubric]
+  private let graders: [String: AnswerGrader]
   private let secondsUsedBefore: Double
   private var clockStartedAt = Date(timeIntervalSince1970: 0)
   private var questionStartedAt = Date(timeIntervalSince1970: 0)
@@ -118,23 +121,34 @@ public struct SessionMachine: Sendable {
   public init(
     plan: SessionPlan, bank: Bank, mode: InputMode, previous: [AnswerRecord] = []
   ) throws(QuestionLookupError) {
+    var questions: [Question] = []
+    var graders: [String: AnswerGrader] = [:]
+    let lexicon = CompiledLexicon(bank.lexicon)
+    for item in plan.items where graders[item.questionID] == nil {
+      let question = try bank.requireQuestion(id: item.questionID)
+      questions.append(question)
+      // Only the plan's rubrics are compiled: the first question shows sooner.
+      if let rubric = bank.rubrics[item.questionID] {
+        graders[item.questionID] = .rubric(
+          CompiledRubric(rubric, lexicon: lexicon), star: question.kind == .behavioural,
+          pipeline: question.competencies.contains(.pipelineBuilt))
+      }
+    }
+    self.init(plan: plan, questions: questions, graders: graders, mode: mode, previous: previous)
+  }
+
+  /// A machine for `plan` whose questions and graders are given: a story rehearsal, whose one
+  /// question is the story.
+  public init(
+    plan: SessionPlan, questions: [Question], graders: [String: AnswerGrader], mode: InputMode,
+    previous: [AnswerRecord] = []
+  ) {
     self.plan = plan
     self.mode = mode
     answers = previous
     secondsUsedBefore = previous.reduce(0) { $0 + $1.secondsUsed }
-    var questions: [String: Question] = [:]
-    var rubrics: [String: CompiledRubric] = [:]
-    let lexicon = CompiledLexicon(bank.lexicon)
-    for item in plan.items where questions[item.questionID] == nil {
-      let question = try bank.requireQuestion(id: item.questionID)
-      questions[item.questionID] = question
-      // Only the plan's rubrics are compiled: the first question shows sooner.
-      if let rubric = bank.rubrics[item.questionID] {
-        rubrics[item.questionID] = CompiledRubric(rubric, lexicon: lexicon)
-      }
-    }
-    self.questions = questions
-    self.rubrics = rubrics
+    self.questions = Dictionary(questions.map { ($0.id, $0) }) { first, _ in first }
+    self.graders = graders
   }
 
   /// The position the session starts (or resumes) at.
@@ -280,6 +294,8 @@ public struct SessionMachine: Sendable {
       return outputs + finish(.quit)
     case .help:
       return [.help(Command.allCases)]
+    case .stories:
+      return question.map { [.stories($0)] } ?? []
     }
   }
 
@@ -370,9 +386,11 @@ public struct SessionMachine: Sendable {
     let item = plan.items[position]
     let text = draftText
     let scoredText = outcome == .skipped ? "" : text
-    let scored: ScoredAnswer
-    if let rubric = rubrics[item.questionID] {
-      scored = Scorer.score(scoredText, against: rubric)
+    var scored: ScoredAnswer
+    if let grader = graders[item.questionID] {
+      scored = grader.score(scoredText)
+      // A skipped answer has nothing to read for STAR.
+      if outcome == .skipped { scored.star = nil }
     } else {
       scored = ScoredAnswer(
         question: item.questionID, score: 0, band: .weak, hits: [], misses: [], misconceptions: [],
@@ -404,5 +422,26 @@ public struct SessionMachine: Sendable {
 
   private func sessionSecondsLeft(at time: Date) -> Double {
     Double(plan.sessionLimitSeconds) - secondsUsedBefore - time.timeIntervalSince(clockStartedAt)
+  }
+}
+
+/// How the answers to one question are scored.
+public enum AnswerGrader: Sendable {
+  /// Against the question's rubric; `star` adds the STAR reading of a behavioural answer, and
+  /// `pipeline` its pipeline parts.
+  case rubric(CompiledRubric, star: Bool, pipeline: Bool)
+  /// As a retelling of a stored story.
+  case story(Story)
+
+  /// The scored answer for `text`.
+  public func score(_ text: String) -> ScoredAnswer {
+    switch self {
+    case .rubric(let rubric, let star, let pipeline):
+      var scored = Scorer.score(text, against: rubric)
+      if star { scored.star = StarAnalyzer.analyze(told: text, pipeline: pipeline) }
+      return scored
+    case .story(let story):
+      return StoryRehearsal.score(text, against: story)
+    }
   }
 }

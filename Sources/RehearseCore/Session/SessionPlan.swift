@@ -21,11 +21,14 @@ public struct SessionPlan: Sendable, Equatable, Codable {
   public var sessionLimitSeconds: Int
   /// The seed the questions were drawn with; the same seed and flags draw the same questions.
   public var seed: UInt64
+  /// The story retold, when the session is a story rehearsal rather than a mock interview.
+  public var rehearsedStory: String?
 
-  public init(items: [Item], sessionLimitSeconds: Int, seed: UInt64) {
+  public init(items: [Item], sessionLimitSeconds: Int, seed: UInt64, rehearsedStory: String? = nil) {
     self.items = items
     self.sessionLimitSeconds = sessionLimitSeconds
     self.seed = seed
+    self.rehearsedStory = rehearsedStory
   }
 
   /// The components of the plan, each once, in the order of the user's notes.

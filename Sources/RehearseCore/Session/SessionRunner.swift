@@ -65,9 +65,14 @@ public struct SessionRunner {
   public var style: TextStyle
   /// Called with each piece of text to show and the stream it belongs on.
   public var show: (String, SessionChannel) -> Void
+  /// The user's stories, for `:stories`.
+  public var stories: [Story]
 
-  public init(style: TextStyle, show: @escaping (String, SessionChannel) -> Void) {
+  public init(
+    style: TextStyle, stories: [Story] = [], show: @escaping (String, SessionChannel) -> Void
+  ) {
     self.style = style
+    self.stories = stories
     self.show = show
   }
 
@@ -92,6 +97,11 @@ public struct SessionRunner {
           let feedback = SessionText.feedback(
             answer, question: machine.question(id: answer.questionID), style: style)
           show("\n" + feedback, .results)
+        case .stories(let question):
+          show(
+            StoryReports.fittingText(
+              StoryMatcher.rank(stories, for: question), total: stories.count, style: style),
+            .conversation)
         case .finished(let ending):
           try archive.finish(session: sessionID, ending: ending, at: now)
           let transcript = SessionTranscript(

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RehearseCore
 
@@ -23,10 +24,12 @@ struct AskCommand: ParsableCommand {
     let selection = SessionSelection(
       questionIDs: [id], minutesPerQuestion: limits.minutes,
       sessionMinutes: limits.sessionMinutes, seed: 0)
-    try SessionCommandRunner.run { mode in
-      MockRequest(
+    try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
+      let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: false, mode: mode,
-        style: global.outputStyle)
+        style: global.outputStyle, storyHome: UserHome.folder)
+      return try Rehearse.mock(
+        request, archive: store, input: &input, startTime: Date(), show: show)
     }
   }
 }

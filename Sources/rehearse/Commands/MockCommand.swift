@@ -68,10 +68,12 @@ struct MockCommand: ParsableCommand {
       components: component, count: count, difficulties: difficulty?.range,
       minutesPerQuestion: limits.minutes, sessionMinutes: limits.sessionMinutes,
       seed: seed ?? UInt64.random(in: 1...999_999))
-    try SessionCommandRunner.run { mode in
-      MockRequest(
+    try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
+      let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: resume, mode: mode,
-        style: global.outputStyle)
+        style: global.outputStyle, storyHome: UserHome.folder)
+      return try Rehearse.mock(
+        request, archive: store, input: &input, startTime: Date(), show: show)
     }
   }
 }

@@ -25,7 +25,7 @@ struct RehearseCommand: ParsableCommand {
       """,
     subcommands: [
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
-      ReviewCommand.self, ExportCommand.self, BankCommand.self,
+      ReviewCommand.self, ExportCommand.self, StoryCommand.self, BankCommand.self,
     ],
     defaultSubcommand: MockCommand.self
   )

@@ -9,11 +9,15 @@ enum CommandRunner {
     do {
       let output = try body()
       if !output.standardOutput.isEmpty { print(output.standardOutput) }
+      for line in output.standardError { printError(line) }
       if output.status != .success { throw ExitCode(output.status.rawValue) }
     } catch let failure as BankLoadFailure {
       for problem in failure.problems { printError(problem.description) }
       let count = failure.problems.count
       printError("rehearse: error: the bank has \(count) problem\(count == 1 ? "" : "s")")
+      throw ExitCode(failure.exitStatus.rawValue)
+    } catch let failure as StoryFileFailure {
+      for problem in failure.problems { printError(problem.description) }
       throw ExitCode(failure.exitStatus.rawValue)
     } catch let error as any RehearseError {
       printError("rehearse: error: \(error.description)")

@@ -3,12 +3,20 @@ import LineInput
 import RehearseCore
 import RehearseStore
 
-/// Runs a mock session at the terminal or from a pipe, and exits with the session's status.
+/// Runs a timed session (a mock, or a story rehearsal) at the terminal or from a pipe, and exits
+/// with the session's status.
 enum SessionCommandRunner {
-  static func run(_ makeRequest: (_ mode: SessionMachine.InputMode) -> MockRequest) throws {
+  /// `style` colours the prompt; `start` begins the session with the input mode, the store, the input and where to show
+  /// text, and returns its transcript.
+  static func run(
+    style: TextStyle,
+    _ start: (
+      _ mode: SessionMachine.InputMode, _ store: SessionStore, _ input: inout EdgeSessionInput,
+      _ show: @escaping (String, SessionChannel) -> Void
+    ) throws -> SessionTranscript
+  ) throws {
     InputSignals.install()
     let atTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-    let request = makeRequest(atTerminal ? .terminal : .piped)
     try CommandRunner.run {
       let home = UserHome.folder
       let store = try SessionStore(home: home)
@@ -19,27 +27,19 @@ enum SessionCommandRunner {
           CommandRunner.printError(text)
         }
       }
-      let transcript: SessionTranscript
-      let signal: Int32?
-      if atTerminal {
-        var input = TerminalSessionInput(
-          historyFile: home.appendingPathComponent(RehearseHome.historyName).path,
-          style: request.style)
-        transcript = try Rehearse.mock(
-          request, archive: store, input: &input, startTime: Date(), show: show)
-        if let problem = input.reader.saveHistory() {
-          CommandRunner.printError("rehearse: warning: the line history was not saved: \(problem)")
-        }
-        signal = input.signal
-      } else {
-        var input = PipedSessionInput()
-        transcript = try Rehearse.mock(
-          request, archive: store, input: &input, startTime: Date(), show: show)
-        signal = input.signal
+      var input: EdgeSessionInput =
+        atTerminal
+        ? .terminal(
+          TerminalSessionInput(
+            historyFile: home.appendingPathComponent(RehearseHome.historyName).path, style: style))
+        : .piped(PipedSessionInput())
+      let transcript = try start(atTerminal ? .terminal : .piped, store, &input, show)
+      if case .terminal(let terminal) = input, let problem = terminal.reader.saveHistory() {
+        CommandRunner.printError("rehearse: warning: the line history was not saved: \(problem)")
       }
       guard transcript.ending == .interrupted else { return CommandOutput("") }
       // 128 + the signal, as shells report it: 130 for Ctrl-C, 143 for SIGTERM.
-      return CommandOutput("", status: signal.map(ExitStatus.stopped(by:)) ?? .interrupted)
+      return CommandOutput("", status: input.signal.map(ExitStatus.stopped(by:)) ?? .interrupted)
     }
   }
 }

@@ -2,6 +2,33 @@ import Foundation
 import LineInput
 import RehearseCore
 
+/// The session's input at the edge: a terminal, or a pipe.
+enum EdgeSessionInput: SessionInput {
+  case terminal(TerminalSessionInput)
+  case piped(PipedSessionInput)
+
+  mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
+    switch self {
+    case .terminal(var input):
+      let next = input.next(request)
+      self = .terminal(input)
+      return next
+    case .piped(var input):
+      let next = input.next(request)
+      self = .piped(input)
+      return next
+    }
+  }
+
+  /// The signal that interrupted the session, if one did.
+  var signal: Int32? {
+    switch self {
+    case .terminal(let input): input.signal
+    case .piped(let input): input.signal
+    }
+  }
+}
+
 /// The session's input at a terminal: readline with a live countdown in the prompt.
 struct TerminalSessionInput: SessionInput {
   let reader: TerminalLineReader
@@ -54,6 +81,41 @@ extension SessionMachine.Event {
     case .endOfInput(let partial): self = .endOfInput(partial: partial)
     case .timedOut(let partial): self = .timeout(partial: partial)
     case .interrupted(let partial, _): self = .interrupt(partial: partial)
+    }
+  }
+}
+
+/// The lines of `story add`: readline at a terminal (Tab completes competencies), else plain
+/// lines from standard input.
+struct EdgeFormInput: FormInput {
+  private let reader: TerminalLineReader?
+  private let piped = PipedLineReader()
+  private let style: TextStyle
+
+  init(atTerminal: Bool, style: TextStyle) {
+    self.style = style.forPrompt
+    reader =
+      atTerminal
+      ? TerminalLineReader(
+        applicationName: "rehearse", completions: Competency.allCases.map(\.rawValue),
+        historyFile: nil)
+      : nil
+  }
+
+  mutating func read(prompt: String) -> FormAnswer {
+    let event: LineEvent
+    if let reader {
+      let styled = style.cyan(prompt)
+      event = reader.read(prompt: { _ in styled }, timeout: .seconds(7 * 24 * 3600))
+    } else {
+      CommandRunner.printError(prompt)
+      event = piped.read(timeout: .seconds(7 * 24 * 3600))
+    }
+    switch event {
+    case .line(let line): return .line(line)
+    case .endOfInput(let partial): return partial.isEmpty ? .end : .line(partial)
+    case .timedOut: return .end
+    case .interrupted: return .interrupt
     }
   }
 }

@@ -1,0 +1,480 @@
+import Foundation
+import Yams
+
+/// The Markdown form of a story: YAML front matter, then `##` sections.
+///
+/// ```
+/// ---
+/// title: Control-tower dashboard pipeline
+/// competencies: [pipeline-built, data-quality]
+/// tags: [SAP, InfluxDB]
+/// date: 2023-06-01
+/// ---
+///
+/// ## Situation
+/// …
+/// ## Task
+/// ## Action
+/// ## Result
+/// ## Pipeline          (optional; its parts are ### Requirement, Source, Logic,
+///                       Destination, Scheduler, or lines such as "Source: …")
+/// ## Notes             (optional; kept, not analysed)
+/// ```
+///
+/// A missing STAR section is not a format error: `story check` reports it.
+public enum StoryFile {
+  /// The largest story file read, in bytes.
+  public static let maximumBytes = 256 * 1024
+  /// The keys the front matter may hold.
+  public static let frontMatterKeys = ["title", "competencies", "tags", "date"]
+
+  /// The story in `data`, read from the file shown as `file`; every problem found is thrown.
+  public static func parse(_ data: Data, file: String, slug: String) throws(StoryFileFailure)
+    -> Story
+  {
+    guard data.count <= maximumBytes else {
+      throw StoryFileFailure([.tooLong(file: file, limit: maximumBytes)])
+    }
+    let text: String
+    switch decodeText(data) {
+    case .success(let decoded): text = decoded
+    case .failure(let line): throw StoryFileFailure([.notText(file: file, line: line.value)])
+    }
+    var parser = Parser(file: file, lines: splitLines(text))
+    let story = parser.parse(slug: slug)
+    if !parser.problems.isEmpty || story == nil {
+      throw StoryFileFailure(parser.problems)
+    }
+    return story!
+  }
+
+  /// The text of `data`, or the line of the first NUL or invalid byte.
+  static func decodeText(_ data: Data) -> Result<String, LineNumber> {
+    let bytes = [UInt8](data)
+    var start = 0
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    let body = bytes[start...]
+    if let text = String(validating: body, as: UTF8.self), !body.contains(0) {
+      return .success(text)
+    }
+    // Find the first bad byte by decoding line by line.
+    var line = 1
+    var lineStart = body.startIndex
+    for index in body.indices where body[index] == 0x0A || body[index] == 0 {
+      if body[index] == 0 { return .failure(LineNumber(line)) }
+      if String(validating: body[lineStart..<index], as: UTF8.self) == nil {
+        return .failure(LineNumber(line))
+      }
+      line += 1
+      lineStart = index + 1
+    }
+    return .failure(LineNumber(line))
+  }
+
+  /// A line number, as an error value.
+  struct LineNumber: Error {
+    var value: Int
+    init(_ value: Int) { self.value = value }
+  }
+
+  static func splitLines(_ text: String) -> [String] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+    }
+  }
+
+  // MARK: - Writing
+
+  /// The Markdown file for `story`.
+  public static func render(_ story: Story) -> String {
+    var lines = ["---"]
+    lines.append("title: " + yamlScalar(story.title))
+    lines.append(
+      "competencies: [" + story.competencies.map(\.rawValue).joined(separator: ", ") + "]")
+    if !story.tags.isEmpty {
+      lines.append("tags: [" + story.tags.map(yamlScalar).joined(separator: ", ") + "]")
+    }
+    if let date = story.date { lines.append("date: " + date) }
+    lines.append("---")
+    for part in StarPart.allCases {
+      guard let section = story.star[part] else { continue }
+      lines += ["", "## " + part.heading, "", section.text.trimmedWhitespace]
+    }
+    if let pipeline = story.pipeline {
+      lines += ["", "## Pipeline"]
+      for part in PipelinePart.allCases {
+        guard let section = pipeline[part] else { continue }
+        lines += ["", "### " + part.heading, "", section.text.trimmedWhitespace]
+      }
+    }
+    if let notes = story.notes {
+      lines += ["", "## Notes", "", notes.text.trimmedWhitespace]
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A YAML scalar for `text`, quoted when plain style would change or lose it.
+  static func yamlScalar(_ text: String) -> String {
+    let special = CharacterSet(charactersIn: ":#[]{},&*!|>'\"%@`")
+    let needsQuotes =
+      text.isEmpty || text.unicodeScalars.contains { special.contains($0) }
+      || text.first == "-" || text.first == "?" || text.first == " " || text.last == " "
+      || ["yes", "no", "true", "false", "null", "~", "on", "off"].contains(text.lowercased())
+      || Double(text) != nil
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+}
+
+/// Every problem of one story file.
+public struct StoryFileFailure: RehearseError, Equatable {
+  public var problems: [StoryFileError]
+
+  public init(_ problems: [StoryFileError]) {
+    self.problems = problems
+  }
+
+  public var exitStatus: ExitStatus {
+    problems.contains { $0.exitStatus == .noInput } ? .noInput : .dataError
+  }
+
+  public var description: String {
+    problems.map(\.description).joined(separator: "\n")
+  }
+}
+
+/// Reads the lines of one story file.
+private struct Parser {
+  let file: String
+  let lines: [String]
+  var problems: [StoryFileError] = []
+
+  init(file: String, lines: [String]) {
+    self.file = file
+    self.lines = lines
+  }
+
+  static let sectionNames: [String: String] = [
+    "situation": "situation", "context": "situation", "background": "situation",
+    "task": "task", "action": "action", "actions": "action", "result": "result",
+    "results": "result", "outcome": "result", "pipeline": "pipeline", "notes": "notes",
+  ]
+  static let pipelineNames: [String: PipelinePart] = [
+    "requirement": .requirement, "business requirement": .requirement,
+    "requirements": .requirement, "need": .requirement, "business need": .requirement,
+    "source": .source, "sources": .source, "data source": .source, "data sources": .source,
+    "logic": .logic, "business logic": .logic, "transformation": .logic,
+    "transformations": .logic, "destination": .destination, "target": .destination,
+    "sink": .destination, "scheduler": .scheduler, "scheduling": .scheduler,
+    "schedule": .scheduler, "orchestration": .scheduler,
+  ]
+
+  mutating func parse(slug: String) -> Story? {
+    guard let first = lines.first, first.trimmedWhitespace == "---" else {
+      problems.append(.missingFrontMatter(file: file))
+      return nil
+    }
+    guard
+      let close = lines.indices.dropFirst().first(where: {
+        ["---", "..."].contains(lines[$0].trimmedWhitespace)
+      })
+    else {
+      problems.append(.unclosedFrontMatter(file: file, line: 1))
+      return nil
+    }
+    let header = readFrontMatter(lines[1..<close].joined(separator: "\n"), closeLine: close + 1)
+    var story = Story(
+      slug: slug, title: header.title ?? "", competencies: header.competencies,
+      tags: header.tags, date: header.date, file: file)
+    readBody(from: close + 1, into: &story)
+    return header.title == nil ? nil : story
+  }
+
+  // MARK: Front matter
+
+  struct Header {
+    var title: String?
+    var competencies: [Competency] = []
+    var tags: [String] = []
+    var date: String?
+  }
+
+  /// Reads the front matter, whose first line is line 2 of the file.
+  mutating func readFrontMatter(_ yaml: String, closeLine: Int) -> Header {
+    var header = Header()
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: yaml, .basic)
+    } catch let error as YamlError {
+      problems.append(syntaxProblem(error))
+      return header
+    } catch {
+      problems.append(.frontMatterSyntax(file: file, line: 2, message: "\(error)"))
+      return header
+    }
+    guard let node else {
+      problems.append(.missingField(file: file, line: closeLine, key: "title"))
+      return header
+    }
+    guard let mapping = node.mapping else {
+      problems.append(.frontMatterNotMapping(file: file, line: line(of: node)))
+      return header
+    }
+    var seen: Set<String> = []
+    for (keyNode, value) in mapping {
+      let key = keyNode.string ?? ""
+      let at = line(of: keyNode)
+      seen.insert(key)
+      switch key {
+      case "title":
+        guard let title = value.scalar?.string else {
+          problems.append(.wrongType(file: file, line: at, key: key, expected: "text"))
+          continue
+        }
+        let trimmed = title.trimmedWhitespace
+        if trimmed.isEmpty {
+          problems.append(.emptyField(file: file, line: at, key: key))
+        } else {
+          header.title = trimmed
+        }
+      case "competencies":
+        guard let names = textList(value, key: key, at: at) else { continue }
+        if names.isEmpty { problems.append(.emptyField(file: file, line: at, key: key)) }
+        for name in names {
+          if let competency = Competency(rawValue: name.lowercased()) {
+            if !header.competencies.contains(competency) { header.competencies.append(competency) }
+          } else {
+            problems.append(
+              .unknownCompetency(
+                file: file, line: at, value: name,
+                suggestion: closestKey(to: name, among: Competency.allCases.map(\.rawValue))))
+          }
+        }
+      case "tags":
+        header.tags = textList(value, key: key, at: at) ?? []
+      case "date":
+        guard let text = value.scalar?.string.trimmedWhitespace else {
+          problems.append(.wrongType(file: file, line: at, key: key, expected: "a date"))
+          continue
+        }
+        if StoryDate.isValid(text) {
+          header.date = text
+        } else {
+          problems.append(.invalidDate(file: file, line: at, value: text))
+        }
+      default:
+        problems.append(
+          .unknownField(
+            file: file, line: at, key: key,
+            suggestion: closestKey(to: key, among: StoryFile.frontMatterKeys)))
+      }
+    }
+    for key in ["title", "competencies"] where !seen.contains(key) {
+      problems.append(.missingField(file: file, line: closeLine, key: key))
+    }
+    return header
+  }
+
+  /// A list of texts: a YAML sequence, or one text with commas.
+  mutating func textList(_ node: Node, key: String, at: Int) -> [String]? {
+    if let scalar = node.scalar {
+      return scalar.string.split(separator: ",").map { String($0).trimmedWhitespace }.filter {
+        !$0.isEmpty
+      }
+    }
+    if let sequence = node.sequence {
+      var values: [String] = []
+      for item in sequence {
+        guard let text = item.scalar?.string.trimmedWhitespace else {
+          problems.append(.wrongType(file: file, line: line(of: item), key: key, expected: "a list of texts"))
+          return nil
+        }
+        if !text.isEmpty { values.append(text) }
+      }
+      return values
+    }
+    problems.append(.wrongType(file: file, line: at, key: key, expected: "a list of texts"))
+    return nil
+  }
+
+  /// The file line of a front-matter node (the front matter starts at line 2).
+  func line(of node: Node) -> Int {
+    (node.mark?.line ?? 1) + 1
+  }
+
+  func syntaxProblem(_ error: YamlError) -> StoryFileError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+      return .frontMatterSyntax(file: file, line: mark.line + 1, message: detail)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .frontMatterSyntax(
+        file: file, line: context.mark.line + 1,
+        message: "the key '\(duplicates.joined(separator: ", "))' appears twice")
+    default:
+      return .frontMatterSyntax(file: file, line: 2, message: "\(error)")
+    }
+  }
+
+  // MARK: Body
+
+  enum Place {
+    case beforeSections
+    case star(StarPart)
+    case pipelineIntro
+    case pipeline(PipelinePart)
+    case notes
+  }
+
+  /// Reads the sections that follow the front matter, starting at index `start` of `lines`.
+  mutating func readBody(from start: Int, into story: inout Story) {
+    var place = Place.beforeSections
+    var buffer: [String] = []
+    var bufferLine = 0
+    var firstLines: [String: Int] = [:]
+    var inFence = false
+    var toldOutside = false
+
+    func flush(_ story: inout Story, place: Place) {
+      let text = buffer.joined(separator: "\n").trimmedWhitespace
+      let section = StorySection(text: text, line: bufferLine)
+      switch place {
+      case .beforeSections, .pipelineIntro: break
+      case .star(let part): story.star[part] = section
+      case .pipeline(let part): story.pipeline?[part] = section
+      case .notes: story.notes = section
+      }
+      buffer = []
+    }
+
+    for index in start..<lines.count {
+      let raw = lines[index]
+      let lineNumber = index + 1
+      let trimmed = raw.trimmedWhitespace
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+      if !inFence, let (level, title) = Self.heading(trimmed) {
+        let key = title.lowercased()
+        if level == 1, case .beforeSections = place { continue }  // a `# Title` line
+        if level <= 2 {
+          flush(&story, place: place)
+          guard let name = Self.sectionNames[key] else {
+            problems.append(
+              .unknownSection(
+                file: file, line: lineNumber, heading: title,
+                suggestion: closestKey(to: key, among: Array(Self.sectionNames.keys))
+                  .map { $0.prefix(1).uppercased() + $0.dropFirst() }))
+            place = .notes  // its text is kept out of the analysis
+            buffer = []
+            continue
+          }
+          if let firstLine = firstLines[name] {
+            problems.append(
+              .duplicateSection(file: file, line: lineNumber, heading: title, firstLine: firstLine))
+          }
+          firstLines[name] = firstLines[name] ?? lineNumber
+          bufferLine = lineNumber
+          switch name {
+          case "pipeline":
+            place = .pipelineIntro
+            if story.pipeline == nil { story.pipeline = [:] }
+          case "notes": place = .notes
+          default: place = .star(StarPart(rawValue: name)!)
+          }
+          continue
+        }
+        if level == 3, isInPipeline(place) {
+          flush(&story, place: place)
+          guard let part = Self.pipelineNames[key] else {
+            problems.append(
+              .unknownPipelinePart(
+                file: file, line: lineNumber, heading: title,
+                suggestion: closestKey(to: key, among: PipelinePart.allCases.map(\.rawValue))))
+            place = .pipelineIntro
+            continue
+          }
+          place = .pipeline(part)
+          bufferLine = lineNumber
+          continue
+        }
+      }
+      if !inFence, isInPipeline(place), let (part, rest) = Self.labelledPart(trimmed) {
+        flush(&story, place: place)
+        place = .pipeline(part)
+        bufferLine = lineNumber
+        buffer = [rest]
+        continue
+      }
+      switch place {
+      case .beforeSections, .pipelineIntro:
+        if !trimmed.isEmpty && !toldOutside {
+          var inPipeline = false
+          if case .pipelineIntro = place { inPipeline = true }
+          problems.append(.textOutsideSection(file: file, line: lineNumber, inPipeline: inPipeline))
+          toldOutside = true
+        }
+      default:
+        buffer.append(raw)
+      }
+    }
+    flush(&story, place: place)
+  }
+
+  func isInPipeline(_ place: Place) -> Bool {
+    switch place {
+    case .pipelineIntro, .pipeline: true
+    default: false
+    }
+  }
+
+  /// The level and text of a Markdown ATX heading.
+  static func heading(_ line: String) -> (Int, String)? {
+    let hashes = line.prefix { $0 == "#" }.count
+    guard (1...3).contains(hashes) else { return nil }
+    let rest = line.dropFirst(hashes)
+    guard rest.first == " " || rest.first == "\t" else { return nil }
+    var title = String(rest).trimmedWhitespace
+    while title.hasSuffix("#") { title.removeLast() }
+    title = title.trimmedWhitespace
+    while title.hasSuffix(":") { title.removeLast() }
+    return title.isEmpty ? nil : (hashes, title)
+  }
+
+  /// A line that starts a pipeline part by its label: `Source: …`, `- **Source**: …`.
+  static func labelledPart(_ line: String) -> (PipelinePart, String)? {
+    var text = Substring(line)
+    if text.hasPrefix("- ") || text.hasPrefix("* ") { text = text.dropFirst(2) }
+    guard let colon = text.firstIndex(of: ":") else { return nil }
+    let label = text[..<colon].replacingOccurrences(of: "*", with: "").trimmedWhitespace
+      .lowercased()
+    guard let part = pipelineNames[label] else { return nil }
+    var rest = text[text.index(after: colon)...]
+    while rest.first == "*" { rest = rest.dropFirst() }
+    return (part, String(rest).trimmedWhitespace)
+  }
+}
+
+/// Dates as stories write them: `YYYY-MM-DD`.
+public enum StoryDate {
+  /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
+  public static func isValid(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1900...2999).contains(year), (1...12).contains(month), day >= 1
+    else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return day <= days[month - 1]
+  }
+
+  /// `time` as `YYYY-MM-DD` in `timeZone`.
+  public static func string(from time: Date, timeZone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: time)
+    return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+  }
+}

@@ -1,0 +1,213 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A failure of the story library as a whole (not of one file's content).
+public enum StoryLibraryError: RehearseError, Equatable {
+  /// No story has this slug; `suggestions` are the nearest slugs.
+  case unknownStory(String, suggestions: [String])
+  /// A slug that is not lowercase letters, digits and single hyphens.
+  case invalidSlug(String)
+  /// A story with this slug exists already.
+  case storyExists(slug: String, path: String)
+  /// The stories folder or a story file cannot be written.
+  case cannotWrite(path: String, reason: String)
+  /// The stories folder cannot be read.
+  case cannotRead(path: String, reason: String)
+
+  public var exitStatus: ExitStatus {
+    switch self {
+    case .unknownStory, .invalidSlug: .usage
+    case .storyExists, .cannotWrite: .cannotCreate
+    case .cannotRead: .noInput
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .unknownStory(let slug, let suggestions):
+      "no story '\(slug)'"
+        + (suggestions.isEmpty
+          ? "; see 'rehearse story list'"
+          : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?")
+    case .invalidSlug(let slug):
+      "'\(slug)' is not a story name: use lowercase letters, digits and single hyphens"
+    case .storyExists(let slug, let path):
+      "a story '\(slug)' exists already (\(path)): choose another name with --slug, or change "
+        + "it with 'rehearse story edit \(slug)'"
+    case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
+    case .cannotRead(let path, let reason): "\(path): cannot read: \(reason)"
+    }
+  }
+}
+
+/// The user's stories: one Markdown file each in `REHEARSE_HOME/stories/`.
+///
+/// The folder is kept at mode 0700 and every file at 0600: stories hold career details. A file
+/// that does not parse is reported with its problems and never hides the others.
+public struct StoryLibrary: Sendable {
+  /// What reading the whole library found.
+  public struct Contents: Sendable {
+    /// The stories that parse, by slug.
+    public var stories: [Story]
+    /// The problems of the files that do not.
+    public var problems: [StoryFileError]
+  }
+
+  public let folder: URL
+
+  /// The library in the user's home folder.
+  public init(home: URL) {
+    folder = home.appendingPathComponent("stories", isDirectory: true)
+  }
+
+  /// The file of the story `slug`.
+  public func file(for slug: String) -> URL {
+    folder.appendingPathComponent(slug + ".md")
+  }
+
+  /// Every story, by slug, and the problems of the files that do not parse. A missing folder is
+  /// an empty library.
+  public func load() throws(StoryLibraryError) -> Contents {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    } catch {
+      if !FileManager.default.fileExists(atPath: folder.path) {
+        return Contents(stories: [], problems: [])
+      }
+      throw .cannotRead(path: folder.path, reason: Self.reason(error))
+    }
+    var stories: [Story] = []
+    var problems: [StoryFileError] = []
+    for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+      let slug = String(name.dropLast(3))
+      do {
+        stories.append(try read(slug: slug))
+      } catch {
+        problems += error.problems
+      }
+    }
+    return Contents(stories: stories, problems: problems)
+  }
+
+  /// The story `slug`; its file's problems are thrown.
+  public func read(slug: String) throws(StoryFileFailure) -> Story {
+    let url = file(for: slug)
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw StoryFileFailure([.cannotRead(file: url.path, reason: Self.reason(error))])
+    }
+    return try StoryFile.parse(data, file: url.path, slug: slug)
+  }
+
+  /// The story `slug`, or an error naming the nearest slugs (or the file's problems).
+  public func require(slug: String) throws -> Story {
+    guard Story.isValidSlug(slug) else { throw StoryLibraryError.invalidSlug(slug) }
+    guard FileManager.default.fileExists(atPath: file(for: slug).path) else {
+      let slugs = (try? load().stories.map(\.slug)) ?? []
+      throw StoryLibraryError.unknownStory(slug, suggestions: Self.nearest(slug, among: slugs))
+    }
+    return try read(slug: slug)
+  }
+
+  /// Saves `text` as the new story `slug`; never replaces an existing story.
+  public func add(_ text: String, slug: String) throws(StoryLibraryError) -> URL {
+    guard Story.isValidSlug(slug) else { throw .invalidSlug(slug) }
+    let url = file(for: slug)
+    if FileManager.default.fileExists(atPath: url.path) {
+      throw .storyExists(slug: slug, path: url.path)
+    }
+    try write(text, to: url)
+    return url
+  }
+
+  /// Replaces the story `slug` with `text`, whole or not at all.
+  public func replace(slug: String, with text: String) throws(StoryLibraryError) {
+    try write(text, to: file(for: slug))
+  }
+
+  /// Deletes the story `slug`.
+  public func remove(slug: String) throws(StoryLibraryError) {
+    let url = file(for: slug)
+    do {
+      try FileManager.default.removeItem(at: url)
+    } catch {
+      throw .cannotWrite(path: url.path, reason: Self.reason(error))
+    }
+  }
+
+  /// Makes the folder (mode 0700), or tightens it when it exists.
+  public func prepareFolder() throws(StoryLibraryError) {
+    do {
+      try FileManager.default.createDirectory(
+        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw .cannotWrite(path: folder.path, reason: Self.reason(error))
+    }
+    if chmod(folder.path, 0o700) != 0 {
+      throw .cannotWrite(path: folder.path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// Writes `text` to `url` through a private temporary file (mode 0600) renamed over it, so a
+  /// crash leaves either the old file or the new one.
+  public func write(_ text: String, to url: URL) throws(StoryLibraryError) {
+    try prepareFolder()
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(getpid()).tmp")
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard descriptor >= 0 else {
+      throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+    }
+    let bytes = Array(text.utf8)
+    var written = 0
+    var failure: Int32 = 0
+    while written < bytes.count {
+      let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        failure = errno
+        break
+      }
+      written += count
+    }
+    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+    close(descriptor)
+    if failure == 0 && fchmodPath(temporary.path) != 0 { failure = errno }
+    if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporary.path)
+      throw .cannotWrite(path: url.path, reason: String(cString: strerror(failure)))
+    }
+  }
+
+  private func fchmodPath(_ path: String) -> Int32 {
+    chmod(path, 0o600)
+  }
+
+  /// The slugs nearest to a mistyped one.
+  static func nearest(_ slug: String, among slugs: [String]) -> [String] {
+    let target = Array(slug.utf8)
+    return slugs.map { candidate -> (String, Int) in
+      let distance = EditDistance.between(target, Array(candidate.utf8), limit: 6)
+      return (candidate, candidate.contains(slug) || slug.contains(candidate) ? 0 : distance)
+    }.filter { $0.1 <= 6 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+  }
+
+  static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    return nsError.localizedDescription
+  }
+}

@@ -1,0 +1,236 @@
+import Foundation
+
+/// A fact of a stored story that a retelling should carry: a quantity, or a named technology or
+/// system.
+public struct KeyFact: Sendable, Equatable, Hashable {
+  public enum Kind: String, Sendable {
+    case quantity, name
+  }
+
+  public var kind: Kind
+  /// The fact as the story writes it: "80+ sensors", "InfluxDB", "SQL Server".
+  public var text: String
+  /// What a retelling must contain, lowercased: the number's digits, or the name's words.
+  var needles: [String]
+}
+
+/// Compares a told story with the stored one: STAR parts, key facts recalled, what was left out.
+public enum StoryRehearsal {
+  /// The points of the score: STAR parts, key facts, pipeline parts (pipeline stories only; else
+  /// they go to the facts), a quantified result, and ownership.
+  static let starWeight = 35.0
+  static let factWeight = 35.0
+  static let pipelineWeight = 10.0
+  static let quantifiedWeight = 10.0
+  static let ownershipWeight = 10.0
+
+  /// The id a rehearsal is saved under in place of a question id.
+  public static func questionID(slug: String) -> String { "story:\(slug)" }
+
+  /// The slug of a saved rehearsal's question id, when it is one.
+  public static func slug(fromQuestionID id: String) -> String? {
+    id.hasPrefix("story:") ? String(id.dropFirst("story:".count)) : nil
+  }
+
+  /// The prompt a rehearsal shows.
+  public static func prompt(for story: Story) -> String {
+    "Tell the story “\(story.title)” as you would in an interview: Situation, Task, Action, "
+      + "Result\(story.isPipelineStory ? ", and the pipeline: requirement, source, logic, destination, scheduler" : "")."
+  }
+
+  /// The facts of `story` a retelling should carry, in the order they first appear.
+  public static func keyFacts(of story: Story) -> [KeyFact] {
+    var facts: [KeyFact] = []
+    var seen: Set<String> = []
+    func add(_ fact: KeyFact) {
+      let key = fact.needles.joined(separator: " ")
+      guard !key.isEmpty, !seen.contains(key) else { return }
+      seen.insert(key)
+      facts.append(fact)
+    }
+    let text = StoryText(story.factText)
+    for quantity in StarAnalyzer.quantitiesIn(text) {
+      let number = quantity.split(separator: " ").first.map(String.init) ?? quantity
+      let digits = digitsOf(number)
+      guard !digits.isEmpty else { continue }  // number words are not facts to recall
+      add(KeyFact(kind: .quantity, text: quantity, needles: [digits]))
+    }
+    for name in names(in: text) + story.tags {
+      let words = StoryText(name).words.map(\.lower)
+      guard !words.isEmpty, !words.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { continue }
+      add(KeyFact(kind: .name, text: name, needles: words))
+    }
+    return facts
+  }
+
+  /// The digits of a number as written ("5,000" and "5000" alike; "99.9%" as "99.9").
+  static func digitsOf(_ text: String) -> String {
+    var digits = ""
+    for character in text {
+      if character.isNumber {
+        digits.append(character)
+      } else if character == ".", !digits.isEmpty {
+        digits.append(character)
+      } else if character == "," {
+        continue
+      } else if !digits.isEmpty {
+        break
+      }
+    }
+    while digits.hasSuffix(".") { digits.removeLast() }
+    return digits
+  }
+
+  static let notNames: Set<String> = [
+    "i", "i'm", "i've", "i'd", "situation", "task", "action", "result", "pipeline", "the", "a",
+    "we", "our", "my", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "ok", "okay",
+  ]
+
+  /// Named technologies and systems: runs of capitalised words that do not open a sentence,
+  /// acronyms (LIMS), and mixed-case or digit-bearing names (InfluxDB, k8s, S3) anywhere.
+  static func names(in text: StoryText) -> [String] {
+    var names: [String] = []
+    var run: [String] = []
+    var lastSentence = -1
+    func flush() {
+      if !run.isEmpty { names.append(run.joined(separator: " ")) }
+      run = []
+    }
+    for word in text.words {
+      if word.sentence != lastSentence { flush() }
+      lastSentence = word.sentence
+      let letters = word.text.filter(\.isLetter)
+      guard !letters.isEmpty, !notNames.contains(word.lower) else {
+        flush()
+        continue
+      }
+      let uppercase = letters.filter(\.isUppercase).count
+      let isAcronym = letters.count >= 2 && uppercase == letters.count
+      let isMixed = uppercase >= 1 && !(word.text.first?.isUppercase ?? false)
+        || (uppercase >= 2 && uppercase < letters.count)
+      let hasDigitAndLetter = word.text.contains(where: \.isNumber) && letters.count >= 1
+        && !word.text.contains("%") && word.text.first?.isNumber == false
+      let isCapitalised = word.text.first?.isUppercase ?? false
+      if isAcronym || isMixed || hasDigitAndLetter || (isCapitalised && !word.opensSentence) {
+        run.append(word.text)
+      } else {
+        flush()
+      }
+    }
+    flush()
+    return names
+  }
+
+  /// Whether `fact` is in the told text.
+  static func recalled(_ fact: KeyFact, numbers: Set<String>, words: [String]) -> Bool {
+    switch fact.kind {
+    case .quantity:
+      return numbers.contains(fact.needles[0])
+    case .name:
+      // Every word of the name, in order; a plural or possessive ending counts.
+      let needles = fact.needles
+      guard needles.count <= words.count else { return false }
+      for start in 0...(words.count - needles.count) {
+        var matched = true
+        for (offset, needle) in needles.enumerated() {
+          let word = words[start + offset]
+          if !(word == needle || word == needle + "s" || word == needle + "'s") {
+            matched = false
+            break
+          }
+        }
+        if matched { return true }
+      }
+      return false
+    }
+  }
+
+  /// Scores `told` as a retelling of `story`.
+  public static func score(_ told: String, against story: Story) -> ScoredAnswer {
+    let feedback = StarAnalyzer.analyze(told: told, pipeline: story.isPipelineStory)
+    let text = StoryText(told)
+    let words = text.words.map(\.lower)
+    let numbers = Set(text.words.map { digitsOf($0.text) }.filter { !$0.isEmpty })
+    var hits: [ScoredAnswer.Hit] = []
+    var misses: [ScoredAnswer.Miss] = []
+    let told = text.words.isEmpty ? [] : StarAnalyzer.sentenceParts(text)
+
+    var earned = 0.0
+    var total = 0.0
+    let partWeight = starWeight / 4
+    for part in StarPart.allCases {
+      total += partWeight
+      let point = "\(part.heading): \(part.purpose)"
+      if feedback.star[part] {
+        earned += partWeight
+        let opening = told.first { $0.part == part }.map { range in
+          text.words[range.range].prefix(8).map(\.text).joined(separator: " ")
+        }
+        hits.append(.init(point: point, weight: partWeight, required: true, evidence: opening.map { [$0 + "…"] } ?? []))
+      } else {
+        misses.append(.init(point: point, weight: partWeight, required: true, credit: 0, evidence: []))
+      }
+    }
+
+    let facts = keyFacts(of: story)
+    let factsWeight = factWeight + (story.isPipelineStory ? 0 : pipelineWeight)
+    if facts.isEmpty {
+      // Nothing to recall: the weight moves to the STAR parts.
+      earned += factsWeight * Double(hits.count) / 4
+      total += factsWeight
+    } else {
+      let each = factsWeight / Double(facts.count)
+      for fact in facts {
+        total += each
+        let point = "Fact: \(fact.text)"
+        if recalled(fact, numbers: numbers, words: words) {
+          earned += each
+          hits.append(.init(point: point, weight: each, required: false, evidence: [fact.text]))
+        } else {
+          misses.append(.init(point: point, weight: each, required: false, credit: 0, evidence: []))
+        }
+      }
+    }
+
+    if let pipeline = feedback.pipeline {
+      let each = pipelineWeight / Double(PipelinePart.allCases.count)
+      for part in PipelinePart.allCases {
+        total += each
+        let point = "Pipeline \(part.rawValue): \(part.purpose)"
+        if pipeline[part] {
+          earned += each
+          hits.append(.init(point: point, weight: each, required: false, evidence: []))
+        } else {
+          misses.append(.init(point: point, weight: each, required: false, credit: 0, evidence: []))
+        }
+      }
+    }
+
+    total += quantifiedWeight
+    let quantifiedPoint = "A quantified result"
+    if feedback.quantifiedResult {
+      earned += quantifiedWeight
+      hits.append(.init(point: quantifiedPoint, weight: quantifiedWeight, required: false, evidence: feedback.quantities))
+    } else {
+      misses.append(.init(point: quantifiedPoint, weight: quantifiedWeight, required: false, credit: 0, evidence: []))
+    }
+
+    total += ownershipWeight
+    let ownershipPoint = "Ownership: “I” for your own actions"
+    if feedback.firstPersonSingular > 0 && feedback.firstPersonSingular >= feedback.firstPersonPlural {
+      earned += ownershipWeight
+      hits.append(.init(point: ownershipPoint, weight: ownershipWeight, required: false, evidence: ["I × \(feedback.firstPersonSingular), we × \(feedback.firstPersonPlural)"]))
+    } else {
+      misses.append(.init(point: ownershipPoint, weight: ownershipWeight, required: false, credit: 0, evidence: []))
+    }
+
+    let score = text.words.isEmpty ? 0 : Int((100 * earned / total).rounded())
+    var scored = ScoredAnswer(
+      question: questionID(slug: story.slug), score: score, band: Band(score: score), hits: hits,
+      misses: misses, misconceptions: [], cappedByRequired: false)
+    scored.star = feedback
+    return scored
+  }
+}

@@ -55,14 +55,17 @@ public protocol FormInput {
 
 /// A story command's request failed for a reason that is not in a file.
 public enum StoryCommandError: RehearseError, Equatable {
-  /// The user stopped `story add` before it was saved.
+  /// The user stopped `story add` (Ctrl-C) before it was saved.
   case cancelled
-  /// A retelling longer than the limit was cut; kept for completeness of the documented cases.
+  /// The input ended before `story add` had a title and competencies.
+  case inputEnded
+  /// A rehearsal's time limit outside 0.05–60 minutes.
   case invalidMinutes(Double)
 
   public var exitStatus: ExitStatus {
     switch self {
     case .cancelled: .interrupted
+    case .inputEnded: .noInput
     case .invalidMinutes: .usage
     }
   }
@@ -70,6 +73,7 @@ public enum StoryCommandError: RehearseError, Equatable {
   public var description: String {
     switch self {
     case .cancelled: "stopped: nothing was saved"
+    case .inputEnded: "the input ended before the story had a title and competencies: nothing was saved"
     case .invalidMinutes(let minutes):
       "--minutes \(minutes) is outside 0.05…60"
     }
@@ -192,14 +196,18 @@ extension Rehearse {
     while title.isEmpty {
       switch input.read(prompt: "Title › ") {
       case .line(let line): title = line.trimmedWhitespace
-      case .end, .interrupt: throw StoryCommandError.cancelled
+      case .end: throw StoryCommandError.inputEnded
+      case .interrupt: throw StoryCommandError.cancelled
       }
     }
     var competencies: [Competency] = []
     show(style.dim("Competencies: " + Competency.allCases.map(\.rawValue).joined(separator: ", ")))
     while competencies.isEmpty {
-      guard case .line(let line) = input.read(prompt: "Competencies (comma-separated) › ") else {
-        throw StoryCommandError.cancelled
+      let line: String
+      switch input.read(prompt: "Competencies (comma-separated) › ") {
+      case .line(let text): line = text
+      case .end: throw StoryCommandError.inputEnded
+      case .interrupt: throw StoryCommandError.cancelled
       }
       var unknown: [String] = []
       for name in line.split(separator: ",").map({ String($0).trimmedWhitespace.lowercased() })
@@ -222,8 +230,12 @@ extension Rehearse {
         show(style.yellow("Name at least one competency."))
       }
     }
-    guard case .line(let tagLine) = input.read(prompt: "Tags (comma-separated, optional) › ")
-    else { throw StoryCommandError.cancelled }
+    var tagLine = ""
+    switch input.read(prompt: "Tags (comma-separated, optional) › ") {
+    case .line(let text): tagLine = text
+    case .end: break
+    case .interrupt: throw StoryCommandError.cancelled
+    }
     let tags = tagLine.split(separator: ",").map { String($0).trimmedWhitespace }.filter {
       !$0.isEmpty
     }

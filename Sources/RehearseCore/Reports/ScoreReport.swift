@@ -15,7 +15,8 @@ public enum ScoreReport {
       lines.append(style.bold("Talking points made"))
       for hit in scored.hits {
         let quotes = hit.evidence.map { "\"\($0)\"" }.joined(separator: " … ")
-        lines.append("  \(style.green("✓")) \(hit.point)  \(style.dim(quotes))")
+        lines.append(
+          "  \(style.green("✓")) \(hit.point)" + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
       }
     }
     if !scored.misses.isEmpty {

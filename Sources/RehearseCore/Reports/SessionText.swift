@@ -96,7 +96,10 @@ public enum SessionText {
     case .interrupted: lines.append(style.yellow("Stopped: the answer was kept as typed."))
     }
     lines.append(ScoreReport.render(answer.scored, style: style))
-    if let question {
+    if let slug = StoryRehearsal.slug(fromQuestionID: answer.questionID) {
+      lines.append("")
+      lines.append(style.dim("The stored story: rehearse story show \(slug)"))
+    } else if let question {
       lines.append("")
       lines.append(style.bold("Model answer"))
       lines.append(TextLayout.wrap(question.modelAnswer))

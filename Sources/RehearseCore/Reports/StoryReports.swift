@@ -287,15 +287,12 @@ public enum StoryReports {
     }
     var lines = [style.bold("Stories that fit") + " (best first):"]
     for match in matches.prefix(5) {
-      var reasons: [String] = []
-      if !match.competencies.isEmpty {
-        reasons.append(match.competencies.map(\.rawValue).joined(separator: ", "))
-      }
-      if !match.sharedWords.isEmpty {
-        reasons.append("shares " + match.sharedWords.prefix(4).joined(separator: ", "))
-      }
-      lines.append(
-        "  \(match.story.slug)  \(match.story.title)  " + style.dim(reasons.joined(separator: "; ")))
+      let reason =
+        match.competencies.isEmpty
+        ? "shares " + match.sharedWords.prefix(4).joined(separator: ", ")
+        : match.competencies.map(\.rawValue).joined(separator: ", ")
+      lines.append("  \(match.story.slug)  \(match.story.title)")
+      lines.append("    " + style.dim(TextLayout.truncate(reason, to: 90)))
     }
     return lines.joined(separator: "\n")
   }

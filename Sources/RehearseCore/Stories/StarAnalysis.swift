@@ -184,6 +184,11 @@ public enum StarAnalyzer {
     "needed", "wanted", "was", "had", "noticed", "realised", "realized", "felt", "thought",
     "joined", "worked", "used", "started", "liked", "loved", "hoped", "tried",
   ]
+  /// Words that do not name a unit after a number.
+  static let functionWords: Set<String> = [
+    "of", "in", "to", "and", "or", "the", "a", "an", "from", "for", "with", "on", "at", "by",
+    "as", "that", "which", "was", "were", "is", "are", "but", "so", "than", "into", "per",
+  ]
   static let numberWords: Set<String> = [
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
@@ -454,8 +459,10 @@ public enum StarAnalyzer {
         let isYear =
           digits.count == 4 && digits == lower && (1900...2099).contains(Int(digits) ?? 0)
         if isYear { continue }
-        let unit = index + 1 < words.count && words[index + 1].sentence == word.sentence
-          && !lower.contains("%") ? " " + words[index + 1].text : ""
+        let next = index + 1 < words.count ? words[index + 1] : nil
+        let unit =
+          next.map { $0.sentence == word.sentence && !lower.contains("%")
+            && !functionWords.contains($0.lower) } ?? false ? " " + next!.text : ""
         found.append(word.text + unit)
       } else if numberWords.contains(lower) {
         found.append(word.text)

@@ -32,6 +32,7 @@ public enum StoryMatcher {
   static let commonWords: Set<String> = [
     "about", "tell", "time", "when", "what", "your", "with", "that", "this", "have", "from",
     "would", "there", "were", "which", "they", "them", "their", "share", "describe", "give",
-    "example", "how", "did", "you",
+    "example", "how", "did", "you", "through", "walk", "built", "into", "some", "than",
+    "then", "more", "most", "make", "made", "work", "worked", "could", "should",
   ]
 }

@@ -17,12 +17,14 @@ public struct KeyFact: Sendable, Equatable, Hashable {
 /// Compares a told story with the stored one: STAR parts, key facts recalled, what was left out.
 public enum StoryRehearsal {
   /// The points of the score: STAR parts, key facts, pipeline parts (pipeline stories only; else
-  /// they go to the facts), a quantified result, and ownership.
-  static let starWeight = 35.0
-  static let factWeight = 35.0
+  /// they go to the facts), a quantified result, ownership, and a length within the budget
+  /// (partly earned in proportion when short or long).
+  static let starWeight = 30.0
+  static let factWeight = 30.0
   static let pipelineWeight = 10.0
   static let quantifiedWeight = 10.0
   static let ownershipWeight = 10.0
+  static let lengthWeight = 10.0
 
   /// The id a rehearsal is saved under in place of a question id.
   public static func questionID(slug: String) -> String { "story:\(slug)" }
@@ -110,8 +112,12 @@ public enum StoryRehearsal {
       let isAcronym = letters.count >= 2 && uppercase == letters.count
       let isMixed = uppercase >= 1 && !(word.text.first?.isUppercase ?? false)
         || (uppercase >= 2 && uppercase < letters.count)
-      let hasDigitAndLetter = word.text.contains(where: \.isNumber) && letters.count >= 1
-        && !word.text.contains("%") && word.text.first?.isNumber == false
+      // A number with its unit ("20GB") is a quantity, not a name.
+      if word.text.first?.isNumber == true {
+        flush()
+        continue
+      }
+      let hasDigitAndLetter = word.text.contains(where: \.isNumber) && !word.text.contains("%")
       let isCapitalised = word.text.first?.isUppercase ?? false
       if isAcronym || isMixed || hasDigitAndLetter || (isCapitalised && !word.opensSentence) {
         run.append(word.text)
@@ -224,6 +230,23 @@ public enum StoryRehearsal {
       hits.append(.init(point: ownershipPoint, weight: ownershipWeight, required: false, evidence: ["I × \(feedback.firstPersonSingular), we × \(feedback.firstPersonPlural)"]))
     } else {
       misses.append(.init(point: ownershipPoint, weight: ownershipWeight, required: false, credit: 0, evidence: []))
+    }
+
+    total += lengthWeight
+    let lengthPoint = "Length: 2–3 minutes spoken"
+    let budget = StarAnalyzer.budgetSeconds
+    let seconds = Double(feedback.spokenSeconds)
+    let lengthCredit =
+      seconds < Double(budget.lowerBound)
+      ? seconds / Double(budget.lowerBound)
+      : min(1, Double(budget.upperBound) / max(seconds, 1))
+    let spoken = "about \(StarAnalyzer.clock(feedback.spokenSeconds)) (\(feedback.words) words)"
+    earned += lengthWeight * lengthCredit
+    if lengthCredit >= 1 {
+      hits.append(.init(point: lengthPoint, weight: lengthWeight, required: false, evidence: [spoken]))
+    } else {
+      misses.append(
+        .init(point: lengthPoint, weight: lengthWeight, required: false, credit: lengthCredit, evidence: [spoken]))
     }
 
     let score = text.words.isEmpty ? 0 : Int((100 * earned / total).rounded())

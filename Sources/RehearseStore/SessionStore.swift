@@ -207,7 +207,8 @@ public final class SessionStore: SessionArchive, Sendable {
   /// questions to ask.
   public func lastUnfinished() throws(StoreError) -> SessionTranscript {
     let unfinished = try transcripts().first {
-      $0.plan.rehearsedStory == nil && !$0.isComplete && ($0.answers.map(\.position).max() ?? -1) + 1 < $0.plan.items.count
+      $0.plan.rehearsedStory == nil && !$0.isComplete
+        && ($0.answers.map(\.position).max() ?? -1) + 1 < $0.plan.items.count
     }
     guard let unfinished else { throw .nothingToResume }
     return unfinished

@@ -91,7 +91,8 @@ struct StoryCommandTests {
     let report = try #require(
       try JSONSerialization.jsonObject(with: Data(check.standardOutput.utf8)) as? [String: Any])
     #expect((report["star"] as? [String: Bool])?["result"] == false)
-    #expect((report["findings"] as? [String])?.contains { $0.contains("No Result section") } == true)
+    #expect(
+      (report["findings"] as? [String])?.contains { $0.contains("No Result section") } == true)
   }
 
   @Test("broken front matter is named with file:line while list still shows the others")
@@ -99,7 +100,8 @@ struct StoryCommandTests {
     let home = SharedHome()
     defer { home.remove() }
     #expect(try home.run(["story", "add", "--from", exampleStory.path]).status == 0)
-    try home.plantStory("broken.md", "---\ntitle: Broken\ncompetencies: conflict: [x\n---\n## Task\nx\n")
+    try home.plantStory(
+      "broken.md", "---\ntitle: Broken\ncompetencies: conflict: [x\n---\n## Task\nx\n")
     let list = try home.run(["story", "list"])
     #expect(list.status == 65)
     #expect(list.standardOutput.contains("control-tower-pipeline"))
@@ -121,7 +123,8 @@ struct StoryCommandTests {
     #expect(refused.status == 65)
     #expect(refused.standardError.contains("bad.md:3: unknown competency 'confict'"))
     #expect(refused.standardError.contains("did you mean 'conflict'"))
-    #expect(!FileManager.default.fileExists(atPath: home.stories.appendingPathComponent("bad.md").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: home.stories.appendingPathComponent("bad.md").path))
 
     #expect(try home.run(["story", "add", "--from", exampleStory.path]).status == 0)
     let saved = home.stories.appendingPathComponent("control-tower-pipeline.md")
@@ -156,7 +159,8 @@ struct StoryCommandTests {
     let home = SharedHome()
     defer { home.remove() }
     let lines = [
-      "Late data fixed for good", "data-quality, incident-ownrship", "data-quality,incident-ownership",
+      "Late data fixed for good", "data-quality, incident-ownrship",
+      "data-quality,incident-ownership",
       "Airflow, Kafka",
       "At my last company the nightly Kafka to warehouse load often arrived late.", "",
       "I was asked to own the fix before quarter end.", "",
@@ -200,7 +204,8 @@ struct StoryCommandTests {
     // An editor that breaks the front matter.
     let breaking = ["EDITOR": "sed -i 's/^competencies:.*/competencies: [nonsense]/'"]
     let broken = try RehearseProcess.run(
-      ["story", "edit", "control-tower-pipeline"], environment: home.environment.merging(breaking) { $1 })
+      ["story", "edit", "control-tower-pipeline"],
+      environment: home.environment.merging(breaking) { $1 })
     #expect(broken.status == 65)
     #expect(broken.standardError.contains(".control-tower-pipeline.edit.md:3: unknown competency"))
     #expect(try String(contentsOf: saved, encoding: .utf8) == original)
@@ -213,7 +218,8 @@ struct StoryCommandTests {
         "sed -i -e 's/^competencies:.*/competencies: [pipeline-built]/' -e 's/^title:.*/title: Retitled/'"
     ]
     let fixed = try RehearseProcess.run(
-      ["story", "edit", "control-tower-pipeline"], environment: home.environment.merging(repairing) { $1 })
+      ["story", "edit", "control-tower-pipeline"],
+      environment: home.environment.merging(repairing) { $1 })
     #expect(fixed.status == 0, "\(fixed.standardError)")
     let edited = try String(contentsOf: saved, encoding: .utf8)
     #expect(edited.contains("title: Retitled"))

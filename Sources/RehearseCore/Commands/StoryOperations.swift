@@ -73,7 +73,8 @@ public enum StoryCommandError: RehearseError, Equatable {
   public var description: String {
     switch self {
     case .cancelled: "stopped: nothing was saved"
-    case .inputEnded: "the input ended before the story had a title and competencies: nothing was saved"
+    case .inputEnded:
+      "the input ended before the story had a title and competencies: nothing was saved"
     case .invalidMinutes(let minutes):
       "--minutes \(minutes) is outside 0.05…60"
     }
@@ -328,7 +329,8 @@ extension Rehearse {
     let original = library.file(for: slug)
     guard let data = FileManager.default.contents(atPath: original.path) else {
       let slugs = (try? library.load().stories.map(\.slug)) ?? []
-      throw StoryLibraryError.unknownStory(slug, suggestions: StoryLibrary.nearest(slug, among: slugs))
+      throw StoryLibraryError.unknownStory(
+        slug, suggestions: StoryLibrary.nearest(slug, among: slugs))
     }
     let draft = library.folder.appendingPathComponent(".\(slug).edit.md")
     // A draft left by an earlier failed edit is the user's latest text: keep working on it.
@@ -374,7 +376,8 @@ extension Rehearse {
     let seconds = Int(((request.minutes ?? 3) * 60).rounded())
     let id = StoryRehearsal.questionID(slug: story.slug)
     let question = Question(
-      id: id, component: .behavioural, kind: .behavioural, prompt: StoryRehearsal.prompt(for: story),
+      id: id, component: .behavioural, kind: .behavioural,
+      prompt: StoryRehearsal.prompt(for: story),
       difficulty: 1, minutes: max(1, seconds / 60), tags: story.tags,
       hints: StarPart.allCases.compactMap { part in
         guard let section = story.star[part], !section.isEmpty else { return nil }

@@ -27,7 +27,8 @@ public struct CommandOutput: Sendable, Equatable {
   /// Lines for standard error, such as the problems of files that were left out.
   public var standardError: [String]
 
-  public init(_ standardOutput: String, status: ExitStatus = .success, standardError: [String] = []) {
+  public init(_ standardOutput: String, status: ExitStatus = .success, standardError: [String] = [])
+  {
     self.standardOutput = standardOutput
     self.status = status
     self.standardError = standardError

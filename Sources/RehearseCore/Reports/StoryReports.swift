@@ -143,8 +143,11 @@ public enum StoryReports {
 
   public static func showText(_ story: Story, style: TextStyle) -> String {
     var lines = [style.bold(story.title) + style.dim("  (\(story.slug))")]
-    lines.append(style.dim("competencies: " + story.competencies.map(\.rawValue).joined(separator: ", ")))
-    if !story.tags.isEmpty { lines.append(style.dim("tags: " + story.tags.joined(separator: ", "))) }
+    lines.append(
+      style.dim("competencies: " + story.competencies.map(\.rawValue).joined(separator: ", ")))
+    if !story.tags.isEmpty {
+      lines.append(style.dim("tags: " + story.tags.joined(separator: ", ")))
+    }
     if let date = story.date { lines.append(style.dim("date: " + date)) }
     for part in StarPart.allCases {
       lines.append("")
@@ -197,7 +200,8 @@ public enum StoryReports {
       feedback.pipeline == nil ? 1 : 2)
     let quantities =
       feedback.quantifiedResult
-      ? style.green("quantified") + ": " + feedback.quantities.prefix(6).map { "“\($0)”" }.joined(separator: ", ")
+      ? style.green("quantified") + ": "
+        + feedback.quantities.prefix(6).map { "“\($0)”" }.joined(separator: ", ")
       : style.red("not quantified")
     lines.append("  Result    " + quantities)
     lines.append(
@@ -208,7 +212,10 @@ public enum StoryReports {
         + "\(StarAnalyzer.clock(feedback.spokenSeconds)) spoken at "
         + "\(StarAnalyzer.wordsPerMinute) words a minute (aim for 2–3 minutes)")
     if feedback.findings.isEmpty {
-      lines.append("  " + style.green("Nothing to improve: rehearse it with 'rehearse story rehearse \(story.slug)'."))
+      lines.append(
+        "  "
+          + style.green(
+            "Nothing to improve: rehearse it with 'rehearse story rehearse \(story.slug)'."))
     } else {
       for finding in feedback.findings { lines.append("  \(style.yellow("•")) \(finding)") }
     }

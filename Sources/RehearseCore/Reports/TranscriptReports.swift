@@ -233,7 +233,8 @@ public enum TranscriptReports {
       if let star = answer.scored.star {
         lines.append("")
         lines.append(
-          "STAR: " + StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
+          "STAR: "
+            + StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
             .joined(separator: ", "))
         for finding in star.findings { lines.append("- \(markdownInline(finding))") }
       }

@@ -24,7 +24,8 @@ public struct SessionPlan: Sendable, Equatable, Codable {
   /// The story retold, when the session is a story rehearsal rather than a mock interview.
   public var rehearsedStory: String?
 
-  public init(items: [Item], sessionLimitSeconds: Int, seed: UInt64, rehearsedStory: String? = nil) {
+  public init(items: [Item], sessionLimitSeconds: Int, seed: UInt64, rehearsedStory: String? = nil)
+  {
     self.items = items
     self.sessionLimitSeconds = sessionLimitSeconds
     self.seed = seed

@@ -175,7 +175,9 @@ public enum StarAnalyzer {
     ]),
   ]
 
-  static let singular: Set<String> = ["i", "i'm", "i've", "i'd", "i'll", "my", "me", "myself", "mine"]
+  static let singular: Set<String> = [
+    "i", "i'm", "i've", "i'd", "i'll", "my", "me", "myself", "mine",
+  ]
   static let plural: Set<String> = [
     "we", "we're", "we've", "we'd", "we'll", "our", "us", "ourselves", "ours",
   ]
@@ -205,7 +207,9 @@ public enum StarAnalyzer {
       situation: has(story, .situation), task: has(story, .task), action: has(story, .action),
       result: has(story, .result))
     for part in StarPart.allCases where !flags[part] {
-      let state = story.star[part] == nil ? "No \(part.heading) section" : "The \(part.heading) section is empty"
+      let state =
+        story.star[part] == nil
+        ? "No \(part.heading) section" : "The \(part.heading) section is empty"
       findings.append("\(state): add \(part.purpose).")
     }
     let order = StarPart.allCases.compactMap { part in story.star[part].map { (part, $0.line) } }
@@ -316,7 +320,8 @@ public enum StarAnalyzer {
       findings.append("No \(part.heading) heard: add \(part.purpose).")
     }
     if let action = firstSentence[.action], let result = firstSentence[.result], result < action {
-      findings.append("The Result came before the Action: tell what you did, then what it achieved.")
+      findings.append(
+        "The Result came before the Action: tell what you did, then what it achieved.")
     }
     let resultWords = wordsOf[.result] ?? []
     let quantities = quantitiesIn(resultWords[...])
@@ -461,8 +466,10 @@ public enum StarAnalyzer {
         if isYear { continue }
         let next = index + 1 < words.count ? words[index + 1] : nil
         let unit =
-          next.map { $0.sentence == word.sentence && !lower.contains("%")
-            && !functionWords.contains($0.lower) } ?? false ? " " + next!.text : ""
+          next.map {
+            $0.sentence == word.sentence && !lower.contains("%")
+              && !functionWords.contains($0.lower)
+          } ?? false ? " " + next!.text : ""
         found.append(word.text + unit)
       } else if numberWords.contains(lower) {
         found.append(word.text)

@@ -123,7 +123,9 @@ public struct Story: Sendable, Equatable {
     var words: [String] = []
     var current = ""
     for scalar in title.lowercased().unicodeScalars {
-      if scalar.isASCII && (CharacterSet.lowercaseLetters.contains(scalar) || ("0"..."9").contains(scalar)) {
+      if scalar.isASCII
+        && (CharacterSet.lowercaseLetters.contains(scalar) || ("0"..."9").contains(scalar))
+      {
         current.unicodeScalars.append(scalar)
       } else if !current.isEmpty {
         words.append(current)

@@ -122,7 +122,8 @@ public enum StoryFile {
       || ["yes", "no", "true", "false", "null", "~", "on", "off"].contains(text.lowercased())
       || Double(text) != nil
     guard needsQuotes else { return text }
-    return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\")
+    return "\""
+      + text.replacingOccurrences(of: "\\", with: "\\\\")
       .replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 }
@@ -287,7 +288,8 @@ private struct Parser {
       var values: [String] = []
       for item in sequence {
         guard let text = item.scalar?.string.trimmedWhitespace else {
-          problems.append(.wrongType(file: file, line: line(of: item), key: key, expected: "a list of texts"))
+          problems.append(
+            .wrongType(file: file, line: line(of: item), key: key, expected: "a list of texts"))
           return nil
         }
         if !text.isEmpty { values.append(text) }

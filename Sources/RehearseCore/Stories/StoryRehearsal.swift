@@ -110,7 +110,8 @@ public enum StoryRehearsal {
       }
       let uppercase = letters.filter(\.isUppercase).count
       let isAcronym = letters.count >= 2 && uppercase == letters.count
-      let isMixed = uppercase >= 1 && !(word.text.first?.isUppercase ?? false)
+      let isMixed =
+        uppercase >= 1 && !(word.text.first?.isUppercase ?? false)
         || (uppercase >= 2 && uppercase < letters.count)
       // A number with its unit ("20GB") is a quantity, not a name.
       if word.text.first?.isNumber == true {
@@ -174,9 +175,13 @@ public enum StoryRehearsal {
         let opening = told.first { $0.part == part }.map { range in
           text.words[range.range].prefix(8).map(\.text).joined(separator: " ")
         }
-        hits.append(.init(point: point, weight: partWeight, required: true, evidence: opening.map { [$0 + "…"] } ?? []))
+        hits.append(
+          .init(
+            point: point, weight: partWeight, required: true,
+            evidence: opening.map { [$0 + "…"] } ?? []))
       } else {
-        misses.append(.init(point: point, weight: partWeight, required: true, credit: 0, evidence: []))
+        misses.append(
+          .init(point: point, weight: partWeight, required: true, credit: 0, evidence: []))
       }
     }
 
@@ -218,18 +223,31 @@ public enum StoryRehearsal {
     let quantifiedPoint = "A quantified result"
     if feedback.quantifiedResult {
       earned += quantifiedWeight
-      hits.append(.init(point: quantifiedPoint, weight: quantifiedWeight, required: false, evidence: feedback.quantities))
+      hits.append(
+        .init(
+          point: quantifiedPoint, weight: quantifiedWeight, required: false,
+          evidence: feedback.quantities))
     } else {
-      misses.append(.init(point: quantifiedPoint, weight: quantifiedWeight, required: false, credit: 0, evidence: []))
+      misses.append(
+        .init(
+          point: quantifiedPoint, weight: quantifiedWeight, required: false, credit: 0, evidence: []
+        ))
     }
 
     total += ownershipWeight
     let ownershipPoint = "Ownership: “I” for your own actions"
-    if feedback.firstPersonSingular > 0 && feedback.firstPersonSingular >= feedback.firstPersonPlural {
+    if feedback.firstPersonSingular > 0
+      && feedback.firstPersonSingular >= feedback.firstPersonPlural
+    {
       earned += ownershipWeight
-      hits.append(.init(point: ownershipPoint, weight: ownershipWeight, required: false, evidence: ["I × \(feedback.firstPersonSingular), we × \(feedback.firstPersonPlural)"]))
+      hits.append(
+        .init(
+          point: ownershipPoint, weight: ownershipWeight, required: false,
+          evidence: ["I × \(feedback.firstPersonSingular), we × \(feedback.firstPersonPlural)"]))
     } else {
-      misses.append(.init(point: ownershipPoint, weight: ownershipWeight, required: false, credit: 0, evidence: []))
+      misses.append(
+        .init(
+          point: ownershipPoint, weight: ownershipWeight, required: false, credit: 0, evidence: []))
     }
 
     total += lengthWeight
@@ -243,10 +261,13 @@ public enum StoryRehearsal {
     let spoken = "about \(StarAnalyzer.clock(feedback.spokenSeconds)) (\(feedback.words) words)"
     earned += lengthWeight * lengthCredit
     if lengthCredit >= 1 {
-      hits.append(.init(point: lengthPoint, weight: lengthWeight, required: false, evidence: [spoken]))
+      hits.append(
+        .init(point: lengthPoint, weight: lengthWeight, required: false, evidence: [spoken]))
     } else {
       misses.append(
-        .init(point: lengthPoint, weight: lengthWeight, required: false, credit: lengthCredit, evidence: [spoken]))
+        .init(
+          point: lengthPoint, weight: lengthWeight, required: false, credit: lengthCredit,
+          evidence: [spoken]))
     }
 
     let score = text.words.isEmpty ? 0 : Int((100 * earned / total).rounded())

@@ -96,7 +96,8 @@ struct StoryText {
   var sentenceRanges: [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
-    for index in words.indices.dropFirst() where words[index].sentence != words[index - 1].sentence {
+    for index in words.indices.dropFirst() where words[index].sentence != words[index - 1].sentence
+    {
       ranges.append(start..<index)
       start = index
     }
@@ -121,7 +122,8 @@ struct CueList {
     for start in words.indices {
       for phrase in phrases where start + phrase.count <= words.count {
         var matched = true
-        for (offset, cue) in phrase.enumerated() where !Self.word(words[start + offset].lower, matches: cue) {
+        for (offset, cue) in phrase.enumerated()
+        where !Self.word(words[start + offset].lower, matches: cue) {
           matched = false
           break
         }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RehearseCore
 
 /// `rehearse ask ID`: one question, timed and saved like a mock session.

@@ -24,9 +24,10 @@ struct StoryEditCommand: ParsableCommand {
   func run() throws {
     let request = options.request(slug: slug)
     let environment = ProcessInfo.processInfo.environment
-    let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first {
-      !$0.trimmingCharacters(in: .whitespaces).isEmpty
-    } ?? "vi"
+    let editor =
+      [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first {
+        !$0.trimmingCharacters(in: .whitespaces).isEmpty
+      } ?? "vi"
     try CommandRunner.run {
       let draft = try Rehearse.storyEditDraft(request)
       while true {

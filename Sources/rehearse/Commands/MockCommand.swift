@@ -17,7 +17,8 @@ struct MockCommand: ParsableCommand {
       At a terminal the prompt shows the time left for the question and the session. An answer \
       may take several lines: Enter on an empty line (or a line holding a single .) submits \
       it. Commands, with Tab completion: :hint reveals a hint (recorded), :skip skips, \
-      :repeat shows the question again, :time shows the time left, :quit stops, :help lists \
+      :repeat shows the question again, :time shows the time left, :stories lists your STAR \
+      stories that fit the question, :quit stops, :help lists \
       them. Ctrl-D on an empty answer skips; Ctrl-C saves what you typed, prints the summary \
       and exits 130.
 

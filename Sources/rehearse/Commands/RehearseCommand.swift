@@ -17,9 +17,10 @@ struct RehearseCommand: ParsableCommand {
         NO_COLOR        never colour the output
 
       Without a command, rehearse runs 'rehearse mock': one timed question of each \
-      component, every answer scored and saved.
+      component, every answer scored and saved. 'rehearse story' keeps and rehearses your \
+      behavioural STAR stories.
 
-      Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, answer, \
+      Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, story, answer, \
       store) with file:line: message; 66 missing input; 73 an output file cannot be written; \
       130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP).
       """,

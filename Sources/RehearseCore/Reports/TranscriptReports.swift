@@ -16,6 +16,8 @@ public enum TranscriptReports {
     public var meanScore: Double?
     public var secondsUsed: Double
     public var complete: Bool
+    /// The story retold, when the session is a story rehearsal.
+    public var story: String?
   }
 
   /// One answer of `review --format json`.
@@ -79,7 +81,7 @@ public enum TranscriptReports {
         id: $0.id, started: timestamp($0.startedAt), ended: $0.endedAt.map(timestamp),
         ending: $0.ending?.rawValue, components: $0.components.map(\.rawValue),
         planned: $0.plan.items.count, answers: $0.answers.count, meanScore: $0.meanScore,
-        secondsUsed: $0.secondsUsed, complete: $0.isComplete)
+        secondsUsed: $0.secondsUsed, complete: $0.isComplete, story: $0.plan.rehearsedStory)
     }
   }
 
@@ -122,8 +124,9 @@ public enum TranscriptReports {
       let components = transcript.components.map(\.rawValue)
       rows.append([
         "\(transcript.id)", localTime(transcript.startedAt, timeZone: timeZone),
-        components.count == Component.allCases.count
-          ? "all seven" : components.joined(separator: ","),
+        transcript.plan.rehearsedStory.map { "story \($0)" }
+          ?? (components.count == Component.allCases.count
+            ? "all seven" : components.joined(separator: ",")),
         "\(transcript.answers.count)/\(transcript.plan.items.count)",
         transcript.meanScore.map { "\(Int($0.rounded()))" } ?? "-",
         SessionText.clock(transcript.secondsUsed), status(transcript),

@@ -136,7 +136,11 @@ public struct Story: Sendable, Equatable {
     var slug = ""
     for word in words {
       let next = slug.isEmpty ? word : slug + "-" + word
-      if next.count > 60 { break }
+      if next.count > 60 {
+        // A first word too long on its own is cut rather than lost.
+        if slug.isEmpty { slug = String(word.prefix(60)) }
+        break
+      }
       slug = next
     }
     return slug.isEmpty ? "story" : slug

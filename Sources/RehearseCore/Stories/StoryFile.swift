@@ -78,7 +78,8 @@ public enum StoryFile {
   }
 
   static func splitLines(_ text: String) -> [String] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+    // "\r\n" is one Character in Swift, so it is a separator of its own.
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
     }
   }
@@ -329,6 +330,8 @@ private struct Parser {
     case pipelineIntro
     case pipeline(PipelinePart)
     case notes
+    /// Under a heading that is already reported as wrong: its text is not read.
+    case ignored
   }
 
   /// Reads the sections that follow the front matter, starting at index `start` of `lines`.
@@ -344,7 +347,7 @@ private struct Parser {
       let text = buffer.joined(separator: "\n").trimmedWhitespace
       let section = StorySection(text: text, line: bufferLine)
       switch place {
-      case .beforeSections, .pipelineIntro: break
+      case .beforeSections, .pipelineIntro, .ignored: break
       case .star(let part): story.star[part] = section
       case .pipeline(let part): story.pipeline?[part] = section
       case .notes: story.notes = section
@@ -368,8 +371,7 @@ private struct Parser {
                 file: file, line: lineNumber, heading: title,
                 suggestion: closestKey(to: key, among: Array(Self.sectionNames.keys))
                   .map { $0.prefix(1).uppercased() + $0.dropFirst() }))
-            place = .notes  // its text is kept out of the analysis
-            buffer = []
+            place = .ignored
             continue
           }
           if let firstLine = firstLines[name] {
@@ -393,10 +395,12 @@ private struct Parser {
             problems.append(
               .unknownPipelinePart(
                 file: file, line: lineNumber, heading: title,
-                suggestion: closestKey(to: key, among: PipelinePart.allCases.map(\.rawValue))))
-            place = .pipelineIntro
+                suggestion: closestKey(to: key, among: PipelinePart.allCases.map(\.rawValue))
+                  .map { $0.prefix(1).uppercased() + $0.dropFirst() }))
+            place = .ignored
             continue
           }
+          noteDuplicate(part, heading: title, line: lineNumber, firstLines: &firstLines)
           place = .pipeline(part)
           bufferLine = lineNumber
           continue
@@ -404,6 +408,7 @@ private struct Parser {
       }
       if !inFence, isInPipeline(place), let (part, rest) = Self.labelledPart(trimmed) {
         flush(&story, place: place)
+        noteDuplicate(part, heading: part.heading, line: lineNumber, firstLines: &firstLines)
         place = .pipeline(part)
         bufferLine = lineNumber
         buffer = [rest]
@@ -422,6 +427,19 @@ private struct Parser {
       }
     }
     flush(&story, place: place)
+  }
+
+  /// Reports a pipeline part given a second time.
+  mutating func noteDuplicate(
+    _ part: PipelinePart, heading: String, line: Int, firstLines: inout [String: Int]
+  ) {
+    let key = "pipeline." + part.rawValue
+    if let firstLine = firstLines[key] {
+      problems.append(
+        .duplicateSection(file: file, line: line, heading: heading, firstLine: firstLine))
+    } else {
+      firstLines[key] = line
+    }
   }
 
   func isInPipeline(_ place: Place) -> Bool {

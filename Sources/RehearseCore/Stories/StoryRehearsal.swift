@@ -52,10 +52,14 @@ public enum StoryRehearsal {
     }
     let text = StoryText(story.factText)
     for quantity in StarAnalyzer.quantitiesIn(text) {
-      let number = quantity.split(separator: " ").first.map(String.init) ?? quantity
-      let digits = digitsOf(number)
+      let parts = quantity.split(separator: " ").map(String.init)
+      let digits = digitsOf(parts.first ?? quantity)
       guard !digits.isEmpty else { continue }  // number words are not facts to recall
-      add(KeyFact(kind: .quantity, text: quantity, needles: [digits]))
+      // The unit, when the number has one: "1 day" and "1 hour" are different facts.
+      let glued = String(parts[0].lowercased().reversed().prefix { !$0.isNumber }.reversed())
+        .filter(\.isLetter)
+      let unit = parts.count > 1 ? [parts[1].lowercased()] : glued.isEmpty ? [] : [glued]
+      add(KeyFact(kind: .quantity, text: quantity, needles: [digits] + unit))
     }
     for name in names(in: text) + story.tags {
       let words = StoryText(name).words.map(\.lower)
@@ -130,11 +134,25 @@ public enum StoryRehearsal {
     return names
   }
 
-  /// Whether `fact` is in the told text.
-  static func recalled(_ fact: KeyFact, numbers: Set<String>, words: [String]) -> Bool {
+  /// Whether `fact` is in the told text: a quantity's number followed within two words by its
+  /// unit (by the unit's first four letters: "rows" and "row", "hours" and "hour"); a name's
+  /// words in order.
+  static func recalled(_ fact: KeyFact, in text: StoryText) -> Bool {
+    let words = text.words.map(\.lower)
     switch fact.kind {
     case .quantity:
-      return numbers.contains(fact.needles[0])
+      let unit = fact.needles.count > 1 ? String(fact.needles[1].prefix(4)) : nil
+      for (index, word) in text.words.enumerated() where digitsOf(word.text) == fact.needles[0] {
+        guard let unit else { return true }
+        // "20GB": the unit written onto the number.
+        let afterNumber = String(word.lower.reversed().prefix { !$0.isNumber }.reversed())
+        if !afterNumber.isEmpty, afterNumber.hasPrefix(unit) {
+          return true
+        }
+        let following = words[(index + 1)..<min(words.count, index + 3)]
+        if following.contains(where: { $0.hasPrefix(unit) }) { return true }
+      }
+      return false
     case .name:
       // Every word of the name, in order; a plural or possessive ending counts.
       let needles = fact.needles
@@ -158,8 +176,6 @@ public enum StoryRehearsal {
   public static func score(_ told: String, against story: Story) -> ScoredAnswer {
     let feedback = StarAnalyzer.analyze(told: told, pipeline: story.isPipelineStory)
     let text = StoryText(told)
-    let words = text.words.map(\.lower)
-    let numbers = Set(text.words.map { digitsOf($0.text) }.filter { !$0.isEmpty })
     var hits: [ScoredAnswer.Hit] = []
     var misses: [ScoredAnswer.Miss] = []
     let told = text.words.isEmpty ? [] : StarAnalyzer.sentenceParts(text)
@@ -196,7 +212,7 @@ public enum StoryRehearsal {
       for fact in facts {
         total += each
         let point = "Fact: \(fact.text)"
-        if recalled(fact, numbers: numbers, words: words) {
+        if recalled(fact, in: text) {
           earned += each
           hits.append(.init(point: point, weight: each, required: false, evidence: [fact.text]))
         } else {

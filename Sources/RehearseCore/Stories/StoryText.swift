@@ -20,6 +20,8 @@ struct StoryText {
     var current = ""
     var sentenceHasWords = false
     var pendingEnd = false
+    // A comma after a digit: part of the number ("5,000") when a digit follows.
+    var pendingComma = false
     var lineStart = true
 
     func endWord() {
@@ -44,6 +46,10 @@ struct StoryText {
 
     for character in text {
       if character.isLetter || character.isNumber || "%$€£+".contains(character) {
+        if pendingComma {
+          pendingComma = false
+          if character.isNumber { current.append(",") } else { endWord() }
+        }
         if pendingEnd {
           // ".5", "e.g": a full stop followed directly by a letter or digit stays inside.
           if !current.isEmpty { current.append(".") }
@@ -53,12 +59,18 @@ struct StoryText {
         lineStart = false
         continue
       }
+      if pendingComma {
+        pendingComma = false
+        endWord()
+      }
       if pendingEnd {
         pendingEnd = false
         endWord()
         endSentence()
       }
       switch character {
+      case "," where current.last?.isNumber == true:
+        pendingComma = true
       case ".":
         // A dot inside a number or name (3.5, Node.js) is decided by what follows.
         if current.isEmpty { endSentence() } else { pendingEnd = true }

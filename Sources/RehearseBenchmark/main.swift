@@ -34,12 +34,14 @@ func seconds(_ duration: Duration) -> Double {
 let clock = ContinuousClock()
 let loadStart = clock.now
 let bank: Bank
+var bankRoot: URL?
 do {
   let root = try BankLocator.locate(
     explicit: bankPath, environment: ProcessInfo.processInfo.environment,
     executablePath: CommandLine.arguments[0],
     currentDirectory: FileManager.default.currentDirectoryPath)
   bank = try Bank.load(from: root)
+  bankRoot = root
 } catch {
   FileHandle.standardError.write(Data("RehearseBenchmark: \(error)\n".utf8))
   exit(65)
@@ -122,4 +124,45 @@ print(
   String(
     format: "one %d-byte answer (the input limit): %.1f ms",
     longAnswer.utf8.count, longTime * 1000))
+
+// Stories: reading and checking the example story, scoring a retelling of it, and retellings at
+// the input limit (ordinary text, one endless word, emoji with combining marks).
+if let root = bankRoot,
+  let data = FileManager.default.contents(
+    atPath: root.appendingPathComponent("examples/stories/control-tower-pipeline.md").path),
+  let story = try? StoryFile.parse(data, file: "example", slug: "example")
+{
+  let repeats = 300
+  let checkStart = clock.now
+  for _ in 0..<repeats {
+    if let parsed = try? StoryFile.parse(data, file: "example", slug: "example") {
+      checksum &+= StarAnalyzer.analyze(parsed).words
+    }
+  }
+  let checkTime = seconds(clock.now - checkStart) / Double(repeats)
+  let retelling = story.spokenText
+  let retellStart = clock.now
+  for _ in 0..<repeats { checksum &+= StoryRehearsal.score(retelling, against: story).score }
+  let retellTime = seconds(clock.now - retellStart) / Double(repeats)
+  print(
+    String(
+      format: "stories: read and check %.2f ms/story; score a %d-word retelling %.2f ms",
+      checkTime * 1000, retelling.split(separator: " ").count, retellTime * 1000))
+  let limit = AnswerInput.maximumBytes
+  let hostile = [
+    (
+      "ordinary text", String(repeating: retelling + " ", count: limit / (retelling.utf8.count + 1))
+    ),
+    ("one endless word", String(repeating: "x", count: limit)),
+    ("emoji and combining marks", String(repeating: "e\u{301}🚀 ", count: limit / 8)),
+  ]
+  for (name, text) in hostile {
+    let start = clock.now
+    checksum &+= StoryRehearsal.score(text, against: story).score
+    print(
+      String(
+        format: "  a %d-byte retelling (%@): %.1f ms", text.utf8.count, name,
+        seconds(clock.now - start) * 1000))
+  }
+}
 print("checksum \(checksum) \(stageChecksum)")

@@ -225,7 +225,7 @@ public enum StarAnalyzer {
         findings.append(
           "The Result has no number: say by how much (time saved, rows, errors, cost, users).")
       }
-      if cues[.result]!.matches(in: resultText.words[...]).isEmpty && quantities.isEmpty {
+      if !cues[.result]!.occurs(in: resultText.words[...]) && quantities.isEmpty {
         findings.append("The Result does not say what changed: name the outcome and who gained.")
       }
     }
@@ -485,6 +485,6 @@ public enum StarAnalyzer {
   }
 
   static func pipelineFlags(in text: StoryText) -> PipelineFlags {
-    pipelineFlags { part in !pipelineCues[part]!.matches(in: text.words[...]).isEmpty }
+    pipelineFlags { part in pipelineCues[part]!.occurs(in: text.words[...]) }
   }
 }

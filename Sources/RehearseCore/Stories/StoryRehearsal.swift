@@ -137,8 +137,7 @@ public enum StoryRehearsal {
   /// Whether `fact` is in the told text: a quantity's number followed within two words by its
   /// unit (by the unit's first four letters: "rows" and "row", "hours" and "hour"); a name's
   /// words in order.
-  static func recalled(_ fact: KeyFact, in text: StoryText) -> Bool {
-    let words = text.words.map(\.lower)
+  static func recalled(_ fact: KeyFact, in text: StoryText, words: [String]) -> Bool {
     switch fact.kind {
     case .quantity:
       let unit = fact.needles.count > 1 ? String(fact.needles[1].prefix(4)) : nil
@@ -176,6 +175,7 @@ public enum StoryRehearsal {
   public static func score(_ told: String, against story: Story) -> ScoredAnswer {
     let feedback = StarAnalyzer.analyze(told: told, pipeline: story.isPipelineStory)
     let text = StoryText(told)
+    let lowered = text.words.map(\.lower)
     var hits: [ScoredAnswer.Hit] = []
     var misses: [ScoredAnswer.Miss] = []
     let told = text.words.isEmpty ? [] : StarAnalyzer.sentenceParts(text)
@@ -212,7 +212,7 @@ public enum StoryRehearsal {
       for fact in facts {
         total += each
         let point = "Fact: \(fact.text)"
-        if recalled(fact, in: text) {
+        if recalled(fact, in: text, words: lowered) {
           earned += each
           hits.append(.init(point: point, weight: each, required: false, evidence: [fact.text]))
         } else {

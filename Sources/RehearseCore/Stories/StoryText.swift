@@ -97,13 +97,6 @@ struct StoryText {
     sentenceCount = sentence
   }
 
-  /// The lowercased words of one sentence.
-  func sentenceWords(_ index: Int) -> ArraySlice<Word> {
-    guard let start = words.firstIndex(where: { $0.sentence == index }) else { return [] }
-    let end = words[start...].firstIndex(where: { $0.sentence != index }) ?? words.endIndex
-    return words[start..<end]
-  }
-
   /// The word ranges of every sentence, in order.
   var sentenceRanges: [Range<Int>] {
     var ranges: [Range<Int>] = []
@@ -120,34 +113,76 @@ struct StoryText {
 
 /// Phrases that signal something in a story, matched on lowercased words; a phrase word ending
 /// in `*` matches any word it begins.
-struct CueList {
-  private let phrases: [[String]]
+struct CueList: Sendable {
+  /// One word of a phrase: a whole word, or the start of one.
+  private struct Cue: Sendable {
+    var text: String
+    var isPrefix: Bool
+
+    func matches(_ word: String) -> Bool {
+      isPrefix ? word.utf8.starts(with: text.utf8) : word == text
+    }
+  }
+
+  /// The phrases by their first word, when it is a whole word.
+  private let byFirstWord: [String: [[Cue]]]
+  /// The phrases whose first word is a prefix (`struggl*`).
+  private let byPrefix: [[Cue]]
 
   init(_ phrases: [String]) {
-    self.phrases = phrases.map { $0.split(separator: " ").map(String.init) }
+    var byFirstWord: [String: [[Cue]]] = [:]
+    var byPrefix: [[Cue]] = []
+    for phrase in phrases {
+      let cues = phrase.split(separator: " ").map { word in
+        word.hasSuffix("*")
+          ? Cue(text: String(word.dropLast()), isPrefix: true)
+          : Cue(text: String(word), isPrefix: false)
+      }
+      guard let first = cues.first else { continue }
+      if first.isPrefix {
+        byPrefix.append(cues)
+      } else {
+        byFirstWord[first.text, default: []].append(cues)
+      }
+    }
+    self.byFirstWord = byFirstWord
+    self.byPrefix = byPrefix
   }
 
   /// The phrases that occur in `words`, as written.
   func matches(in words: ArraySlice<StoryText.Word>) -> [String] {
     var found: [String] = []
-    let words = Array(words)
-    for start in words.indices {
-      for phrase in phrases where start + phrase.count <= words.count {
-        var matched = true
-        for (offset, cue) in phrase.enumerated()
-        where !Self.word(words[start + offset].lower, matches: cue) {
-          matched = false
-          break
-        }
-        if matched {
-          found.append(words[start..<start + phrase.count].map(\.text).joined(separator: " "))
-        }
-      }
+    scan(words) { range in
+      found.append(words[range].map(\.text).joined(separator: " "))
+      return true
     }
     return found
   }
 
-  static func word(_ word: String, matches cue: String) -> Bool {
-    cue.hasSuffix("*") ? word.hasPrefix(cue.dropLast()) : word == cue
+  /// Whether any phrase occurs in `words`.
+  func occurs(in words: ArraySlice<StoryText.Word>) -> Bool {
+    var found = false
+    scan(words) { _ in
+      found = true
+      return false
+    }
+    return found
+  }
+
+  /// Calls `found` with the words of each match until it returns `false`.
+  private func scan(_ words: ArraySlice<StoryText.Word>, _ found: (Range<Int>) -> Bool) {
+    for start in words.indices {
+      let word = words[start].lower
+      for list in [byFirstWord[word] ?? [], byPrefix] {
+        for phrase in list where start + phrase.count <= words.endIndex {
+          var matched = true
+          for (offset, cue) in phrase.enumerated() where !cue.matches(words[start + offset].lower) {
+            matched = false
+            break
+          }
+          if matched && !found(start..<start + phrase.count) { return }
+        }
+      }
+    }
   }
 }

@@ -278,6 +278,29 @@ struct StoryCommandTests {
     #expect(try home.run(["mock", "--resume"]).status == 66)
   }
 
+  @Test(":stories in a mock lists the stories that fit the question, best first")
+  func storiesCommand() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    #expect(try home.run(["story", "add", "--from", exampleStory.path]).status == 0)
+    #expect(
+      try home.run(["story", "add", "--from", exampleStory.path, "--slug", "second-copy"])
+        .status == 0)
+    try home.plantStory(
+      "unrelated.md",
+      "---\ntitle: A disagreement\ncompetencies: [conflict]\n---\n## Situation\nA colleague.\n")
+    let run = try home.run(
+      ["ask", "beh-share-a-pipeline-you-built"], input: ":stories\nI built one.\n.\n")
+    #expect(run.status == 0, "\(run.standardError)")
+    let listed = try #require(
+      run.standardError.components(separatedBy: "Stories that fit").dropFirst().first)
+    #expect(listed.contains("control-tower-pipeline"))
+    #expect(listed.contains("second-copy"))
+    #expect(!listed.prefix(400).contains("unrelated"))
+    // ":stories" is a command, not part of the answer.
+    #expect(try home.savedAnswers().first?.text == "I built one.")
+  }
+
   @Test("a behavioural answer in a mock gets STAR feedback beside its rubric score")
   func behaviouralAnswerGetsStarFeedback() throws {
     let home = SharedHome()

@@ -93,8 +93,11 @@ extension Rehearse {
         .conversation)
     }
     // A story file that does not parse is left out here; `story check --all` names it.
-    let stories = request.storyHome.map { (try? StoryLibrary(home: $0).load().stories) ?? [] } ?? []
-    let runner = SessionRunner(style: request.style, stories: stories, show: show)
+    let storyHome = request.storyHome
+    let runner = SessionRunner(
+      style: request.style,
+      stories: { storyHome.map { (try? StoryLibrary(home: $0).load().stories) ?? [] } ?? [] },
+      show: show)
     return try runner.run(
       &machine, sessionID: sessionID, startedAt: startedAt, startTime: startTime, input: &input,
       archive: archive)

@@ -65,11 +65,13 @@ public struct SessionRunner {
   public var style: TextStyle
   /// Called with each piece of text to show and the stream it belongs on.
   public var show: (String, SessionChannel) -> Void
-  /// The user's stories, for `:stories`.
-  public var stories: [Story]
+  /// The user's stories, for `:stories`; read when first asked for, so a session starts
+  /// without waiting for them.
+  public var stories: () -> [Story]
 
   public init(
-    style: TextStyle, stories: [Story] = [], show: @escaping (String, SessionChannel) -> Void
+    style: TextStyle, stories: @escaping () -> [Story] = { [] },
+    show: @escaping (String, SessionChannel) -> Void
   ) {
     self.style = style
     self.stories = stories
@@ -86,6 +88,7 @@ public struct SessionRunner {
     input: inout some SessionInput, archive: some SessionArchive
   ) throws -> SessionTranscript {
     var outputs = machine.start(at: startTime)
+    var shelf: [Story]?
     var now = startTime
     while true {
       for output in outputs {
@@ -98,6 +101,8 @@ public struct SessionRunner {
             answer, question: machine.question(id: answer.questionID), style: style)
           show("\n" + feedback, .results)
         case .stories(let question):
+          if shelf == nil { shelf = stories() }
+          let stories = shelf ?? []
           show(
             StoryReports.fittingText(
               StoryMatcher.rank(stories, for: question), total: stories.count, style: style),

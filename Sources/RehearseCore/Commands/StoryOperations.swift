@@ -61,12 +61,15 @@ public enum StoryCommandError: RehearseError, Equatable {
   case inputEnded
   /// A rehearsal's time limit outside 0.05–60 minutes.
   case invalidMinutes(Double)
+  /// The story typed at the prompt is larger than a story file may be.
+  case storyTooLong(bytes: Int)
 
   public var exitStatus: ExitStatus {
     switch self {
     case .cancelled: .interrupted
     case .inputEnded: .noInput
     case .invalidMinutes: .usage
+    case .storyTooLong: .dataError
     }
   }
 
@@ -75,6 +78,9 @@ public enum StoryCommandError: RehearseError, Equatable {
     case .cancelled: "stopped: nothing was saved"
     case .inputEnded:
       "the input ended before the story had a title and competencies: nothing was saved"
+    case .storyTooLong(let bytes):
+      "the story is \(bytes / 1024) KiB, over the limit of \(StoryFile.maximumBytes / 1024) KiB "
+        + "for a story: nothing was saved"
     case .invalidMinutes(let minutes):
       "--minutes \(minutes) is outside 0.05…60"
     }
@@ -259,6 +265,9 @@ extension Rehearse {
       story.pipeline = pipeline
     }
     let text = StoryFile.render(story)
+    guard text.utf8.count <= StoryFile.maximumBytes else {
+      throw StoryCommandError.storyTooLong(bytes: text.utf8.count)
+    }
     // What is saved must read back: checked here rather than trusted.
     let reread = try StoryFile.parse(Data(text.utf8), file: story.slug + ".md", slug: story.slug)
     let saved = try request.library.add(text, slug: story.slug)

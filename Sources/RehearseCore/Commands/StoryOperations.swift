@@ -79,7 +79,7 @@ public enum StoryCommandError: RehearseError, Equatable {
     case .inputEnded:
       "the input ended before the story had a title and competencies: nothing was saved"
     case .storyTooLong(let bytes):
-      "the story is \(bytes / 1024) KiB, over the limit of \(StoryFile.maximumBytes / 1024) KiB "
+      "the story is \((bytes + 1023) / 1024) KiB, over the limit of \(StoryFile.maximumBytes / 1024) KiB "
         + "for a story: nothing was saved"
     case .invalidMinutes(let minutes):
       "--minutes \(minutes) is outside 0.05…60"

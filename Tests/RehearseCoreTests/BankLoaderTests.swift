@@ -87,6 +87,10 @@ struct PlantedError: CustomTestStringConvertible, Sendable {
       name: "lexicon conflict", file: lexicon,
       change: { $0 + "  - [db, data base]\n" },
       line: 6, message: "'db' is already in the synonym group at"),
+    PlantedError(
+      name: "lexicon conflict between two groups on one line", file: lexicon,
+      change: { _ in "synonyms: [[alpha, beta], [beta, gamma]]\n" },
+      line: 1, message: "'beta' is already in the synonym group at"),
   ]
 }
 

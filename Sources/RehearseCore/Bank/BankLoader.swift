@@ -36,8 +36,12 @@ enum BankKeys {
   static let questionFile = ["component", "questions"]
   static let question = [
     "id", "kind", "prompt", "difficulty", "minutes", "tags", "hints", "follow_ups",
-    "model_answer", "competencies",
+    "model_answer", "competencies", "fixture", "reference_query", "ordered", "column_names",
+    "signature", "reference_solution", "tests",
   ]
+  static let pythonTest = ["call", "expected"]
+  static let sqlKeys = ["fixture", "reference_query", "ordered", "column_names"]
+  static let pythonKeys = ["signature", "reference_solution", "tests"]
   static let rubric = ["points", "misconceptions", "examples"]
   static let point = ["label", "weight", "required", "phrasings"]
   static let misconception = ["label", "phrasings", "correction", "penalty"]
@@ -253,12 +257,73 @@ struct BankLoader {
         }
       }
     }
+    let sql = readSQLExercise(fields, kind: kind)
+    let python = readPythonExercise(fields, kind: kind, file: file)
     guard let id, isValidID(id), let kind, let prompt, let difficulty, let minutes, let modelAnswer
     else { return nil }
+    if kind == .sql && sql == nil || kind == .python && python == nil { return nil }
     return Question(
       id: id, component: component, kind: kind, prompt: prompt, difficulty: difficulty,
       minutes: minutes, tags: tags, hints: hints, followUps: followUps, modelAnswer: modelAnswer,
-      competencies: competencies, location: fields.location)
+      competencies: competencies, sql: sql, python: python, location: fields.location)
+  }
+
+  /// Reports keys of one exercise kind on a question of another.
+  private func rejectKeys(
+    _ keys: [String], _ fields: FieldReader, kind: QuestionKind?, for owner: QuestionKind
+  ) {
+    guard let kind, kind != owner else { return }
+    for key in keys where fields.node(key, required: false) != nil {
+      problems.add(
+        .notApplicable(
+          fields.location(of: key), key: key,
+          reason: "only \(owner.rawValue) questions carry it (this one is \(kind.rawValue))"))
+    }
+  }
+
+  /// The fixture and reference query of a `sql` question.
+  private func readSQLExercise(_ fields: FieldReader, kind: QuestionKind?) -> SQLExercise? {
+    rejectKeys(BankKeys.sqlKeys, fields, kind: kind, for: .sql)
+    guard kind == .sql else { return nil }
+    let fixture = fields.string("fixture", required: true)
+    let reference = fields.string("reference_query", required: true)
+    let ordered = fields.boolean("ordered") ?? false
+    let columnNames = fields.boolean("column_names") ?? false
+    guard let fixture, let reference else { return nil }
+    return SQLExercise(
+      fixture: fixture, referenceQuery: reference, ordered: ordered, columnNames: columnNames)
+  }
+
+  /// The signature, reference solution and tests of a `python` question.
+  private func readPythonExercise(_ fields: FieldReader, kind: QuestionKind?, file: String)
+    -> PythonExercise?
+  {
+    rejectKeys(BankKeys.pythonKeys, fields, kind: kind, for: .python)
+    guard kind == .python else { return nil }
+    let signature = fields.string("signature", required: true)
+    if let signature, !signature.trimmedWhitespace.hasPrefix("def ") || !signature.contains("(") {
+      problems.add(
+        .wrongType(
+          fields.location(of: "signature"), key: "signature",
+          expected: "a Python 'def name(…):' line"))
+    }
+    let reference = fields.string("reference_solution", required: true)
+    var tests: [PythonExercise.TestCase] = []
+    if let items = fields.list("tests", required: true) {
+      if items.isEmpty { problems.add(.empty(fields.location(of: "tests"), key: "tests")) }
+      for item in items {
+        guard
+          let test = FieldReader(
+            item, file: file, context: "a test", allowedKeys: BankKeys.pythonTest,
+            problems: problems),
+          let call = test.string("call", required: true),
+          let expected = test.string("expected", required: true)
+        else { continue }
+        tests.append(.init(call: call, expected: expected))
+      }
+    }
+    guard let signature, let reference, !tests.isEmpty else { return nil }
+    return PythonExercise(signature: signature, referenceSolution: reference, tests: tests)
   }
 
   private func isValidID(_ id: String) -> Bool {
@@ -416,8 +481,10 @@ struct BankLoader {
       let groups = fields.list("synonyms", required: true)
     else { return Lexicon() }
     var result: [[String]] = []
-    var firstGroup: [String: SourceLocation] = [:]
-    for group in groups {
+    // The group an entry was first seen in: its place in the list (two groups may share a line
+    // in flow style) and its location.
+    var firstGroup: [String: (index: Int, location: SourceLocation)] = [:]
+    for (index, group) in groups.enumerated() {
       let location = YAMLFile.location(of: group, file: file)
       guard let entries = group.sequence?.map({ $0.scalar?.string ?? "" }) else {
         problems.add(.wrongType(location, key: "synonyms", expected: "a list of lists of terms"))
@@ -432,12 +499,12 @@ struct BankLoader {
         }
         if let first = firstGroup[key] {
           // The same stems twice in one group is redundant but harmless.
-          if first != location {
-            problems.add(.lexiconConflict(location, entry: entry, first: first))
+          if first.index != index {
+            problems.add(.lexiconConflict(location, entry: entry, first: first.location))
           }
           continue
         }
-        firstGroup[key] = location
+        firstGroup[key] = (index, location)
         normalizedGroup.append(entry)
       }
       if normalizedGroup.count >= 2 { result.append(normalizedGroup) }

@@ -24,6 +24,57 @@ public enum Competency: String, CaseIterable, Sendable, Codable {
   case failure
 }
 
+/// What a `sql` question is graded by: a small database and the query that answers it.
+public struct SQLExercise: Sendable, Equatable, Codable {
+  /// SQL (SQLite dialect) that creates the tables and inserts the rows.
+  public var fixture: String
+  /// A correct query; its result is the expected result.
+  public var referenceQuery: String
+  /// Whether the rows must come in the reference's order (the question asks for an order).
+  public var ordered: Bool
+  /// Whether the column names must match the reference's (the question names them).
+  public var columnNames: Bool
+
+  public init(fixture: String, referenceQuery: String, ordered: Bool, columnNames: Bool) {
+    self.fixture = fixture
+    self.referenceQuery = referenceQuery
+    self.ordered = ordered
+    self.columnNames = columnNames
+  }
+}
+
+/// What a `python` question is graded by: the function to write and the calls that test it.
+public struct PythonExercise: Sendable, Equatable, Codable {
+  /// One call and the value it must return, both as Python expressions.
+  public struct TestCase: Sendable, Equatable, Codable {
+    public var call: String
+    public var expected: String
+
+    public init(call: String, expected: String) {
+      self.call = call
+      self.expected = expected
+    }
+  }
+
+  /// The `def` line the answer starts from.
+  public var signature: String
+  /// A correct implementation; every test passes on it.
+  public var referenceSolution: String
+  public var tests: [TestCase]
+
+  public init(signature: String, referenceSolution: String, tests: [TestCase]) {
+    self.signature = signature
+    self.referenceSolution = referenceSolution
+    self.tests = tests
+  }
+
+  /// The function's name, from the signature.
+  public var functionName: String {
+    let afterDef = signature.trimmedWhitespace.dropFirst("def ".count)
+    return String(afterDef.prefix { $0 != "(" }).trimmedWhitespace
+  }
+}
+
 /// One interview question of the bank.
 public struct Question: Sendable, Equatable {
   public var id: String
@@ -39,13 +90,18 @@ public struct Question: Sendable, Equatable {
   public var followUps: [String]
   public var modelAnswer: String
   public var competencies: [Competency]
+  /// The executable exercise of a `sql` question.
+  public var sql: SQLExercise?
+  /// The executable exercise of a `python` question.
+  public var python: PythonExercise?
   /// Where the question is defined.
   public var location: SourceLocation
 
   public init(
     id: String, component: Component, kind: QuestionKind, prompt: String, difficulty: Int,
     minutes: Int, tags: [String] = [], hints: [String] = [], followUps: [String] = [],
-    modelAnswer: String, competencies: [Competency] = [], location: SourceLocation
+    modelAnswer: String, competencies: [Competency] = [], sql: SQLExercise? = nil,
+    python: PythonExercise? = nil, location: SourceLocation
   ) {
     self.id = id
     self.component = component
@@ -58,6 +114,8 @@ public struct Question: Sendable, Equatable {
     self.followUps = followUps
     self.modelAnswer = modelAnswer
     self.competencies = competencies
+    self.sql = sql
+    self.python = python
     self.location = location
   }
 }

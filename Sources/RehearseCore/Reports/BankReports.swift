@@ -61,6 +61,10 @@ public enum BankReports {
     public var followUps: [String]
     public var modelAnswer: String
     public var competencies: [String]
+    /// A `sql` question's fixture and reference query.
+    public var sql: SQLExercise?
+    /// A `python` question's signature, reference solution and tests.
+    public var python: PythonExercise?
     public var file: String
     public var line: Int
     public var rubric: ShownRubric?
@@ -135,7 +139,8 @@ public enum BankReports {
       difficulty: question.difficulty, minutes: question.minutes, prompt: question.prompt,
       tags: question.tags, hints: question.hints, followUps: question.followUps,
       modelAnswer: question.modelAnswer, competencies: question.competencies.map(\.rawValue),
-      file: question.location.file, line: question.location.line,
+      sql: question.sql, python: question.python, file: question.location.file,
+      line: question.location.line,
       rubric: rubric.map { rubric in
         ShownRubric(
           points: rubric.points.map {
@@ -183,6 +188,27 @@ public enum BankReports {
     lines.append("")
     lines.append(style.bold("Model answer"))
     lines.append(TextLayout.wrap(question.modelAnswer))
+    if let sql = question.sql {
+      lines.append("")
+      lines.append(
+        style.bold("Fixture")
+          + style.dim(
+            (sql.ordered ? " · rows must be in order" : " · any row order")
+              + (sql.columnNames ? " · column names must match" : "")))
+      lines.append(TextLayout.wrap(sql.fixture))
+      lines.append("")
+      lines.append(style.bold("Reference query"))
+      lines.append(TextLayout.wrap(sql.referenceQuery))
+    }
+    if let python = question.python {
+      lines.append("")
+      lines.append(style.bold("Signature") + "  " + python.signature)
+      lines.append("")
+      lines.append(style.bold("Tests"))
+      for test in python.tests {
+        lines.append("  \(test.call) == \(test.expected)")
+      }
+    }
     if let rubric {
       lines.append("")
       lines.append(style.bold("Rubric"))

@@ -25,6 +25,10 @@ struct BankCommand: ParsableCommand {
             model_answer: |
               Sharding splits data into independent databases...
             # competencies: [pipeline-built]     # behavioural questions only
+            # fixture, reference_query,          # sql questions: SQLite tables and rows, a
+            #   ordered, column_names            #   correct query, how results compare
+            # signature, reference_solution,     # python questions: the def line, a correct
+            #   tests: [{call, expected}]        #   solution, calls and expected values
 
       rubrics/database-concepts.yaml:
 

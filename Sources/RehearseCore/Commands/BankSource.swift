@@ -7,15 +7,19 @@ public struct BankSource: Sendable {
   public var environment: [String: String]
   public var executablePath: String
   public var currentDirectory: String
+  /// Where a copy of the loaded bank is kept between runs (`REHEARSE_HOME/cache`); none when
+  /// `nil`.
+  public var cacheFolder: URL?
 
   public init(
     explicitPath: String?, environment: [String: String], executablePath: String,
-    currentDirectory: String
+    currentDirectory: String, cacheFolder: URL? = nil
   ) {
     self.explicitPath = explicitPath
     self.environment = environment
     self.executablePath = executablePath
     self.currentDirectory = currentDirectory
+    self.cacheFolder = cacheFolder
   }
 
   /// The bank folder this source names.
@@ -27,7 +31,16 @@ public struct BankSource: Sendable {
 
   /// Locates, loads and validates the bank.
   public func load() throws -> Bank {
-    try Bank.load(from: locate())
+    try load(root: locate())
+  }
+
+  /// Loads and validates the bank at `root`, through the cache when there is one.
+  public func load(root: URL) throws(BankLoadFailure) -> Bank {
+    guard let cacheFolder else { return try Bank.load(from: root) }
+    // The program's own file, wherever it was started from.
+    let program =
+      FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : executablePath
+    return try BankCache(folder: cacheFolder, executablePath: program).load(root: root)
   }
 }
 

@@ -56,7 +56,7 @@ extension Rehearse {
     startTime: Date, show: @escaping (String, SessionChannel) -> Void
   ) throws -> SessionTranscript {
     let root = try request.bank.locate()
-    let bank = try Bank.load(from: root)
+    let bank = try request.bank.load(root: root)
     var machine: SessionMachine
     let sessionID: Int64
     let startedAt: Date

@@ -18,7 +18,8 @@ struct GlobalOptions: ParsableArguments {
     BankSource(
       explicitPath: override ?? bankPath, environment: ProcessInfo.processInfo.environment,
       executablePath: CommandLine.arguments[0],
-      currentDirectory: FileManager.default.currentDirectoryPath)
+      currentDirectory: FileManager.default.currentDirectoryPath,
+      cacheFolder: UserHome.folder.appendingPathComponent("cache"))
   }
 
   /// Colour for standard output when it is a terminal and nothing turned colour off.

@@ -1,0 +1,388 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A copy of a loaded bank kept under `REHEARSE_HOME/cache/`, so that a session starts without
+/// parsing every YAML file again.
+///
+/// The copy is used only while nothing it was made from has changed: its fingerprint covers the
+/// bank folder's path, the size and modification time of every question, rubric and lexicon file,
+/// and the size and modification time of the program itself (a new build may read the files
+/// differently). Anything unexpected in the copy — another format, a truncated file — is treated
+/// as no copy at all: the bank is loaded from its files and the copy rewritten. Only a bank that
+/// loads without problems is kept.
+public struct BankCache: Sendable {
+  public let folder: URL
+  /// The running program, part of the fingerprint.
+  public let executablePath: String
+
+  public init(folder: URL, executablePath: String) {
+    self.folder = folder
+    self.executablePath = executablePath
+  }
+
+  static let magic: [UInt8] = Array("RHBC".utf8)
+  static let formatVersion: UInt32 = 1
+
+  /// The bank under `root`, from the copy when it is current, else from its files.
+  public func load(root: URL) throws(BankLoadFailure) -> Bank {
+    let fingerprint = Self.fingerprint(root: root, executable: executablePath)
+    let file = cacheFile(for: root)
+    if let fingerprint, let data = FileManager.default.contents(atPath: file.path),
+      let bank = Self.decode(data, fingerprint: fingerprint, root: root)
+    {
+      return bank
+    }
+    let bank = try Bank.load(from: root)
+    if let fingerprint { save(Self.encode(bank, fingerprint: fingerprint), to: file) }
+    return bank
+  }
+
+  func cacheFile(for root: URL) -> URL {
+    folder.appendingPathComponent(
+      "bank-" + String(Self.hash(Array(root.standardizedFileURL.path.utf8)), radix: 16)
+        + ".cache")
+  }
+
+  /// Writes the copy whole or not at all; a failure only means the next start parses again.
+  private func save(_ data: Data, to file: URL) {
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try data.write(to: file, options: .atomic)
+    } catch {
+      return
+    }
+  }
+
+  // MARK: - Fingerprint
+
+  /// FNV-1a over `bytes`.
+  static func hash(_ bytes: [UInt8], into start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    var value = start
+    for byte in bytes {
+      value ^= UInt64(byte)
+      value = value &* 0x100_0000_01b3
+    }
+    return value
+  }
+
+  /// What the copy depends on; `nil` when a file cannot be examined (then no copy is used).
+  static func fingerprint(root: URL, executable: String) -> UInt64? {
+    var value = hash(Array(root.standardizedFileURL.path.utf8))
+    var paths: [String] = [executable]
+    for folder in [BankLoader.questionFolder, BankLoader.rubricFolder] {
+      let url = root.appendingPathComponent(folder)
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+        return nil
+      }
+      paths += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
+        url.appendingPathComponent($0).path
+      }
+    }
+    for path in paths {
+      var status = stat()
+      guard stat(path, &status) == 0 else { return nil }
+      value = hash(Array(path.utf8), into: value)
+      var numbers = [
+        UInt64(truncatingIfNeeded: status.st_size),
+        UInt64(truncatingIfNeeded: status.st_mtim.tv_sec),
+        UInt64(truncatingIfNeeded: status.st_mtim.tv_nsec),
+      ]
+      let bytes = numbers.withUnsafeMutableBytes { Array($0) }
+      value = hash(bytes, into: value)
+    }
+    return value
+  }
+
+  // MARK: - Encoding
+
+  static func encode(_ bank: Bank, fingerprint: UInt64) -> Data {
+    var writer = BinaryWriter()
+    writer.bytes(magic)
+    writer.integer(UInt64(formatVersion))
+    writer.integer(fingerprint)
+    writer.count(bank.questions.count)
+    for question in bank.questions {
+      writer.string(question.id)
+      writer.string(question.component.rawValue)
+      writer.string(question.kind.rawValue)
+      writer.string(question.prompt)
+      writer.count(question.difficulty)
+      writer.count(question.minutes)
+      writer.strings(question.tags)
+      writer.strings(question.hints)
+      writer.strings(question.followUps)
+      writer.string(question.modelAnswer)
+      writer.strings(question.competencies.map(\.rawValue))
+      writer.flag(question.sql != nil)
+      if let sql = question.sql {
+        writer.string(sql.fixture)
+        writer.string(sql.referenceQuery)
+        writer.flag(sql.ordered)
+        writer.flag(sql.columnNames)
+      }
+      writer.flag(question.python != nil)
+      if let python = question.python {
+        writer.string(python.signature)
+        writer.string(python.referenceSolution)
+        writer.count(python.tests.count)
+        for test in python.tests {
+          writer.string(test.call)
+          writer.string(test.expected)
+        }
+      }
+      writer.location(question.location)
+    }
+    let rubrics = bank.rubrics.values.sorted { $0.questionID < $1.questionID }
+    writer.count(rubrics.count)
+    for rubric in rubrics {
+      writer.string(rubric.questionID)
+      writer.location(rubric.location)
+      writer.count(rubric.points.count)
+      for point in rubric.points {
+        writer.string(point.label)
+        writer.number(point.weight)
+        writer.flag(point.required)
+        writer.phrasings(point.phrasings)
+        writer.location(point.location)
+      }
+      writer.count(rubric.misconceptions.count)
+      for misconception in rubric.misconceptions {
+        writer.string(misconception.label)
+        writer.phrasings(misconception.phrasings)
+        writer.string(misconception.correction)
+        writer.number(misconception.penalty)
+        writer.location(misconception.location)
+      }
+      writer.count(rubric.examples.count)
+      for example in rubric.examples {
+        writer.string(example.band.rawValue)
+        writer.string(example.answer)
+        writer.flag(example.note != nil)
+        if let note = example.note { writer.string(note) }
+        writer.location(example.location)
+      }
+    }
+    writer.count(bank.lexicon.groups.count)
+    for group in bank.lexicon.groups { writer.strings(group) }
+    return Data(writer.buffer)
+  }
+
+  /// The bank in `data`, or `nil` when it is not a current, whole copy.
+  static func decode(_ data: Data, fingerprint: UInt64, root: URL) -> Bank? {
+    let bytes = [UInt8](data)
+    var reader = BinaryReader(bytes)
+    guard reader.bytes(magic.count) == magic, reader.integer() == UInt64(formatVersion),
+      reader.integer() == fingerprint
+    else { return nil }
+    return try? readBank(&reader, root: root)
+  }
+
+  private static func readBank(_ reader: inout BinaryReader, root: URL) throws -> Bank {
+    var questions: [Question] = []
+    for _ in 0..<(try reader.count()) {
+      let id = try reader.string()
+      let component = try reader.value(Component.self)
+      let kind = try reader.value(QuestionKind.self)
+      let prompt = try reader.string()
+      let difficulty = try reader.count()
+      let minutes = try reader.count()
+      let tags = try reader.strings()
+      let hints = try reader.strings()
+      let followUps = try reader.strings()
+      let modelAnswer = try reader.string()
+      let competencies = try reader.strings().map { name in
+        guard let competency = Competency(rawValue: name) else { throw BinaryReader.Invalid() }
+        return competency
+      }
+      var sql: SQLExercise?
+      if try reader.flag() {
+        sql = SQLExercise(
+          fixture: try reader.string(), referenceQuery: try reader.string(),
+          ordered: try reader.flag(), columnNames: try reader.flag())
+      }
+      var python: PythonExercise?
+      if try reader.flag() {
+        let signature = try reader.string()
+        let solution = try reader.string()
+        var tests: [PythonExercise.TestCase] = []
+        for _ in 0..<(try reader.count()) {
+          tests.append(.init(call: try reader.string(), expected: try reader.string()))
+        }
+        python = PythonExercise(signature: signature, referenceSolution: solution, tests: tests)
+      }
+      questions.append(
+        Question(
+          id: id, component: component, kind: kind, prompt: prompt, difficulty: difficulty,
+          minutes: minutes, tags: tags, hints: hints, followUps: followUps,
+          modelAnswer: modelAnswer, competencies: competencies, sql: sql, python: python,
+          location: try reader.location()))
+    }
+    var rubrics: [String: Rubric] = [:]
+    for _ in 0..<(try reader.count()) {
+      let questionID = try reader.string()
+      let location = try reader.location()
+      var points: [TalkingPoint] = []
+      for _ in 0..<(try reader.count()) {
+        points.append(
+          TalkingPoint(
+            label: try reader.string(), weight: try reader.number(), required: try reader.flag(),
+            phrasings: try reader.phrasings(), location: try reader.location()))
+      }
+      var misconceptions: [Misconception] = []
+      for _ in 0..<(try reader.count()) {
+        misconceptions.append(
+          Misconception(
+            label: try reader.string(), phrasings: try reader.phrasings(),
+            correction: try reader.string(), penalty: try reader.number(),
+            location: try reader.location()))
+      }
+      var examples: [GradedExample] = []
+      for _ in 0..<(try reader.count()) {
+        let band = try reader.value(Band.self)
+        let answer = try reader.string()
+        let note = try reader.flag() ? try reader.string() : nil
+        examples.append(
+          GradedExample(band: band, answer: answer, note: note, location: try reader.location()))
+      }
+      rubrics[questionID] = Rubric(
+        questionID: questionID, points: points, misconceptions: misconceptions,
+        examples: examples, location: location)
+    }
+    var groups: [[String]] = []
+    for _ in 0..<(try reader.count()) { groups.append(try reader.strings()) }
+    guard reader.isAtEnd else { throw BinaryReader.Invalid() }
+    return Bank(
+      questions: questions, rubrics: rubrics, lexicon: Lexicon(groups: groups), root: root)
+  }
+}
+
+/// Appends values to a byte buffer: integers little-endian, texts as a length and UTF-8 bytes.
+struct BinaryWriter {
+  private(set) var buffer: [UInt8] = []
+  /// The file paths of locations, written once each and then referred to by number.
+  private var paths: [String: Int] = [:]
+
+  mutating func bytes(_ bytes: [UInt8]) { buffer += bytes }
+
+  mutating func integer(_ value: UInt64) {
+    withUnsafeBytes(of: value.littleEndian) { buffer += $0 }
+  }
+
+  mutating func count(_ value: Int) { integer(UInt64(max(0, value))) }
+  mutating func flag(_ value: Bool) { buffer.append(value ? 1 : 0) }
+  mutating func number(_ value: Double) { integer(value.bitPattern) }
+
+  mutating func string(_ text: String) {
+    count(text.utf8.count)
+    buffer += text.utf8
+  }
+
+  mutating func strings(_ texts: [String]) {
+    count(texts.count)
+    for text in texts { string(text) }
+  }
+
+  mutating func phrasings(_ phrasings: [Phrasing]) {
+    count(phrasings.count)
+    for phrasing in phrasings { strings(phrasing.terms) }
+  }
+
+  mutating func location(_ location: SourceLocation) {
+    if let index = paths[location.file] {
+      count(index + 1)
+    } else {
+      paths[location.file] = paths.count
+      count(0)
+      string(location.file)
+    }
+    count(location.line)
+  }
+}
+
+/// Reads what `BinaryWriter` wrote, checking every length against what is left.
+struct BinaryReader {
+  struct Invalid: Error {}
+
+  private let bytes: [UInt8]
+  private var offset = 0
+  private var paths: [String] = []
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  var isAtEnd: Bool { offset == bytes.count }
+
+  mutating func bytes(_ count: Int) -> [UInt8]? {
+    guard count >= 0, bytes.count - offset >= count else { return nil }
+    defer { offset += count }
+    return Array(bytes[offset..<offset + count])
+  }
+
+  mutating func integer() -> UInt64? {
+    guard bytes.count - offset >= 8 else { return nil }
+    var value: UInt64 = 0
+    for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+    offset += 8
+    return value
+  }
+
+  mutating func count() throws -> Int {
+    guard let value = integer(), value <= UInt64(bytes.count) else { throw Invalid() }
+    return Int(value)
+  }
+
+  mutating func flag() throws -> Bool {
+    guard offset < bytes.count, bytes[offset] <= 1 else { throw Invalid() }
+    defer { offset += 1 }
+    return bytes[offset] == 1
+  }
+
+  mutating func number() throws -> Double {
+    guard let bits = integer() else { throw Invalid() }
+    return Double(bitPattern: bits)
+  }
+
+  mutating func string() throws -> String {
+    let length = try count()
+    guard bytes.count - offset >= length else { throw Invalid() }
+    defer { offset += length }
+    return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+  }
+
+  mutating func strings() throws -> [String] {
+    var texts: [String] = []
+    for _ in 0..<(try count()) { texts.append(try string()) }
+    return texts
+  }
+
+  mutating func phrasings() throws -> [Phrasing] {
+    var phrasings: [Phrasing] = []
+    for _ in 0..<(try count()) { phrasings.append(Phrasing(try strings())) }
+    return phrasings
+  }
+
+  mutating func value<Value: RawRepresentable>(_ type: Value.Type) throws -> Value
+  where Value.RawValue == String {
+    guard let value = Value(rawValue: try string()) else { throw Invalid() }
+    return value
+  }
+
+  mutating func location() throws -> SourceLocation {
+    let reference = try count()
+    let file: String
+    if reference == 0 {
+      file = try string()
+      paths.append(file)
+    } else {
+      guard reference <= paths.count else { throw Invalid() }
+      file = paths[reference - 1]
+    }
+    return SourceLocation(file: file, line: try count())
+  }
+}

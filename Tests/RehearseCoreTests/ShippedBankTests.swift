@@ -6,11 +6,83 @@ import Testing
 struct ShippedBankTests {
   static let bank: Bank? = try? Bank.load(from: Repository.root)
 
-  @Test("it loads and covers every component with five questions or more")
-  func coverage() throws {
+  @Test("every component has 30 questions or more, over all three difficulties")
+  func breadth() throws {
     let bank = try #require(Self.bank)
     for component in Component.allCases {
-      #expect(bank.questions.filter { $0.component == component }.count >= 5, "\(component)")
+      let questions = bank.questions.filter { $0.component == component }
+      #expect(questions.count >= 30, "\(component): \(questions.count)")
+      #expect(Set(questions.map(\.difficulty)) == [1, 2, 3], "\(component)")
+    }
+  }
+
+  @Test("every question has a model answer, two hints, a follow-up and tags")
+  func questionContent() throws {
+    let bank = try #require(Self.bank)
+    for question in bank.questions {
+      let words = question.modelAnswer.split(whereSeparator: \.isWhitespace).count
+      #expect(words >= 60, "\(question.id): a model answer of \(words) words")
+      #expect(question.hints.count >= 2, "\(question.id)")
+      #expect(question.followUps.count >= 1, "\(question.id)")
+      #expect(!question.tags.isEmpty, "\(question.id)")
+    }
+  }
+
+  @Test(
+    "every rubric has four talking points, a misconception, and strong, adequate and weak examples")
+  func rubricContent() throws {
+    let bank = try #require(Self.bank)
+    for question in bank.questions {
+      let rubric = try #require(bank.rubrics[question.id], "\(question.id)")
+      #expect(rubric.points.count >= 4, "\(question.id)")
+      #expect(!rubric.misconceptions.isEmpty, "\(question.id)")
+      #expect(rubric.examples.count >= 3, "\(question.id)")
+      #expect(Set(rubric.examples.map(\.band)) == Set(Band.allCases), "\(question.id)")
+    }
+  }
+
+  @Test("SQL questions carry a fixture and reference query; Python ones a signature and tests")
+  func executableExercises() throws {
+    let bank = try #require(Self.bank)
+    let sql = bank.questions.filter { $0.kind == .sql }
+    let python = bank.questions.filter { $0.kind == .python }
+    #expect(sql.count >= 15)
+    #expect(python.count >= 8)
+    for question in sql {
+      let exercise = try #require(question.sql, "\(question.id)")
+      #expect(exercise.fixture.uppercased().contains("CREATE TABLE"), "\(question.id)")
+      #expect(exercise.referenceQuery.uppercased().contains("SELECT"), "\(question.id)")
+    }
+    for question in python {
+      let exercise = try #require(question.python, "\(question.id)")
+      #expect(exercise.tests.count >= 3, "\(question.id)")
+      #expect(
+        exercise.referenceSolution.contains("def \(exercise.functionName)("), "\(question.id)")
+    }
+  }
+
+  @Test("behavioural questions carry every competency, and the seed's questions are asked")
+  func behaviouralQuestions() throws {
+    let bank = try #require(Self.bank)
+    let behavioural = bank.questions.filter { $0.component == .behavioural }
+    for competency in Competency.allCases {
+      #expect(
+        behavioural.filter { $0.competencies.contains(competency) }.count >= 2, "\(competency)")
+    }
+    let prompts = behavioural.map { $0.prompt.lowercased() }
+    for phrase in ["pipeline", "data warehouse", "cloud", "learn"] {
+      #expect(prompts.contains { $0.contains(phrase) }, "\(phrase)")
+    }
+  }
+
+  @Test("system design and data models use the seed's gaming-company scenario")
+  func gamingScenario() throws {
+    let bank = try #require(Self.bank)
+    for component in [Component.systemDesign, .dataModels] {
+      let prompts = bank.questions.filter { $0.component == component }.map {
+        $0.prompt.lowercased()
+      }
+      #expect(prompts.filter { $0.contains("player") }.count >= 3, "\(component)")
     }
   }
 

@@ -26,7 +26,7 @@ public struct BankCache: Sendable {
   }
 
   static let magic: [UInt8] = Array("RHBC".utf8)
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 3
 
   /// The bank under `root`, from the copy when it is current, else from its files.
   public func load(root: URL) throws(BankLoadFailure) -> Bank {
@@ -142,6 +142,8 @@ public struct BankCache: Sendable {
     for rubric in rubrics {
       writer.string(rubric.questionID)
       writer.location(rubric.location)
+      writer.number(rubric.fullCreditAt)
+      writer.flag(rubric.readsNegation)
       writer.count(rubric.points.count)
       for point in rubric.points {
         writer.string(point.label)
@@ -226,6 +228,8 @@ public struct BankCache: Sendable {
     for _ in 0..<(try reader.count()) {
       let questionID = try reader.string()
       let location = try reader.location()
+      let fullCreditAt = try reader.number()
+      let readsNegation = try reader.flag()
       var points: [TalkingPoint] = []
       for _ in 0..<(try reader.count()) {
         points.append(
@@ -251,7 +255,8 @@ public struct BankCache: Sendable {
       }
       rubrics[questionID] = Rubric(
         questionID: questionID, points: points, misconceptions: misconceptions,
-        examples: examples, location: location)
+        examples: examples, fullCreditAt: fullCreditAt, readsNegation: readsNegation,
+        location: location)
     }
     var groups: [[String]] = []
     for _ in 0..<(try reader.count()) { groups.append(try reader.strings()) }

@@ -42,7 +42,7 @@ enum BankKeys {
   static let pythonTest = ["call", "expected"]
   static let sqlKeys = ["fixture", "reference_query", "ordered", "column_names"]
   static let pythonKeys = ["signature", "reference_solution", "tests"]
-  static let rubric = ["points", "misconceptions", "examples"]
+  static let rubric = ["points", "misconceptions", "examples", "full_credit_at", "negation"]
   static let point = ["label", "weight", "required", "phrasings"]
   static let misconception = ["label", "phrasings", "correction", "penalty"]
   static let example = ["band", "answer", "note"]
@@ -56,6 +56,7 @@ struct BankLoader {
   static let lexiconFile = "lexicon.yaml"
   static let weightRange = 0.5...5.0
   static let penaltyRange = 0.0...50.0
+  static let fullCreditRange = 0.1...1.0
 
   let root: URL
   let problems = ProblemCollector()
@@ -393,9 +394,11 @@ struct BankLoader {
     let examples = (fields.list("examples", required: false) ?? []).compactMap {
       readExample($0, file: file)
     }
+    let fullCreditAt = fields.number("full_credit_at", in: Self.fullCreditRange) ?? 1
+    let readsNegation = fields.boolean("negation") ?? true
     return Rubric(
       questionID: questionID, points: points, misconceptions: misconceptions, examples: examples,
-      location: location)
+      fullCreditAt: fullCreditAt, readsNegation: readsNegation, location: location)
   }
 
   private func readPoint(_ node: Node, file: String) -> TalkingPoint? {

@@ -99,16 +99,27 @@ public struct Rubric: Sendable, Equatable {
   public var points: [TalkingPoint]
   public var misconceptions: [Misconception]
   public var examples: [GradedExample]
+  /// The share of the total weight that earns full marks (1 by default: every point). A rubric
+  /// drafted from a model answer lists every content word of it, and a good answer makes the
+  /// point with a part of them, so drafted rubrics give full marks below 1.
+  public var fullCreditAt: Double
+  /// Whether a point stated near a negation cue ("not", "never") is refused (the default). A
+  /// drafted rubric's points are single words, and a word near a "not" says too little about
+  /// whether the point was denied, so drafted rubrics do not read negation.
+  public var readsNegation: Bool
   public var location: SourceLocation
 
   public init(
     questionID: String, points: [TalkingPoint], misconceptions: [Misconception] = [],
-    examples: [GradedExample] = [], location: SourceLocation
+    examples: [GradedExample] = [], fullCreditAt: Double = 1, readsNegation: Bool = true,
+    location: SourceLocation
   ) {
     self.questionID = questionID
     self.points = points
     self.misconceptions = misconceptions
     self.examples = examples
+    self.fullCreditAt = fullCreditAt
+    self.readsNegation = readsNegation
     self.location = location
   }
 }

@@ -133,7 +133,8 @@ public struct Scorer: Sendable {
       // A hit beats an explicit negation, which beats a partial match of another phrasing.
       var best = PhrasingOutcome.none
       for phrasing in point.phrasings {
-        let outcome = match(phrasing, in: text, scratch: &scratch)
+        let outcome = match(
+          phrasing, in: text, scratch: &scratch, readsNegation: rubric.rubric.readsNegation)
         if outcome.rank > best.rank || (outcome.rank == best.rank && outcome.credit > best.credit) {
           best = outcome
         }
@@ -188,7 +189,7 @@ public struct Scorer: Sendable {
       }
     }
 
-    let raw = total > 0 ? 100 * earned / total - penalty : 0
+    let raw = total > 0 ? 100 * earned / (total * rubric.rubric.fullCreditAt) - penalty : 0
     var score = Int(max(0, min(100, raw)).rounded())
     let capped = missingRequired && score >= Band.strongThreshold
     if capped { score = Band.strongThreshold - 1 }
@@ -227,7 +228,8 @@ public struct Scorer: Sendable {
   /// Finds the best sentence for a phrasing: all terms un-negated, else negated, else the most
   /// terms together.
   static func match(
-    _ phrasing: CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch
+    _ phrasing: CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch,
+    readsNegation: Bool = true
   ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
     var located = scratch.located
@@ -281,7 +283,7 @@ public struct Scorer: Sendable {
         }
       }
       if chosen.count == termCount {
-        if !isNegated { return .hit(evidence: evidence(chosen, in: text)) }
+        if !isNegated || !readsNegation { return .hit(evidence: evidence(chosen, in: text)) }
         negated = negated ?? chosen
       } else if termCount >= 2, !isNegated, chosen.count * 2 >= termCount {
         let fraction = Double(chosen.count) / Double(termCount)

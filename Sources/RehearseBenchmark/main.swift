@@ -13,6 +13,7 @@ var seconds = 1.0
 var rounds = 5
 var bankPath: String?
 var cold = false
+var gradedPath: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
@@ -20,9 +21,12 @@ while let argument = arguments.next() {
   case "--rounds": rounds = max(1, arguments.next().flatMap(Int.init) ?? rounds)
   case "--bank": bankPath = arguments.next()
   case "--cold": cold = true
+  case "--graded": gradedPath = arguments.next()
   default:
     FileHandle.standardError.write(
-      Data("usage: RehearseBenchmark [--rounds N] [--seconds N] [--bank DIR] [--cold]\n".utf8))
+      Data(
+        "usage: RehearseBenchmark [--rounds N] [--seconds N] [--bank DIR] [--cold] [--graded TSV]\n"
+          .utf8))
     exit(64)
   }
 }
@@ -164,5 +168,46 @@ if let root = bankRoot,
         format: "  a %d-byte retelling (%@): %.1f ms", text.utf8.count, name,
         seconds(clock.now - start) * 1000))
   }
+}
+
+// Scoring human-graded answers against drafted rubrics, as `rehearse eval` does: the scorer's
+// throughput on real student answers (default: the shared Mohler dev set beside the checkout).
+let graded =
+  gradedPath
+  ?? bankRoot.map {
+    $0.deletingLastPathComponent().appendingPathComponent("shared/data/asag/mohler-dev.tsv").path
+  }
+if let graded, let answers = try? GradedAnswersFile.read(path: graded) {
+  let lexicon = CompiledLexicon(bank.lexicon)
+  var rubrics: [String: CompiledRubric] = [:]
+  for answer in answers where rubrics[answer.questionID] == nil {
+    rubrics[answer.questionID] = CompiledRubric(
+      RubricDrafter.draft(
+        questionID: answer.questionID, question: answer.question,
+        modelAnswer: answer.referenceAnswer, lexicon: bank.lexicon),
+      lexicon: lexicon)
+  }
+  var gradedRates: [Double] = []
+  for _ in 0..<rounds {
+    let start = clock.now
+    var scored = 0
+    while clock.now - start < budget {
+      for answer in answers {
+        checksum &+= Scorer.score(answer.answer, against: rubrics[answer.questionID]!).score
+      }
+      scored += answers.count
+    }
+    gradedRates.append(Double(scored) / seconds(clock.now - start))
+  }
+  gradedRates.sort()
+  let evalStart = clock.now
+  let report = Rehearse.evaluate(answers, lexicon: bank.lexicon)
+  print(
+    String(
+      format:
+        "graded answers (%d, drafted rubrics): median %.0f answers/s, best %.0f; whole eval "
+        + "%.0f ms, Pearson %.3f",
+      answers.count, gradedRates[gradedRates.count / 2], gradedRates[gradedRates.count - 1],
+      seconds(clock.now - evalStart) * 1000, report.pearson))
 }
 print("checksum \(checksum) \(stageChecksum)")

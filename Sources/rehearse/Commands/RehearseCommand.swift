@@ -27,6 +27,7 @@ struct RehearseCommand: ParsableCommand {
     subcommands: [
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
       ReviewCommand.self, ExportCommand.self, StoryCommand.self, BankCommand.self,
+      RubricCommand.self, EvalCommand.self,
     ],
     defaultSubcommand: MockCommand.self
   )

@@ -1,0 +1,165 @@
+import Foundation
+
+/// A `rehearse eval TSV` request.
+public struct EvalRequest: Sendable {
+  public var path: String
+  public var bank: BankSource
+  public var format: OutputFormat
+  public var style: TextStyle
+
+  public init(path: String, bank: BankSource, format: OutputFormat, style: TextStyle) {
+    self.path = path
+    self.bank = bank
+    self.format = format
+    self.style = style
+  }
+}
+
+/// A `rehearse rubric draft` request: a bank question, or a question and model answer given.
+public struct DraftRequest: Sendable {
+  public var bank: BankSource
+  /// A bank question to draft from.
+  public var questionID: String?
+  /// The question and model answer, when not from the bank.
+  public var question: String?
+  public var modelAnswer: String?
+
+  public init(
+    bank: BankSource, questionID: String?, question: String? = nil, modelAnswer: String? = nil
+  ) {
+    self.bank = bank
+    self.questionID = questionID
+    self.question = question
+    self.modelAnswer = modelAnswer
+  }
+}
+
+/// What `rehearse eval` measures.
+public struct EvalReport: Codable, Equatable, Sendable {
+  public struct QuestionRow: Codable, Equatable, Sendable {
+    public var questionId: String
+    public var n: Int
+    public var medianScore: Double
+    public var medianGrade: Double
+  }
+
+  public var n: Int
+  public var pearson: Double
+  public var spearman: Double
+  public var rmse: Double
+  /// How scores were mapped to 0–5 for the RMSE.
+  public var mapping: String
+  public var questions: [QuestionRow]
+}
+
+extension Rehearse {
+  /// `rehearse eval TSV`: drafts a rubric per question from its reference answer, scores every
+  /// answer, and measures agreement with the human grades (the protocol of the data's README).
+  public static func eval(_ request: EvalRequest) throws -> CommandOutput {
+    let answers = try GradedAnswersFile.read(path: request.path)
+    // The bank's lexicon supplies the computing and data-engineering synonyms; without a bank
+    // the answers are matched on stems alone.
+    let report = evaluate(answers, lexicon: (try? request.bank.load().lexicon) ?? Lexicon())
+    switch request.format {
+    case .json: return CommandOutput(JSONOutput.encode(report))
+    case .text: return CommandOutput(evalText(report, style: request.style))
+    }
+  }
+
+  /// Scores `answers` against rubrics drafted from their reference answers and measures the
+  /// agreement with their grades.
+  public static func evaluate(_ answers: [GradedAnswer], lexicon: Lexicon) -> EvalReport {
+    var references: [String: (question: String, reference: String)] = [:]
+    var order: [String] = []
+    for answer in answers where references[answer.questionID] == nil {
+      references[answer.questionID] = (answer.question, answer.referenceAnswer)
+      order.append(answer.questionID)
+    }
+    // A rubric comes from its question and reference answer only: no grade builds it.
+    let compiledLexicon = CompiledLexicon(lexicon)
+    var rubrics: [String: CompiledRubric] = [:]
+    for id in order {
+      let (question, reference) = references[id]!
+      rubrics[id] = CompiledRubric(
+        RubricDrafter.draft(
+          questionID: id, question: question, modelAnswer: reference, lexicon: lexicon),
+        lexicon: compiledLexicon)
+    }
+    let scores = answers.map {
+      Double(Scorer.score($0.answer, against: rubrics[$0.questionID]!).score)
+    }
+    let grades = answers.map(\.grade)
+
+    // RMSE on 0–5: a straight line from score to grade, fitted for each assignment on the other
+    // assignments only, so no grade predicts itself.
+    var mapped = [Double](repeating: 0, count: answers.count)
+    let assignments = Set(answers.map(\.assignment))
+    for assignment in assignments {
+      let training = answers.indices.filter { answers[$0].assignment != assignment }
+      let fit =
+        training.isEmpty
+        ? (intercept: 0.0, slope: 0.05)
+        : Agreement.line(training.map { scores[$0] }, training.map { grades[$0] })
+      for index in answers.indices where answers[index].assignment == assignment {
+        mapped[index] = min(5, max(0, fit.intercept + fit.slope * scores[index]))
+      }
+    }
+    let squared = zip(mapped, grades).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+    let rmse = (squared / Double(answers.count)).squareRoot()
+
+    let questions = order.map { id in
+      let indices = answers.indices.filter { answers[$0].questionID == id }
+      return EvalReport.QuestionRow(
+        questionId: id, n: indices.count, medianScore: Agreement.median(indices.map { scores[$0] }),
+        medianGrade: Agreement.median(indices.map { grades[$0] }))
+    }
+    return EvalReport(
+      n: answers.count, pearson: (Agreement.pearson(scores, grades) * 1000).rounded() / 1000,
+      spearman: (Agreement.spearman(scores, grades) * 1000).rounded() / 1000,
+      rmse: (rmse * 1000).rounded() / 1000,
+      mapping:
+        "score 0-100 to grade 0-5 by a least-squares line fitted, for each assignment, on the "
+        + "other assignments (\(assignments.count) folds), clipped to 0-5",
+      questions: questions)
+  }
+
+  static func evalText(_ report: EvalReport, style: TextStyle) -> String {
+    var lines = [
+      style.bold("Agreement with human grades") + " over \(report.n) answers",
+      String(
+        format: "  Pearson r %.3f · Spearman rho %.3f · RMSE %.3f on 0-5", report.pearson,
+        report.spearman, report.rmse),
+      style.dim("  RMSE mapping: " + report.mapping), "",
+    ]
+    var table = [["QUESTION", "ANSWERS", "MEDIAN SCORE", "MEDIAN GRADE"]]
+    for row in report.questions {
+      table.append([
+        row.questionId, "\(row.n)", String(format: "%.0f", row.medianScore),
+        String(format: "%.2f", row.medianGrade),
+      ])
+    }
+    lines.append(TextLayout.table(table))
+    return lines.joined(separator: "\n")
+  }
+
+  /// `rehearse rubric draft`: a rubric skeleton, as YAML in the bank's format.
+  public static func rubricDraft(_ request: DraftRequest) throws -> CommandOutput {
+    let bank = try request.bank.load()
+    let id: String
+    let question: String
+    let modelAnswer: String
+    if let questionID = request.questionID {
+      let found = try bank.requireQuestion(id: questionID)
+      id = found.id
+      question = request.question ?? found.prompt
+      modelAnswer = request.modelAnswer ?? found.modelAnswer
+    } else {
+      id = "new-question"
+      question = request.question ?? ""
+      modelAnswer = request.modelAnswer ?? ""
+    }
+    let rubric = RubricDrafter.draft(
+      questionID: id, question: question, modelAnswer: modelAnswer, lexicon: bank.lexicon)
+    return CommandOutput(RubricDrafter.yaml(rubric))
+  }
+}

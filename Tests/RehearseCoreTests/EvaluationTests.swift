@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+private let header = "question_id\tquestion\treference_answer\tstudent_answer\tgrade_avg\n"
+
+/// A graded-answer file of two assignments whose scores follow the grades.
+private func sampleFile() -> String {
+  var text = header
+  let rows: [(String, String, String, String, Double)] = [
+    ("1.1", "Where do C++ programs begin?", "At the main function.", "in main function", 5),
+    ("1.1", "Where do C++ programs begin?", "At the main function.", "the main", 3.5),
+    ("1.1", "Where do C++ programs begin?", "At the main function.", "no idea", 0),
+    (
+      "2.1", "What does a pointer hold?", "The address of another variable in memory.",
+      "the memory address of a variable", 5
+    ),
+    (
+      "2.1", "What does a pointer hold?", "The address of another variable in memory.",
+      "an address", 3
+    ),
+    (
+      "2.1", "What does a pointer hold?", "The address of another variable in memory.",
+      "a number", 1
+    ),
+  ]
+  for row in rows { text += "\(row.0)\t\(row.1)\t\(row.2)\t\(row.3)\t\(row.4)\n" }
+  return text
+}
+
+@Suite("Evaluation against human grades")
+struct EvaluationTests {
+  @Test("Pearson and Spearman: perfect, reversed and tied rankings")
+  func agreementMeasures() {
+    #expect(abs(Agreement.pearson([1, 2, 3], [2, 4, 6]) - 1) < 1e-9)
+    #expect(abs(Agreement.pearson([1, 2, 3], [3, 2, 1]) + 1) < 1e-9)
+    #expect(Agreement.pearson([1, 1, 1], [1, 2, 3]) == 0)
+    #expect(abs(Agreement.spearman([1, 10, 100], [1, 2, 3]) - 1) < 1e-9)
+    #expect(Agreement.ranks([5, 1, 5, 3]) == [3.5, 1, 3.5, 2])
+    #expect(Agreement.median([4, 1, 3, 2]) == 2.5)
+    let line = Agreement.line([0, 50, 100], [0, 2.5, 5])
+    #expect(abs(line.slope - 0.05) < 1e-9 && abs(line.intercept) < 1e-9)
+  }
+
+  @Test("a file reads into answers with their question, assignment, grade and line")
+  func reads() throws {
+    let answers = try GradedAnswersFile.parse(Data(sampleFile().utf8), path: "sample.tsv")
+    #expect(answers.count == 6)
+    #expect(answers[3].assignment == "2")
+    #expect(answers[3].line == 5)
+    #expect(answers[0].grade == 5)
+  }
+
+  @Test(
+    "malformed files are named with their line",
+    arguments: [
+      (
+        "no grade column",
+        "question_id\tquestion\treference_answer\tstudent_answer\n1.1\tq\tr\ta\n",
+        ":1: the header has no 'grade_avg' column"
+      ),
+      ("too few fields", header + "1.1\tq\tr\n", ":2: 3 tab-separated fields, the header has 5"),
+      ("grade out of range", header + "1.1\tq\tr\ta\t7\n", ":2: grade_avg '7' is not a number"),
+      ("grade not a number", header + "1.1\tq\tr\ta\tfive\n", ":2: grade_avg 'five'"),
+      (
+        "NUL byte", header + "1.1\tq\tr\ta\t5\n1.2\tq\tr\ta\u{0}b\t5\n",
+        ":3: the line is not UTF-8 text"
+      ),
+      ("empty question", header + "1.1\t\tr\ta\t5\n", ":2: 'question' is empty"),
+      ("no answers", header, "no graded answers"),
+    ])
+  func malformed(name: String, text: String, message: String) {
+    do {
+      _ = try GradedAnswersFile.parse(Data(text.utf8), path: "bad.tsv")
+      Issue.record("\(name): no error")
+    } catch {
+      #expect(
+        error.description.contains("bad.tsv" + message) || error.description.contains(message),
+        "\(name): \(error.description)")
+      #expect(error.exitStatus == .dataError)
+    }
+  }
+
+  @Test("bytes that are not UTF-8 and answers over the limit are refused at their line")
+  func hostileBytes() {
+    var bytes = Data((header + "1.1\tq\tr\tfine\t5\n").utf8)
+    bytes.append(contentsOf: Array("1.2\tq\tr\t".utf8) + [0xFF, 0xFE] + Array("\t5\n".utf8))
+    #expect(throws: GradedAnswersError.notText(path: "x.tsv", line: 3)) {
+      try GradedAnswersFile.parse(bytes, path: "x.tsv")
+    }
+    let long = header + "1.1\tq\tr\t" + String(repeating: "a", count: 70_000) + "\t5\n"
+    #expect(throws: GradedAnswersError.tooLong(path: "x.tsv", line: 2, limit: 65_536)) {
+      try GradedAnswersFile.parse(Data(long.utf8), path: "x.tsv")
+    }
+  }
+
+  @Test("scores follow the grades on a small file, and the report names its mapping")
+  func evaluate() throws {
+    let answers = try GradedAnswersFile.parse(Data(sampleFile().utf8), path: "sample.tsv")
+    let report = Rehearse.evaluate(answers, lexicon: Lexicon())
+    #expect(report.n == 6)
+    #expect(report.pearson > 0.8, "\(report)")
+    #expect(report.spearman > 0.8)
+    #expect(report.mapping.contains("other assignments"))
+    #expect(report.questions.map(\.questionId) == ["1.1", "2.1"])
+    #expect(report.questions[0].medianGrade == 3.5)
+  }
+}
+
+@Suite("Rubric drafting")
+struct RubricDrafterTests {
+  @Test("content words become points; the question's own words get the least weight")
+  func contentWords() {
+    let rubric = RubricDrafter.draft(
+      questionID: "q", question: "What does a pointer hold?",
+      modelAnswer: "A pointer holds the address of another variable.")
+    let labels = rubric.points.map(\.label)
+    #expect(labels == ["pointer", "holds", "address", "another", "variable"])
+    let weights = Dictionary(uniqueKeysWithValues: rubric.points.map { ($0.label, $0.weight) })
+    #expect(weights["pointer"] == RubricDrafter.demotedWeight)
+    #expect(weights["address"] == RubricDrafter.contentWeight)
+    #expect(!rubric.readsNegation)
+    #expect(rubric.fullCreditAt == RubricDrafter.fullCreditAt)
+  }
+
+  @Test("a lexicon term of several words is one point with every form as a phrasing")
+  func lexiconTerms() {
+    let lexicon = Lexicon(groups: [["primary key", "pk"], ["database", "db"]])
+    let rubric = RubricDrafter.draft(
+      questionID: "q", question: "How are rows found?",
+      modelAnswer: "The primary key identifies each row in the database.", lexicon: lexicon)
+    let key = rubric.points.first { $0.label == "primary key" }
+    #expect(key?.phrasings == [Phrasing(["primary key"]), Phrasing(["pk"])])
+    #expect(!rubric.points.contains { $0.label == "primary" || $0.label == "key" })
+    #expect(rubric.points.first { $0.label == "database" }?.phrasings.count == 2)
+  }
+
+  @Test("a drafted rubric gives its model answer full marks, a partial answer part, nothing 0")
+  func draftedScores() {
+    let model = "A pointer holds the memory address of another variable."
+    let rubric = CompiledRubric(
+      RubricDrafter.draft(questionID: "q", question: "What is a pointer?", modelAnswer: model),
+      lexicon: CompiledLexicon(Lexicon()))
+    #expect(Scorer.score(model, against: rubric).score == 100)
+    let partial = Scorer.score("it is an address", against: rubric).score
+    #expect(partial > 0 && partial < 100)
+    #expect(Scorer.score("", against: rubric).score == 0)
+    // Negation is not read: "not just any number but an address" still makes the point.
+    #expect(Scorer.score("not a number, an address", against: rubric).score == partial)
+  }
+
+  @Test("the draft is YAML the bank loader accepts")
+  func yamlLoads() throws {
+    let rubric = RubricDrafter.draft(
+      questionID: "dbc-sharding", question: "Sharding?",
+      modelAnswer: "Shards: independent databases, on separate nodes.")
+    let bank = try TestBank(replacing: [
+      "rubrics/database-concepts.yaml": RubricDrafter.yaml(rubric)
+        + TestBank.rubrics.components(separatedBy: "dbc-etl:").dropFirst().map { "dbc-etl:" + $0 }
+        .joined()
+    ])
+    defer { bank.remove() }
+    #expect(bank.problems().isEmpty, "\(bank.problems())")
+  }
+}

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Every content word of the model answer becomes a talking point of equal weight, except words
 /// the question already uses, which get the least weight (an answer that repeats the question has
-/// not answered it). The scorer matches stems, tolerates typos and applies the lexicon's
+/// not answered it); the question's other content words follow at that least weight too, as
+/// taking up the question's topic is worth a little. The scorer matches stems, tolerates typos and applies the lexicon's
 /// synonyms. A drafted rubric gives full marks at `fullCreditAt` of the total weight, as a good
 /// answer makes the point with part of the model answer's words, and it does not read negation:
 /// its points are single words, and a word near a "not" says too little about the statement.
@@ -86,6 +87,16 @@ public enum RubricDrafter {
           label: token.text,
           weight: questionStems.contains(token.stem) ? demotedWeight : contentWeight,
           phrasings: (group ?? [token.text]).map { Phrasing([$0]) }, location: location))
+    }
+    // The question's own content words, at the least weight: an answer that takes up the
+    // question's topic has engaged with it, a little.
+    for token in Tokenizer.tokens(of: question)
+    where !functionWords.contains(token.text) && !seen.contains(token.stem) {
+      seen.insert(token.stem)
+      points.append(
+        TalkingPoint(
+          label: token.text, weight: demotedWeight, phrasings: [Phrasing([token.text])],
+          location: location))
     }
     return Rubric(
       questionID: questionID, points: points, fullCreditAt: fullCreditAt, readsNegation: false,

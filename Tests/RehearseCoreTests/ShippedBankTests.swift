@@ -41,6 +41,19 @@ struct ShippedBankTests {
     }
   }
 
+  @Test("a list of buzzwords is never better than adequate on any question")
+  func buzzwordsAreNotStrong() throws {
+    let bank = try #require(Self.bank)
+    let scorer = Scorer(bank: bank)
+    let buzzwords =
+      "I have built pipelines with Spark, Kafka and Airflow, with monitoring and data quality "
+      + "checks, scheduling, retries and alerts."
+    for question in bank.questions {
+      let scored = try #require(scorer.score(buzzwords, questionID: question.id))
+      #expect(scored.score < 50, "\(question.id): \(scored.score)")
+    }
+  }
+
   @Test("SQL questions carry a fixture and reference query; Python ones a signature and tests")
   func executableExercises() throws {
     let bank = try #require(Self.bank)

@@ -152,6 +152,28 @@ struct SessionRunnerTests {
     #expect(resumed.ending == .completed)
     #expect(archive.sessions.count == 1)
   }
+
+  @Test("a session whose question left the bank is not resumed, and says which and why")
+  func resumeAfterTheBankChanged() throws {
+    let archive = MemoryArchive()
+    let plan = SessionPlan(
+      items: [
+        .init(questionID: "dbc-renamed-since", component: .databaseConcepts, limitSeconds: 60)
+      ],
+      sessionLimitSeconds: 60, seed: 1)
+    _ = try archive.createSession(plan: plan, startedAt: Self.start, bank: "bank")
+    var input = ScriptedInput(events: [], now: Self.start)
+    #expect(
+      throws: ResumeError.questionGone(
+        session: 1, questionID: "dbc-renamed-since", bank: Repository.root.path)
+    ) {
+      _ = try Rehearse.mock(
+        Self.request(SessionSelection(seed: 1), resume: true), archive: archive, input: &input,
+        startTime: Self.start
+      ) { _, _ in }
+    }
+    #expect(archive.sessions[0].resumed == 0)
+  }
 }
 
 @Suite("Transcript reports")

@@ -62,8 +62,13 @@ extension Rehearse {
     let startedAt: Date
     if request.resume {
       let previous = try archive.lastUnfinished()
-      machine = try SessionMachine(
-        plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers)
+      do {
+        machine = try SessionMachine(
+          plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers)
+      } catch {
+        guard case .unknownID(let id, _) = error else { throw error }
+        throw ResumeError.questionGone(session: previous.id, questionID: id, bank: root.path)
+      }
       try archive.reopen(session: previous.id)
       sessionID = previous.id
       startedAt = previous.startedAt
@@ -132,6 +137,23 @@ extension Rehearse {
       return CommandOutput(TranscriptReports.markdown(transcript, timeZone: request.timeZone))
     case .html:
       return CommandOutput(TranscriptHTML.render(transcript, timeZone: request.timeZone))
+    }
+  }
+}
+
+/// A saved session that cannot be continued.
+public enum ResumeError: RehearseError, Equatable {
+  /// The session asks a question the bank no longer has (it was renamed or removed).
+  case questionGone(session: Int64, questionID: String, bank: String)
+
+  public var exitStatus: ExitStatus { .dataError }
+
+  public var description: String {
+    switch self {
+    case .questionGone(let session, let questionID, let bank):
+      "session \(session) cannot be resumed: it asks '\(questionID)', which the bank at \(bank) "
+        + "no longer has; its answers stay in 'rehearse review \(session)', and 'rehearse mock' "
+        + "starts a new session"
     }
   }
 }

@@ -360,7 +360,7 @@ public enum StarAnalyzer {
     var count = 0
     var previous: String?
     for word in words {
-      if let previous, previous == "i" || previous == "we",
+      if let previous, previous == "i" || previous == "we", word.isASCII,
         (word.lower.hasSuffix("ed") && word.lower.count > 3) || irregularPast.contains(word.lower),
         !nonActionVerbs.contains(word.lower)
       {
@@ -381,7 +381,7 @@ public enum StarAnalyzer {
   static func ownership(in words: ArraySlice<StoryText.Word>) -> (Int, Int) {
     var mine = 0
     var ours = 0
-    for word in words {
+    for word in words where word.isASCII {
       if singular.contains(word.lower) { mine += 1 }
       if plural.contains(word.lower) { ours += 1 }
     }
@@ -471,7 +471,7 @@ public enum StarAnalyzer {
               && !functionWords.contains($0.lower)
           } ?? false ? " " + next!.text : ""
         found.append(word.text + unit)
-      } else if numberWords.contains(lower) {
+      } else if word.isASCII && numberWords.contains(lower) {
         found.append(word.text)
       }
     }

@@ -108,7 +108,7 @@ public enum StoryRehearsal {
       if word.sentence != lastSentence { flush() }
       lastSentence = word.sentence
       let letters = word.text.filter(\.isLetter)
-      guard !letters.isEmpty, !notNames.contains(word.lower) else {
+      guard !letters.isEmpty, !(word.isASCII && notNames.contains(word.lower)) else {
         flush()
         continue
       }

@@ -7,6 +7,9 @@ struct StoryText {
     var sentence: Int
     /// Whether the word opens its sentence (so a capital letter says nothing about it).
     var opensSentence: Bool
+    /// Whether the word is plain ASCII: every cue is, so another word is never equal to one, and
+    /// comparing it would cost a Unicode normalisation.
+    var isASCII: Bool
   }
 
   private(set) var words: [Word] = []
@@ -32,7 +35,7 @@ struct StoryText {
         words.append(
           Word(
             text: current, lower: current.lowercased(), sentence: sentence,
-            opensSentence: !sentenceHasWords))
+            opensSentence: !sentenceHasWords, isASCII: current.utf8.allSatisfy { $0 < 0x80 }))
         sentenceHasWords = true
       }
       current = ""
@@ -119,8 +122,8 @@ struct CueList: Sendable {
     var text: String
     var isPrefix: Bool
 
-    func matches(_ word: String) -> Bool {
-      isPrefix ? word.utf8.starts(with: text.utf8) : word == text
+    func matches(_ word: StoryText.Word) -> Bool {
+      isPrefix ? word.lower.utf8.starts(with: text.utf8) : word.isASCII && word.lower == text
     }
   }
 
@@ -172,11 +175,11 @@ struct CueList: Sendable {
   /// Calls `found` with the words of each match until it returns `false`.
   private func scan(_ words: ArraySlice<StoryText.Word>, _ found: (Range<Int>) -> Bool) {
     for start in words.indices {
-      let word = words[start].lower
-      for list in [byFirstWord[word] ?? [], byPrefix] {
+      let word = words[start]
+      for list in [word.isASCII ? byFirstWord[word.lower] ?? [] : [], byPrefix] {
         for phrase in list where start + phrase.count <= words.endIndex {
           var matched = true
-          for (offset, cue) in phrase.enumerated() where !cue.matches(words[start + offset].lower) {
+          for (offset, cue) in phrase.enumerated() where !cue.matches(words[start + offset]) {
             matched = false
             break
           }

@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import RehearseCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The sessions and answers of the user, in SQLite (WAL mode) under `REHEARSE_HOME`.
 ///
 /// Every answer is written in its own transaction the moment it is given, so a process that is
@@ -32,9 +36,13 @@ public final class SessionStore: SessionArchive, Sendable {
       // WAL: a reader (review in another terminal) never blocks the session writing answers.
       try database.execute(sql: "PRAGMA journal_mode = WAL")
     }
+    // Opening and migrating happen under a lock file beside the store: two processes starting
+    // together on a new home would otherwise both create the tables.
+    let lock = Self.lock(path + ".lock")
+    defer { Self.unlock(lock) }
     let opened: DatabaseQueue
     do {
-      opened = try DatabaseQueue(path: path, configuration: configuration)
+      opened = try Self.open(path: path, configuration: configuration)
     } catch let error as DatabaseError where Self.isNotADatabase(error) {
       throw .notADatabase(path: path, reason: error.message ?? "\(error)")
     } catch {
@@ -53,6 +61,39 @@ public final class SessionStore: SessionArchive, Sendable {
     } catch {
       throw .cannotOpen(path: path, reason: "\(error)")
     }
+  }
+
+  /// Opens the database, waiting while another process holds it: switching a new file to WAL
+  /// mode needs it alone, and SQLite reports that as busy at once rather than waiting, so two
+  /// processes starting together on a new home (a session, and `review` in another terminal)
+  /// would otherwise fail.
+  private static func open(path: String, configuration: Configuration) throws -> DatabaseQueue {
+    var attempt = 0
+    while true {
+      do {
+        return try DatabaseQueue(path: path, configuration: configuration)
+      } catch let error as DatabaseError
+        where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 100
+      {
+        attempt += 1
+        usleep(50_000)
+      }
+    }
+  }
+
+  /// Takes an exclusive lock on the file at `path`, waiting for another process to release it;
+  /// -1 when the lock file cannot be made (then the store opens without it).
+  private static func lock(_ path: String) -> Int32 {
+    let descriptor = Glibc.open(path, O_RDWR | O_CREAT, 0o600)
+    guard descriptor >= 0 else { return -1 }
+    while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    return descriptor
+  }
+
+  private static func unlock(_ descriptor: Int32) {
+    guard descriptor >= 0 else { return }
+    flock(descriptor, LOCK_UN)
+    close(descriptor)
   }
 
   private static func isNotADatabase(_ error: DatabaseError) -> Bool {

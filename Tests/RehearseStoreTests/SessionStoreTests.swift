@@ -5,6 +5,24 @@ import RehearseStore
 import Testing
 
 /// A store in a fresh temporary folder, removed at the end of the test.
+/// Errors gathered from concurrent work.
+final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var errors: [String] = []
+
+  func add(_ error: String) {
+    lock.lock()
+    errors.append(error)
+    lock.unlock()
+  }
+
+  var all: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return errors
+  }
+}
+
 struct TemporaryHome {
   let url = FileManager.default.temporaryDirectory
     .appendingPathComponent("rehearse-store-\(UUID().uuidString)")
@@ -75,6 +93,24 @@ struct SessionStoreTests {
     #expect(try store.appliedMigrations() == ["v1: sessions and answers", "v2: resume count"])
     let queue = try DatabaseQueue(path: home.databasePath)
     #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+  }
+
+  @Test("many openers at once on a new home all succeed, and the schema is made once")
+  func concurrentOpen() throws {
+    let home = TemporaryHome()
+    defer { home.remove() }
+    try FileManager.default.createDirectory(at: home.url, withIntermediateDirectories: true)
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      do {
+        _ = try SessionStore(path: home.databasePath)
+      } catch {
+        failures.add("\(error)")
+      }
+    }
+    #expect(failures.all.isEmpty, "\(failures.all)")
+    let store = try SessionStore(path: home.databasePath)
+    #expect(try store.appliedMigrations() == ["v1: sessions and answers", "v2: resume count"])
   }
 
   @Test("a store made by the first schema is upgraded with its sessions and answers kept")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The process exit codes of the command-line contract (DESIGN.md).
 public enum ExitStatus: Int32, Sendable {
   case success = 0
@@ -32,4 +34,16 @@ public enum ExitStatus: Int32, Sendable {
 /// An error the command line reports as `rehearse: error: …` with a documented exit code.
 public protocol RehearseError: Error, CustomStringConvertible {
   var exitStatus: ExitStatus { get }
+}
+
+/// Why a file operation failed, as the system says it ("No such file or directory"), rather than
+/// Foundation's wrapper sentence.
+func fileErrorReason(_ error: any Error) -> String {
+  let nsError = error as NSError
+  if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+    underlying.domain == NSPOSIXErrorDomain
+  {
+    return String(cString: strerror(Int32(underlying.code)))
+  }
+  return nsError.localizedDescription
 }

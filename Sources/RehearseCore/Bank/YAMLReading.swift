@@ -69,6 +69,20 @@ enum YAMLFile {
     }
   }
 
+  /// A YAML scalar for `text`, quoted when plain style would change or lose it.
+  static func scalar(_ text: String) -> String {
+    let special = CharacterSet(charactersIn: ":#[]{},&*!|>'\"%@`")
+    let needsQuotes =
+      text.isEmpty || text.unicodeScalars.contains { special.contains($0) }
+      || text.first == "-" || text.first == "?" || text.first == " " || text.last == " "
+      || ["yes", "no", "true", "false", "null", "~", "on", "off"].contains(text.lowercased())
+      || Double(text) != nil
+    guard needsQuotes else { return text }
+    return "\""
+      + text.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
   /// The location of a node in its file.
   static func location(of node: Node, file: String) -> SourceLocation {
     SourceLocation(file: file, line: node.mark?.line ?? 1)

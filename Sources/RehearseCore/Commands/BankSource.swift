@@ -67,13 +67,6 @@ extension Bank {
   /// The question with `id`, or an error naming the nearest ids.
   public func requireQuestion(id: String) throws(QuestionLookupError) -> Question {
     if let question = question(id: id) { return question }
-    let target = Array(id.lowercased().utf8)
-    let ranked = questions.map { question -> (String, Int) in
-      let candidate = Array(question.id.utf8)
-      let distance = EditDistance.between(target, candidate, limit: 6)
-      let containment = question.id.contains(id.lowercased()) ? 0 : distance
-      return (question.id, min(distance, containment))
-    }.filter { $0.1 <= 6 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-    throw .unknownID(id, suggestions: ranked.prefix(3).map(\.0))
+    throw .unknownID(id, suggestions: EditDistance.nearest(to: id, among: questions.map(\.id)))
   }
 }

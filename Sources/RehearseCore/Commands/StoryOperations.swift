@@ -172,7 +172,7 @@ extension Rehearse {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw StoryFileFailure([.cannotRead(file: path, reason: StoryLibrary.reason(error))])
+      throw StoryFileFailure([.cannotRead(file: path, reason: fileErrorReason(error))])
     }
     let parsed = try StoryFile.parse(data, file: path, slug: request.slug ?? "story")
     // The file's own name when it is a valid slug (the user chose it), else one from the title.
@@ -339,7 +339,7 @@ extension Rehearse {
     guard let data = FileManager.default.contents(atPath: original.path) else {
       let slugs = (try? library.load().stories.map(\.slug)) ?? []
       throw StoryLibraryError.unknownStory(
-        slug, suggestions: StoryLibrary.nearest(slug, among: slugs))
+        slug, suggestions: EditDistance.nearest(to: slug, among: slugs))
     }
     let draft = library.folder.appendingPathComponent(".\(slug).edit.md")
     // A draft left by an earlier failed edit is the user's latest text: keep working on it.
@@ -358,7 +358,7 @@ extension Rehearse {
     do {
       data = try Data(contentsOf: draft)
     } catch {
-      throw StoryFileFailure([.cannotRead(file: draft.path, reason: StoryLibrary.reason(error))])
+      throw StoryFileFailure([.cannotRead(file: draft.path, reason: fileErrorReason(error))])
     }
     var story = try StoryFile.parse(data, file: draft.path, slug: slug)
     let original = library.file(for: slug)

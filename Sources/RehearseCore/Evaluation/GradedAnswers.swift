@@ -73,7 +73,7 @@ public enum GradedAnswersFile {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw .cannotRead(path: path, reason: StoryLibrary.reason(error))
+      throw .cannotRead(path: path, reason: fileErrorReason(error))
     }
     return try parse(data, path: path)
   }

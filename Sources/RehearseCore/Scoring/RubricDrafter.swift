@@ -114,10 +114,10 @@ public enum RubricDrafter {
     if !rubric.readsNegation { lines.append("  negation: false") }
     lines.append("  points:")
     for point in rubric.points {
-      lines.append("    - label: \(StoryFile.yamlScalar(point.label))")
+      lines.append("    - label: \(YAMLFile.scalar(point.label))")
       lines.append("      weight: \(format(point.weight))")
       let phrasings = point.phrasings.map { phrasing in
-        "[" + phrasing.terms.map(StoryFile.yamlScalar).joined(separator: ", ") + "]"
+        "[" + phrasing.terms.map(YAMLFile.scalar).joined(separator: ", ") + "]"
       }
       lines.append("      phrasings: [\(phrasings.joined(separator: ", "))]")
     }

@@ -89,11 +89,11 @@ public enum StoryFile {
   /// The Markdown file for `story`.
   public static func render(_ story: Story) -> String {
     var lines = ["---"]
-    lines.append("title: " + yamlScalar(story.title))
+    lines.append("title: " + YAMLFile.scalar(story.title))
     lines.append(
       "competencies: [" + story.competencies.map(\.rawValue).joined(separator: ", ") + "]")
     if !story.tags.isEmpty {
-      lines.append("tags: [" + story.tags.map(yamlScalar).joined(separator: ", ") + "]")
+      lines.append("tags: [" + story.tags.map(YAMLFile.scalar).joined(separator: ", ") + "]")
     }
     if let date = story.date { lines.append("date: " + date) }
     lines.append("---")
@@ -112,20 +112,6 @@ public enum StoryFile {
       lines += ["", "## Notes", "", notes.text.trimmedWhitespace]
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// A YAML scalar for `text`, quoted when plain style would change or lose it.
-  static func yamlScalar(_ text: String) -> String {
-    let special = CharacterSet(charactersIn: ":#[]{},&*!|>'\"%@`")
-    let needsQuotes =
-      text.isEmpty || text.unicodeScalars.contains { special.contains($0) }
-      || text.first == "-" || text.first == "?" || text.first == " " || text.last == " "
-      || ["yes", "no", "true", "false", "null", "~", "on", "off"].contains(text.lowercased())
-      || Double(text) != nil
-    guard needsQuotes else { return text }
-    return "\""
-      + text.replacingOccurrences(of: "\\", with: "\\\\")
-      .replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 }
 

@@ -80,7 +80,7 @@ public struct StoryLibrary: Sendable {
       if !FileManager.default.fileExists(atPath: folder.path) {
         return Contents(stories: [], problems: [])
       }
-      throw .cannotRead(path: folder.path, reason: Self.reason(error))
+      throw .cannotRead(path: folder.path, reason: fileErrorReason(error))
     }
     var stories: [Story] = []
     var problems: [StoryFileError] = []
@@ -102,7 +102,7 @@ public struct StoryLibrary: Sendable {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw StoryFileFailure([.cannotRead(file: url.path, reason: Self.reason(error))])
+      throw StoryFileFailure([.cannotRead(file: url.path, reason: fileErrorReason(error))])
     }
     return try StoryFile.parse(data, file: url.path, slug: slug)
   }
@@ -112,7 +112,8 @@ public struct StoryLibrary: Sendable {
     guard Story.isValidSlug(slug) else { throw StoryLibraryError.invalidSlug(slug) }
     guard FileManager.default.fileExists(atPath: file(for: slug).path) else {
       let slugs = (try? load().stories.map(\.slug)) ?? []
-      throw StoryLibraryError.unknownStory(slug, suggestions: Self.nearest(slug, among: slugs))
+      throw StoryLibraryError.unknownStory(
+        slug, suggestions: EditDistance.nearest(to: slug, among: slugs))
     }
     return try read(slug: slug)
   }
@@ -139,7 +140,7 @@ public struct StoryLibrary: Sendable {
     do {
       try FileManager.default.removeItem(at: url)
     } catch {
-      throw .cannotWrite(path: url.path, reason: Self.reason(error))
+      throw .cannotWrite(path: url.path, reason: fileErrorReason(error))
     }
   }
 
@@ -149,7 +150,7 @@ public struct StoryLibrary: Sendable {
       try FileManager.default.createDirectory(
         at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     } catch {
-      throw .cannotWrite(path: folder.path, reason: Self.reason(error))
+      throw .cannotWrite(path: folder.path, reason: fileErrorReason(error))
     }
     if chmod(folder.path, 0o700) != 0 {
       throw .cannotWrite(path: folder.path, reason: String(cString: strerror(errno)))
@@ -182,7 +183,8 @@ public struct StoryLibrary: Sendable {
     }
     if failure == 0 && fsync(descriptor) != 0 { failure = errno }
     close(descriptor)
-    if failure == 0 && fchmodPath(temporary.path) != 0 { failure = errno }
+    // The mode given to open() is narrowed by the umask; the file must end up exactly 0600.
+    if failure == 0 && chmod(temporary.path, 0o600) != 0 { failure = errno }
     if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
     if failure != 0 {
       unlink(temporary.path)
@@ -190,26 +192,4 @@ public struct StoryLibrary: Sendable {
     }
   }
 
-  private func fchmodPath(_ path: String) -> Int32 {
-    chmod(path, 0o600)
-  }
-
-  /// The slugs nearest to a mistyped one.
-  static func nearest(_ slug: String, among slugs: [String]) -> [String] {
-    let target = Array(slug.utf8)
-    return slugs.map { candidate -> (String, Int) in
-      let distance = EditDistance.between(target, Array(candidate.utf8), limit: 6)
-      return (candidate, candidate.contains(slug) || slug.contains(candidate) ? 0 : distance)
-    }.filter { $0.1 <= 6 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-  }
-
-  static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return nsError.localizedDescription
-  }
 }

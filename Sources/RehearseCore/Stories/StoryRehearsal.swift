@@ -171,103 +171,81 @@ public enum StoryRehearsal {
     }
   }
 
+  /// The points of a retelling as they are earned: each is a hit when earned in full, else a miss
+  /// with the share earned.
+  private struct Tally {
+    var earned = 0.0
+    var total = 0.0
+    var hits: [ScoredAnswer.Hit] = []
+    var misses: [ScoredAnswer.Miss] = []
+
+    mutating func add(
+      _ point: String, weight: Double, credit: Double, required: Bool = false,
+      evidence: [String] = [], missEvidence: [String] = []
+    ) {
+      total += weight
+      earned += weight * credit
+      if credit >= 1 {
+        hits.append(.init(point: point, weight: weight, required: required, evidence: evidence))
+      } else {
+        misses.append(
+          .init(
+            point: point, weight: weight, required: required, credit: credit,
+            evidence: missEvidence))
+      }
+    }
+  }
+
   /// Scores `told` as a retelling of `story`.
   public static func score(_ told: String, against story: Story) -> ScoredAnswer {
     let feedback = StarAnalyzer.analyze(told: told, pipeline: story.isPipelineStory)
     let text = StoryText(told)
     let lowered = text.words.map(\.lower)
-    var hits: [ScoredAnswer.Hit] = []
-    var misses: [ScoredAnswer.Miss] = []
     let told = text.words.isEmpty ? [] : StarAnalyzer.sentenceParts(text)
+    var tally = Tally()
 
-    var earned = 0.0
-    var total = 0.0
-    let partWeight = starWeight / 4
     for part in StarPart.allCases {
-      total += partWeight
-      let point = "\(part.heading): \(part.purpose)"
-      if feedback.star[part] {
-        earned += partWeight
-        let opening = told.first { $0.part == part }.map { range in
-          text.words[range.range].prefix(8).map(\.text).joined(separator: " ")
-        }
-        hits.append(
-          .init(
-            point: point, weight: partWeight, required: true,
-            evidence: opening.map { [$0 + "…"] } ?? []))
-      } else {
-        misses.append(
-          .init(point: point, weight: partWeight, required: true, credit: 0, evidence: []))
+      let opening = told.first { $0.part == part }.map { range in
+        text.words[range.range].prefix(8).map(\.text).joined(separator: " ") + "…"
       }
+      tally.add(
+        "\(part.heading): \(part.purpose)", weight: starWeight / 4,
+        credit: feedback.star[part] ? 1 : 0, required: true, evidence: opening.map { [$0] } ?? [])
     }
 
     let facts = keyFacts(of: story)
     let factsWeight = factWeight + (story.isPipelineStory ? 0 : pipelineWeight)
     if facts.isEmpty {
       // Nothing to recall: the weight moves to the STAR parts.
-      earned += factsWeight * Double(hits.count) / 4
-      total += factsWeight
-    } else {
-      let each = factsWeight / Double(facts.count)
-      for fact in facts {
-        total += each
-        let point = "Fact: \(fact.text)"
-        if recalled(fact, in: text, words: lowered) {
-          earned += each
-          hits.append(.init(point: point, weight: each, required: false, evidence: [fact.text]))
-        } else {
-          misses.append(.init(point: point, weight: each, required: false, credit: 0, evidence: []))
-        }
-      }
+      tally.earned += factsWeight * Double(tally.hits.count) / 4
+      tally.total += factsWeight
+    }
+    for fact in facts {
+      tally.add(
+        "Fact: \(fact.text)", weight: factsWeight / Double(facts.count),
+        credit: recalled(fact, in: text, words: lowered) ? 1 : 0, evidence: [fact.text])
     }
 
     if let pipeline = feedback.pipeline {
-      let each = pipelineWeight / Double(PipelinePart.allCases.count)
       for part in PipelinePart.allCases {
-        total += each
-        let point = "Pipeline \(part.rawValue): \(part.purpose)"
-        if pipeline[part] {
-          earned += each
-          hits.append(.init(point: point, weight: each, required: false, evidence: []))
-        } else {
-          misses.append(.init(point: point, weight: each, required: false, credit: 0, evidence: []))
-        }
+        tally.add(
+          "Pipeline \(part.rawValue): \(part.purpose)",
+          weight: pipelineWeight / Double(PipelinePart.allCases.count),
+          credit: pipeline[part] ? 1 : 0)
       }
     }
 
-    total += quantifiedWeight
-    let quantifiedPoint = "A quantified result"
-    if feedback.quantifiedResult {
-      earned += quantifiedWeight
-      hits.append(
-        .init(
-          point: quantifiedPoint, weight: quantifiedWeight, required: false,
-          evidence: feedback.quantities))
-    } else {
-      misses.append(
-        .init(
-          point: quantifiedPoint, weight: quantifiedWeight, required: false, credit: 0, evidence: []
-        ))
-    }
+    tally.add(
+      "A quantified result", weight: quantifiedWeight,
+      credit: feedback.quantifiedResult ? 1 : 0, evidence: feedback.quantities)
 
-    total += ownershipWeight
-    let ownershipPoint = "Ownership: “I” for your own actions"
-    if feedback.firstPersonSingular > 0
+    let ownsActions =
+      feedback.firstPersonSingular > 0
       && feedback.firstPersonSingular >= feedback.firstPersonPlural
-    {
-      earned += ownershipWeight
-      hits.append(
-        .init(
-          point: ownershipPoint, weight: ownershipWeight, required: false,
-          evidence: ["I × \(feedback.firstPersonSingular), we × \(feedback.firstPersonPlural)"]))
-    } else {
-      misses.append(
-        .init(
-          point: ownershipPoint, weight: ownershipWeight, required: false, credit: 0, evidence: []))
-    }
+    tally.add(
+      "Ownership: “I” for your own actions", weight: ownershipWeight, credit: ownsActions ? 1 : 0,
+      evidence: ["I × \(feedback.firstPersonSingular), we × \(feedback.firstPersonPlural)"])
 
-    total += lengthWeight
-    let lengthPoint = "Length: 2–3 minutes spoken"
     let budget = StarAnalyzer.budgetSeconds
     let seconds = Double(feedback.spokenSeconds)
     let lengthCredit =
@@ -275,21 +253,14 @@ public enum StoryRehearsal {
       ? seconds / Double(budget.lowerBound)
       : min(1, Double(budget.upperBound) / max(seconds, 1))
     let spoken = "about \(StarAnalyzer.clock(feedback.spokenSeconds)) (\(feedback.words) words)"
-    earned += lengthWeight * lengthCredit
-    if lengthCredit >= 1 {
-      hits.append(
-        .init(point: lengthPoint, weight: lengthWeight, required: false, evidence: [spoken]))
-    } else {
-      misses.append(
-        .init(
-          point: lengthPoint, weight: lengthWeight, required: false, credit: lengthCredit,
-          evidence: [spoken]))
-    }
+    tally.add(
+      "Length: 2–3 minutes spoken", weight: lengthWeight, credit: lengthCredit,
+      evidence: [spoken], missEvidence: [spoken])
 
-    let score = text.words.isEmpty ? 0 : Int((100 * earned / total).rounded())
+    let score = text.words.isEmpty ? 0 : Int((100 * tally.earned / tally.total).rounded())
     var scored = ScoredAnswer(
-      question: questionID(slug: story.slug), score: score, band: Band(score: score), hits: hits,
-      misses: misses, misconceptions: [], cappedByRequired: false)
+      question: questionID(slug: story.slug), score: score, band: Band(score: score),
+      hits: tally.hits, misses: tally.misses, misconceptions: [], cappedByRequired: false)
     scored.star = feedback
     return scored
   }

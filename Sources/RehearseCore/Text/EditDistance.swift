@@ -1,6 +1,17 @@
 /// The optimal-string-alignment edit distance: insertions, deletions, substitutions and swaps of
 /// two neighbouring letters each count one edit.
 public enum EditDistance {
+  /// The names nearest to a mistyped one, best first: those containing it or contained in it,
+  /// then those within six edits of it.
+  public static func nearest(to typed: String, among names: [String], count: Int = 3) -> [String] {
+    let target = typed.lowercased()
+    let bytes = Array(target.utf8)
+    return names.map { name -> (String, Int) in
+      let contained = !target.isEmpty && (name.contains(target) || target.contains(name))
+      return (name, contained ? 0 : between(bytes, Array(name.utf8), limit: 6))
+    }.filter { $0.1 <= 6 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(count).map(\.0)
+  }
+
   /// The distance between `first` and `second`, or `limit + 1` as soon as it must exceed `limit`.
   public static func between(_ first: [UInt8], _ second: [UInt8], limit: Int) -> Int {
     first.withUnsafeBufferPointer { first in

@@ -1,0 +1,134 @@
+/// What running an answer's code found: each check passed or failed, and what went wrong.
+///
+/// A SQL answer's checks are that it runs, returns the expected number of columns, the expected
+/// number of rows, the expected rows (a multiset), and, when the question asks for them, in the
+/// expected order and under the expected column names. A Python answer has one check per test
+/// call. The score is the share of checks passed, and an answer that fails any check is held
+/// below `strong`.
+public struct ExecutionReport: Sendable, Codable, Equatable {
+  public enum Language: String, Sendable, Codable {
+    case sql, python
+  }
+
+  /// How the run ended.
+  public enum Outcome: String, Sendable, Codable {
+    /// Every check passed.
+    case passed
+    /// The code ran, and at least one check failed.
+    case failed
+    /// SQLite or Python reported an error (syntax, a missing column, an exception on loading).
+    case error
+    /// The SQL writes, attaches or changes settings, so it was not run.
+    case refused
+    /// The code ran past its time limit (wall clock or CPU) and was stopped.
+    case timedOut = "timed_out"
+    /// The query returned more rows than the row limit, and was stopped.
+    case tooManyRows = "too_many_rows"
+    /// The code ran out of its memory limit.
+    case outOfMemory = "out_of_memory"
+    /// The answer holds no code to run.
+    case noCode = "no_code"
+    /// The code could not be run here (no `python3`): the answer is scored by its rubric alone.
+    case unavailable
+  }
+
+  /// One check, with what was expected and what the answer gave when they differ.
+  public struct Check: Sendable, Codable, Equatable {
+    /// What is checked: `runs`, `columns`, `row count`, `rows`, `order`, `column names`, or a
+    /// Python test's call.
+    public var name: String
+    public var passed: Bool
+    public var expected: String?
+    public var actual: String?
+
+    public init(name: String, passed: Bool, expected: String? = nil, actual: String? = nil) {
+      self.name = name
+      self.passed = passed
+      self.expected = expected
+      self.actual = actual
+    }
+  }
+
+  /// A SQL result that differs from the expected one: the rows each side has that the other has
+  /// not, at most `RowDifference.shownRows` of each.
+  public struct RowDifference: Sendable, Codable, Equatable {
+    /// How many differing rows of each side are kept.
+    public static let shownRows = 5
+
+    public var expectedColumns: [String]
+    public var actualColumns: [String]
+    public var expectedRowCount: Int
+    public var actualRowCount: Int
+    /// Expected rows the answer did not return.
+    public var missing: [[String]]
+    /// Rows the answer returned that were not expected.
+    public var unexpected: [[String]]
+
+    public init(
+      expectedColumns: [String], actualColumns: [String], expectedRowCount: Int,
+      actualRowCount: Int, missing: [[String]], unexpected: [[String]]
+    ) {
+      self.expectedColumns = expectedColumns
+      self.actualColumns = actualColumns
+      self.expectedRowCount = expectedRowCount
+      self.actualRowCount = actualRowCount
+      self.missing = missing
+      self.unexpected = unexpected
+    }
+  }
+
+  public var language: Language
+  public var outcome: Outcome
+  public var checks: [Check]
+  /// SQLite's or Python's own error text, or why the code was stopped, refused or not run.
+  public var message: String?
+  /// The code that was run, as taken from the answer.
+  public var code: String
+  /// For a SQL answer whose rows differ from the expected ones.
+  public var rows: RowDifference?
+
+  public init(
+    language: Language, outcome: Outcome, checks: [Check], message: String? = nil, code: String,
+    rows: RowDifference? = nil
+  ) {
+    self.language = language
+    self.outcome = outcome
+    self.checks = checks
+    self.message = message
+    self.code = code
+    self.rows = rows
+  }
+
+  /// How many checks passed.
+  public var passedCount: Int {
+    checks.count { $0.passed }
+  }
+
+  /// Whether the report can score the answer: the code ran, or there was nothing (or nothing
+  /// allowed) to run. `unavailable` leaves the answer to its rubric.
+  public var isScored: Bool {
+    outcome != .unavailable
+  }
+
+  /// The share of checks passed, 0–100; held just below `strong` unless every check passed.
+  public var score: Int {
+    guard !checks.isEmpty else { return 0 }
+    let share = Int((100 * Double(passedCount) / Double(checks.count)).rounded())
+    return passedCount == checks.count ? share : min(share, Band.strongThreshold - 1)
+  }
+
+  /// One line saying how the run went: `4/4 checks passed`, or the failure.
+  public var headline: String {
+    let tally = "\(passedCount)/\(checks.count) checks passed"
+    switch outcome {
+    case .passed, .failed: return tally
+    case .error: return "\(tally): \(language == .sql ? "SQLite" : "Python") reported an error"
+    case .refused: return "\(tally): the SQL was refused"
+    case .timedOut: return "\(tally): stopped at the time limit"
+    case .tooManyRows: return "\(tally): stopped at the row limit"
+    case .outOfMemory: return "\(tally): stopped at the memory limit"
+    case .noCode: return "no \(language == .sql ? "SQL query" : "Python function") found"
+    case .unavailable: return "not run"
+    }
+  }
+}

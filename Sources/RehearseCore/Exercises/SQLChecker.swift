@@ -1,0 +1,258 @@
+import Foundation
+
+/// Grades a SQL answer by running it on the question's fixture and comparing its result with the
+/// reference query's.
+///
+/// The rows are compared as a multiset: order counts only when the question says `ordered`, and
+/// column names only when it says `column_names`. Numbers are equal within
+/// `SQLValue.relativeTolerance` (or `absoluteTolerance` near zero), and an integer equals the same
+/// real; text, blobs and NULL compare exactly.
+public enum SQLChecker {
+  /// The words a line of SQL can start with; the first such line of an answer starts its query.
+  static let statementWords: Set<String> = [
+    "select", "with", "values", "insert", "update", "delete", "replace", "drop", "create", "alter",
+    "attach", "detach", "pragma", "begin", "commit", "rollback", "end", "vacuum", "reindex",
+    "analyze", "savepoint", "release", "explain",
+  ]
+
+  /// The checks a SQL answer gets for `exercise`, in order.
+  static func checkNames(for exercise: SQLExercise) -> [String] {
+    ["runs", "columns", "row count", "rows"] + (exercise.ordered ? ["order"] : [])
+      + (exercise.columnNames ? ["column names"] : [])
+  }
+
+  /// Runs the query in `answer` and compares it with the reference.
+  ///
+  /// A broken exercise (its fixture or reference fails) gives an `unavailable` report, which
+  /// leaves the answer to its rubric; `bank test` reports the exercise itself.
+  public static func check(
+    _ answer: String, exercise: SQLExercise, limits: ExerciseLimits = .standard
+  ) -> ExecutionReport {
+    let sandbox: SQLSandbox
+    let expected: SQLResult
+    do {
+      sandbox = try SQLSandbox(fixture: exercise.fixture)
+      expected = try sandbox.run(
+        exercise.referenceQuery, seconds: limits.sqlSeconds,
+        rowLimit: limits.sqlRows
+      ).get()
+    } catch {
+      return ExecutionReport(
+        language: .sql, outcome: .unavailable, checks: [],
+        message: "the question's exercise is broken: \(describe(error, limits: limits))", code: "")
+    }
+    let names = checkNames(for: exercise)
+    func failedAll(_ outcome: ExecutionReport.Outcome, _ message: String, code: String)
+      -> ExecutionReport
+    {
+      var checks = names.map { ExecutionReport.Check(name: $0, passed: false) }
+      checks[0].actual = message
+      return ExecutionReport(
+        language: .sql, outcome: outcome, checks: checks, message: message, code: code)
+    }
+    guard let query = statement(in: answer, sandbox: sandbox) else {
+      return failedAll(
+        .noCode, "no SQL query found: start a line of the answer with SELECT or WITH", code: "")
+    }
+    switch sandbox.run(query, seconds: limits.sqlSeconds, rowLimit: limits.sqlRows) {
+    case .failure(let failure):
+      let outcome: ExecutionReport.Outcome =
+        switch failure {
+        case .error: .error
+        case .refused: .refused
+        case .timedOut: .timedOut
+        case .tooManyRows: .tooManyRows
+        }
+      var message = describe(failure, limits: limits)
+      if case .tooManyRows = failure {
+        message += " (the expected result has \(expected.rows.count))"
+      }
+      return failedAll(outcome, message, code: query)
+    case .success(let actual):
+      return compare(expected: expected, actual: actual, exercise: exercise, code: query)
+    }
+  }
+
+  /// The reference query's result on the fixture, or why the exercise cannot be run.
+  public static func referenceResult(
+    _ exercise: SQLExercise, limits: ExerciseLimits = .standard
+  ) -> Result<SQLResult, SQLRunFailure> {
+    do {
+      let sandbox = try SQLSandbox(fixture: exercise.fixture)
+      return sandbox.run(
+        exercise.referenceQuery, seconds: limits.sqlSeconds,
+        rowLimit: limits.sqlRows)
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// What a failure means to the candidate, in one sentence.
+  static func describe(_ failure: SQLRunFailure, limits: ExerciseLimits) -> String {
+    switch failure {
+    case .error(let message):
+      return message
+    case .refused(let action):
+      return "refused: \(action) would change the database or the connection, so nothing was "
+        + "run; an answer is one query that reads (SELECT or WITH)"
+    case .timedOut(let seconds):
+      return "the query ran for more than \(seconds.formatted()) s and was stopped (a missing "
+        + "join condition or a recursive CTE without an end makes rows without end)"
+    case .tooManyRows(let limit):
+      return "the query returned more than \(limit.formatted()) rows and was stopped"
+    }
+  }
+
+  // MARK: - Finding the query
+
+  /// The query of an answer: the first statement starting on a line that begins with a SQL
+  /// word, inside a fenced block if the answer has one; cut at its `;`, or, without one, at the
+  /// longest run of lines SQLite can compile (so prose after it is left out).
+  ///
+  /// Returns the first candidate as it stands when none compiles (so its error is reported), or
+  /// `nil` when no line starts like SQL.
+  static func statement(in answer: String, sandbox: SQLSandbox) -> String? {
+    let text = fencedBlock(in: answer) ?? answer
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var firstCandidate: String?
+    for start in lines.indices where startsStatement(lines[start]) {
+      let candidate = lines[start...].joined(separator: "\n")
+      let compiled = sandbox.compileFirst(candidate)
+      if compiled.failure == nil || isRefusal(compiled.failure) {
+        return compiled.sql.trimmedWhitespace
+      }
+      if firstCandidate == nil { firstCandidate = compiled.sql.trimmedWhitespace }
+      guard !SQLSandbox.isComplete(compiled.sql) else { continue }
+      // No `;`: prose may follow the query. Try shorter runs of lines, longest first.
+      for end in stride(from: lines.count - 1, to: start, by: -1) {
+        let shorter = lines[start..<end].joined(separator: "\n")
+        let attempt = sandbox.compileFirst(shorter)
+        if attempt.failure == nil || isRefusal(attempt.failure) {
+          return attempt.sql.trimmedWhitespace
+        }
+      }
+    }
+    return firstCandidate
+  }
+
+  private static func isRefusal(_ failure: SQLRunFailure?) -> Bool {
+    if case .refused = failure { return true }
+    return false
+  }
+
+  private static func startsStatement(_ line: Substring) -> Bool {
+    let word = line.drop { $0 == " " || $0 == "\t" || $0 == "(" }.prefix { $0.isLetter }
+    return statementWords.contains(word.lowercased())
+  }
+
+  /// The contents of the first Markdown code fence, when the answer has one.
+  static func fencedBlock(in answer: String) -> String? {
+    let lines = answer.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let open = lines.firstIndex(where: { String($0).trimmedWhitespace.hasPrefix("```") })
+    else {
+      return nil
+    }
+    let rest = lines[(open + 1)...]
+    let close = rest.firstIndex { String($0).trimmedWhitespace.hasPrefix("```") } ?? lines.endIndex
+    let body = lines[(open + 1)..<close].joined(separator: "\n")
+    return body.trimmedWhitespace.isEmpty ? nil : body
+  }
+
+  // MARK: - Comparing results
+
+  static func compare(
+    expected: SQLResult, actual: SQLResult, exercise: SQLExercise, code: String
+  ) -> ExecutionReport {
+    typealias Check = ExecutionReport.Check
+    let sameWidth = expected.columns.count == actual.columns.count
+    let (missing, unexpected) =
+      sameWidth
+      ? difference(expected.rows, actual.rows)
+      : (Array(expected.rows.indices), Array(actual.rows.indices))
+    let rowsMatch = missing.isEmpty && unexpected.isEmpty
+    var checks = [
+      Check(name: "runs", passed: true),
+      Check(
+        name: "columns", passed: sameWidth, expected: "\(expected.columns.count)",
+        actual: "\(actual.columns.count)"),
+      Check(
+        name: "row count", passed: expected.rows.count == actual.rows.count,
+        expected: "\(expected.rows.count)", actual: "\(actual.rows.count)"),
+      Check(
+        name: "rows", passed: rowsMatch,
+        expected: rowsMatch ? nil : "\(missing.count) row(s) the answer did not return",
+        actual: rowsMatch ? nil : "\(unexpected.count) row(s) that were not expected"),
+    ]
+    if exercise.ordered {
+      var order = Check(name: "order", passed: rowsMatch)
+      if rowsMatch,
+        let index = expected.rows.indices.first(where: {
+          !rowMatches(expected.rows[$0], actual.rows[$0])
+        })
+      {
+        order.passed = false
+        order.expected = "row \(index + 1): \(literal(expected.rows[index]))"
+        order.actual = "row \(index + 1): \(literal(actual.rows[index]))"
+      }
+      checks.append(order)
+    }
+    if exercise.columnNames {
+      let names = expected.columns.map { $0.lowercased() } == actual.columns.map { $0.lowercased() }
+      checks.append(
+        Check(
+          name: "column names", passed: names,
+          expected: names ? nil : expected.columns.joined(separator: ", "),
+          actual: names ? nil : actual.columns.joined(separator: ", ")))
+    }
+    let rows =
+      rowsMatch
+      ? nil
+      : ExecutionReport.RowDifference(
+        expectedColumns: expected.columns, actualColumns: actual.columns,
+        expectedRowCount: expected.rows.count, actualRowCount: actual.rows.count,
+        missing: missing.prefix(ExecutionReport.RowDifference.shownRows).map {
+          expected.rows[$0].map(\.literal)
+        },
+        unexpected: unexpected.prefix(ExecutionReport.RowDifference.shownRows).map {
+          actual.rows[$0].map(\.literal)
+        })
+    let passed = checks.allSatisfy(\.passed)
+    return ExecutionReport(
+      language: .sql, outcome: passed ? .passed : .failed, checks: checks, code: code, rows: rows)
+  }
+
+  /// The positions of the expected rows the actual rows lack, and of the actual rows nobody
+  /// expected, matching rows as a multiset.
+  static func difference(_ expected: [[SQLValue]], _ actual: [[SQLValue]]) -> ([Int], [Int]) {
+    func key(_ row: [SQLValue]) -> String {
+      row.map(\.matchKey).joined(separator: "\u{1F}")
+    }
+    var pool: [String: [Int]] = [:]
+    for (index, row) in actual.enumerated().reversed() {
+      pool[key(row), default: []].append(index)
+    }
+    var unmatched: [Int] = []
+    for (index, row) in expected.enumerated() {
+      if pool[key(row)]?.popLast() == nil { unmatched.append(index) }
+    }
+    // Numbers the rounding put on either side of a digit are matched within the tolerance.
+    var leftover = pool.values.flatMap { $0 }.sorted()
+    var missing: [Int] = []
+    for index in unmatched {
+      if let found = leftover.firstIndex(where: { rowMatches(expected[index], actual[$0]) }) {
+        leftover.remove(at: found)
+      } else {
+        missing.append(index)
+      }
+    }
+    return (missing, leftover)
+  }
+
+  static func rowMatches(_ left: [SQLValue], _ right: [SQLValue]) -> Bool {
+    left.count == right.count && zip(left, right).allSatisfy { $0.matches($1) }
+  }
+
+  static func literal(_ row: [SQLValue]) -> String {
+    "(" + row.map(\.literal).joined(separator: ", ") + ")"
+  }
+}

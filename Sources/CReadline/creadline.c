@@ -86,12 +86,27 @@ static char **complete(const char *text, int start, int end) {
   return rl_completion_matches(text, completion_generator);
 }
 
+/// Tab completes a `:` command, or a word when plain words are offered (competency names);
+/// anywhere else it indents by four spaces, which is what Python code needs.
+static int tab_key(int count, int key) {
+  int plain_words = 0;
+  for (int index = 0; index < completion_count; index++) {
+    if (completion_words[index][0] != ':') plain_words = 1;
+  }
+  if (plain_words || (rl_line_buffer != NULL && rl_line_buffer[0] == ':')) {
+    return rl_complete(count, key);
+  }
+  for (int index = 0; index < (count > 0 ? count : 1); index++) rl_insert_text("    ");
+  return 0;
+}
+
 void creadline_configure(const char *name, const char *const *words, int count) {
   rl_readline_name = strdup(name);
   rl_catch_signals = 0;
   rl_catch_sigwinch = 1;
   rl_change_environment = 0;
   rl_attempted_completion_function = complete;
+  rl_bind_key('\t', tab_key);
   for (int index = 0; index < completion_count; index++) free(completion_words[index]);
   free(completion_words);
   completion_words = calloc((size_t)(count > 0 ? count : 1), sizeof(char *));

@@ -11,6 +11,8 @@ public enum ExitStatus: Int32, Sendable {
   case dataError = 65
   /// An input file or folder does not exist or cannot be read.
   case noInput = 66
+  /// Something the command needs is not on this machine (`python3` for a Python question).
+  case unavailable = 69
   /// An output file cannot be created or written.
   case cannotCreate = 73
   /// The terminal hung up (SIGHUP) during a session.

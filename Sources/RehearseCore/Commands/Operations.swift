@@ -14,16 +14,19 @@ public struct ScoreRequest: Sendable {
   public var answer: AnswerSource
   public var format: OutputFormat
   public var style: TextStyle
+  /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
+  public var checker: ExerciseChecker?
 
   public init(
     bank: BankSource, questionID: String, answer: AnswerSource, format: OutputFormat,
-    style: TextStyle
+    style: TextStyle, checker: ExerciseChecker? = nil
   ) {
     self.bank = bank
     self.questionID = questionID
     self.answer = answer
     self.format = format
     self.style = style
+    self.checker = checker
   }
 }
 
@@ -36,16 +39,19 @@ public struct BankRequest: Sendable {
   public var components: [Component]
   /// `bank show`: the question.
   public var questionID: String?
+  /// `bank test`: what runs the executable questions' code; they are not run without one.
+  public var checker: ExerciseChecker?
 
   public init(
     bank: BankSource, format: OutputFormat = .text, style: TextStyle = .plain,
-    components: [Component] = [], questionID: String? = nil
+    components: [Component] = [], questionID: String? = nil, checker: ExerciseChecker? = nil
   ) {
     self.bank = bank
     self.format = format
     self.style = style
     self.components = components
     self.questionID = questionID
+    self.checker = checker
   }
 }
 
@@ -64,12 +70,18 @@ public enum Rehearse {
       throw QuestionLookupError.unknownID(question.id, suggestions: [])
     }
     // One answer needs one compiled rubric, not the whole bank's.
-    let scored = Scorer.score(
+    var scored = Scorer.score(
       answer, against: CompiledRubric(rubric, lexicon: CompiledLexicon(bank.lexicon)))
+    var status = ExitStatus.success
+    if let checker = request.checker, let report = checker.check(answer, for: question) {
+      scored.apply(report)
+      // The code could not run here: the rubric's score stands, and the status says so.
+      if !report.isScored { status = .unavailable }
+    }
     switch request.format {
-    case .json: return CommandOutput(JSONOutput.encode(scored))
+    case .json: return CommandOutput(JSONOutput.encode(scored), status: status)
     case .text:
-      return CommandOutput(ScoreReport.render(scored, style: request.style))
+      return CommandOutput(ScoreReport.render(scored, style: request.style), status: status)
     }
   }
 
@@ -121,8 +133,8 @@ public enum Rehearse {
   /// `rehearse bank test [DIR]`: exits 1 when an example or model answer is off its band.
   public static func bankTest(_ request: BankRequest) throws -> CommandOutput {
     let bank = try request.bank.load()
-    let result = BankTester.run(bank, scorer: Scorer(bank: bank))
-    let status: ExitStatus = result.failures.isEmpty ? .success : .checkFailed
+    let result = BankTester.run(bank, scorer: Scorer(bank: bank), checker: request.checker)
+    let status: ExitStatus = result.passed ? .success : .checkFailed
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(result), status: status)
     case .text: return CommandOutput(BankTester.text(result, style: request.style), status: status)

@@ -10,10 +10,13 @@ public struct MockRequest: Sendable {
   public var style: TextStyle
   /// The home folder whose stories `:stories` offers; none when `nil`.
   public var storyHome: URL?
+  /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
+  public var checker: ExerciseChecker?
 
   public init(
     bank: BankSource, selection: SessionSelection, resume: Bool,
-    mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil
+    mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil,
+    checker: ExerciseChecker? = nil
   ) {
     self.bank = bank
     self.selection = selection
@@ -21,6 +24,7 @@ public struct MockRequest: Sendable {
     self.mode = mode
     self.style = style
     self.storyHome = storyHome
+    self.checker = checker
   }
 }
 
@@ -64,7 +68,8 @@ extension Rehearse {
       let previous = try archive.lastUnfinished()
       do {
         machine = try SessionMachine(
-          plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers)
+          plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers,
+          checker: request.checker)
       } catch {
         guard case .unknownID(let id, _) = error else { throw error }
         throw ResumeError.questionGone(session: previous.id, questionID: id, bank: root.path)
@@ -78,10 +83,23 @@ extension Rehearse {
           + "\(SessionText.clock(Double(previous.plan.sessionLimitSeconds) - previous.secondsUsed)) "
           + "left.", .conversation)
     } else {
-      let (plan, shortfall) = try SessionPlan.draw(from: bank, request.selection)
-      machine = try SessionMachine(plan: plan, bank: bank, mode: request.mode)
+      var selection = request.selection
+      if let checker = request.checker, case .missing(let reason) = checker.python.interpreter {
+        selection.pythonUnavailable = reason
+      }
+      let (plan, shortfall) = try SessionPlan.draw(from: bank, selection)
+      machine = try SessionMachine(
+        plan: plan, bank: bank, mode: request.mode, checker: request.checker)
       sessionID = try archive.createSession(plan: plan, startedAt: startTime, bank: root.path)
       startedAt = startTime
+      if let reason = selection.pythonUnavailable,
+        selection.questionIDs.isEmpty,
+        selection.components.isEmpty || selection.components.contains(.sqlPython)
+      {
+        show(
+          request.style.yellow("Note: ")
+            + "Python questions are left out of this session: \(reason).", .conversation)
+      }
       if shortfall > 0 {
         show(
           request.style.yellow("Note: ")

@@ -66,7 +66,7 @@ public struct PythonChecker: Sendable {
       if case .missing(let reason) = interpreter {
         return ExecutionReport(
           language: .python, outcome: .unavailable, checks: [],
-          message: "the tests were not run: \(reason)", code: "")
+          message: reason, code: "")
       }
       return ExecutionReport(language: .python, outcome: .unavailable, checks: [], code: "")
     }

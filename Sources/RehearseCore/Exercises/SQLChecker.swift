@@ -180,8 +180,10 @@ public enum SQLChecker {
         expected: "\(expected.rows.count)", actual: "\(actual.rows.count)"),
       Check(
         name: "rows", passed: rowsMatch,
-        expected: rowsMatch ? nil : "\(missing.count) row(s) the answer did not return",
-        actual: rowsMatch ? nil : "\(unexpected.count) row(s) that were not expected"),
+        actual: rowsMatch
+          ? nil
+          : "\(missing.count) expected row(s) not returned, "
+            + "\(unexpected.count) returned row(s) not expected"),
     ]
     if exercise.ordered {
       var order = Check(name: "order", passed: rowsMatch)

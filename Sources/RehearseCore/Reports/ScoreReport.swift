@@ -10,6 +10,14 @@ public enum ScoreReport {
     if scored.cappedByRequired {
       lines.append(style.dim("  capped below strong: a required talking point is missing"))
     }
+    let checked = scored.execution?.isScored == true
+    if let execution = scored.execution {
+      lines += executionLines(execution, style: style)
+    }
+    if checked && !(scored.hits.isEmpty && scored.misses.isEmpty) {
+      lines.append("")
+      lines.append(style.dim("The talking points below are for the discussion; the checks score."))
+    }
     if !scored.hits.isEmpty {
       lines.append("")
       lines.append(style.bold("Talking points made"))
@@ -49,6 +57,82 @@ public enum ScoreReport {
       lines += starLines(star, style: style)
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The longest check name or value shown before it is cut.
+  static let shownLength = 110
+
+  /// What running the code found: each check with expected and actual when it failed, the
+  /// error or the limit that stopped it, and the rows that differ.
+  public static func executionLines(_ report: ExecutionReport, style: TextStyle) -> [String] {
+    func cut(_ text: String) -> String {
+      let flat = text.replacingOccurrences(of: "\n", with: " ")
+      return flat.count <= shownLength ? flat : String(flat.prefix(shownLength - 1)) + "…"
+    }
+    var lines = [""]
+    guard report.isScored else {
+      lines.append(
+        style.yellow("Not run: ") + (report.message ?? "the code could not be run")
+          + "; the score comes from the talking points.")
+      return lines
+    }
+    let title = report.language == .sql ? "Checks" : "Tests"
+    let tally = "\(report.passedCount)/\(report.checks.count) passed"
+    lines.append(
+      style.bold(title) + "  "
+        + (report.outcome == .passed ? style.green(tally) : style.red(tally)))
+    if let message = report.message {
+      let label =
+        switch report.outcome {
+        case .error: report.language == .sql ? "SQLite: " : "Python: "
+        case .refused: "Refused: "
+        case .timedOut, .tooManyRows, .outOfMemory: "Stopped: "
+        default: ""
+        }
+      lines.append(
+        "  " + style.red(label) + message.replacingOccurrences(of: "refused: ", with: ""))
+    }
+    for check in report.checks {
+      lines.append(
+        "  \(check.passed ? style.green("✓") : style.red("✗")) \(cut(check.name))")
+      guard !check.passed, check.expected != nil || check.actual != nil else { continue }
+      if let expected = check.expected {
+        lines.append(style.dim("      expected ") + cut(expected))
+      }
+      if let actual = check.actual, actual != report.message {
+        lines.append(style.dim("      got      ") + cut(actual))
+      }
+    }
+    if let rows = report.rows {
+      lines.append("")
+      lines += rowLines(rows, style: style)
+    }
+    return lines
+  }
+
+  /// The first rows that differ, expected beside got, with both row counts.
+  static func rowLines(_ rows: ExecutionReport.RowDifference, style: TextStyle) -> [String] {
+    let width = 46
+    func fit(_ text: String) -> String {
+      text.count <= width ? TextLayout.pad(text, to: width) : String(text.prefix(width - 1)) + "…"
+    }
+    func tuple(_ values: [String]) -> String { "(" + values.joined(separator: ", ") + ")" }
+    var lines = [
+      style.bold("Rows that differ")
+        + style.dim(
+          " (expected \(rows.expectedRowCount) rows of (\(rows.expectedColumns.joined(separator: ", "))); "
+            + "got \(rows.actualRowCount) of (\(rows.actualColumns.joined(separator: ", "))))"),
+      "  " + fit("expected, not returned") + "  " + "returned, not expected",
+    ]
+    for index in 0..<max(rows.missing.count, rows.unexpected.count) {
+      let left = index < rows.missing.count ? tuple(rows.missing[index]) : ""
+      let right = index < rows.unexpected.count ? tuple(rows.unexpected[index]) : ""
+      lines.append("  " + style.red(fit(left)) + "  " + style.yellow(right))
+    }
+    if rows.missing.isEmpty && rows.unexpected.isEmpty {
+      lines.append(style.dim("  (the same rows, under other columns)"))
+    }
+    return lines
   }
 
   /// The STAR reading: the parts found, the pipeline parts, and one line per finding.

@@ -48,11 +48,20 @@ public enum SessionText {
       + "difficulty \(question.difficulty) · \(clock(Double(asked.limitSeconds)))"
     lines.append(asked.isRepeat ? style.dim("(again) " + header) : style.bold(header))
     lines.append(TextLayout.wrap(question.prompt, indent: ""))
+    if let python = question.python {
+      lines.append(style.dim("Write the function: ") + python.signature)
+    }
     if !asked.isRepeat {
       let finish =
-        switch mode {
-        case .terminal: "Enter on an empty line submits; Ctrl-D skips"
-        case .piped: "a line holding a single . ends the answer"
+        switch (mode, question.kind) {
+        case (.terminal, .sql):
+          "SQL: the ; that ends the query submits it; the query runs on the question's tables; "
+            + "Ctrl-D skips"
+        case (.terminal, .python):
+          "Python: a line holding a single . submits; empty lines and Tab are kept; "
+            + "the function runs against tests; Ctrl-D skips"
+        case (.terminal, _): "Enter on an empty line submits; Ctrl-D skips"
+        case (.piped, _): "a line holding a single . ends the answer"
         }
       lines.append(style.dim("(\(finish); :help lists the commands)"))
     }

@@ -107,6 +107,9 @@ public enum TranscriptHTML {
       body.append(
         "<blockquote>\(answer.text.isEmpty ? "<em>(nothing typed)</em>" : escape(answer.text))"
           + "</blockquote>")
+      if let execution = answer.scored.execution {
+        body += executionHTML(execution)
+      }
       if !answer.scored.hits.isEmpty || !answer.scored.misses.isEmpty {
         body.append("<ul>")
         for hit in answer.scored.hits {
@@ -138,29 +141,76 @@ public enum TranscriptHTML {
       }
       body.append("</section>")
     }
-    return """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Rehearse session \(transcript.id)</title>
-      <style>
-      body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-      .facts { color: #555; }
-      .prompt { font-weight: 600; }
-      blockquote { white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0.5rem 0; padding: 0.25rem 0.75rem; background: #f7f7f7; }
-      .badge { color: #fff; border-radius: 4px; padding: 0 0.4rem; font-size: 0.8em; }
-      .hit { color: #2e7d32; } .miss { color: #c62828; } .wrong { color: #b26a00; }
-      .evidence { color: #555; font-style: italic; }
-      ul { list-style: none; padding-left: 0.5rem; }
-      </style>
-      </head>
-      <body>
-      \(body.joined(separator: "\n"))
-      </body>
-      </html>
+    return page(transcript.id, body)
+  }
 
-      """
+  /// What running the code found: the tally, the error or limit, each check, the differing rows.
+  static func executionHTML(_ report: ExecutionReport) -> [String] {
+    guard report.isScored else {
+      return [
+        "<p class=\"wrong\">Not run: \(escape(report.message ?? "the code could not be run"))</p>"
+      ]
+    }
+    var lines = [
+      "<p class=\"\(report.outcome == .passed ? "hit" : "miss")\">"
+        + "\(report.language == .sql ? "Checks" : "Tests"): \(report.passedCount)/\(report.checks.count) passed"
+        + (report.message.map { " — " + escape($0) } ?? "") + "</p>",
+      "<ul>",
+    ]
+    for check in report.checks {
+      var line =
+        "<li class=\"\(check.passed ? "hit" : "miss")\">\(check.passed ? "✓" : "✗") "
+        + "<code>\(escape(check.name))</code>"
+      if !check.passed, let expected = check.expected { line += " — expected \(escape(expected))" }
+      if !check.passed, let actual = check.actual, actual != report.message {
+        line += " — got \(escape(actual))"
+      }
+      lines.append(line + "</li>")
+    }
+    lines.append("</ul>")
+    if let rows = report.rows {
+      lines.append(
+        "<table class=\"rows\"><tr><th>expected, not returned</th><th>returned, not expected</th></tr>"
+      )
+      for index in 0..<max(rows.missing.count, rows.unexpected.count) {
+        let left =
+          index < rows.missing.count ? "(" + rows.missing[index].joined(separator: ", ") + ")" : ""
+        let right =
+          index < rows.unexpected.count
+          ? "(" + rows.unexpected[index].joined(separator: ", ") + ")" : ""
+        lines.append("<tr><td>\(escape(left))</td><td>\(escape(right))</td></tr>")
+      }
+      lines.append("</table>")
+    }
+    return lines
+  }
+
+  private static func page(_ id: Int64, _ body: [String]) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Rehearse session \(id)</title>
+    <style>
+    body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+    .facts { color: #555; }
+    .prompt { font-weight: 600; }
+    blockquote { white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0.5rem 0; padding: 0.25rem 0.75rem; background: #f7f7f7; }
+    .badge { color: #fff; border-radius: 4px; padding: 0 0.4rem; font-size: 0.8em; }
+    .hit { color: #2e7d32; } .miss { color: #c62828; } .wrong { color: #b26a00; }
+    .evidence { color: #555; font-style: italic; }
+    ul { list-style: none; padding-left: 0.5rem; }
+    table.rows { border-collapse: collapse; font-family: ui-monospace, monospace; font-size: 0.9em; }
+    table.rows td, table.rows th { border: 1px solid #ddd; padding: 0.1rem 0.5rem; text-align: left; }
+    </style>
+    </head>
+    <body>
+    \(body.joined(separator: "\n"))
+    </body>
+    </html>
+
+    """
   }
 }

@@ -38,6 +38,8 @@ public enum TranscriptReports {
     public var misconceptions: [ScoredAnswer.StatedMisconception]
     /// The STAR reading of a behavioural answer or a story rehearsal.
     public var star: StarFeedback?
+    /// What running the code of a SQL or Python answer found.
+    public var execution: ExecutionReport?
   }
 
   /// `review --format json` and `export --format json`.
@@ -101,7 +103,8 @@ public enum TranscriptReports {
           band: $0.scored.band.rawValue, outcome: $0.outcome.rawValue,
           started: timestamp($0.startedAt), secondsUsed: $0.secondsUsed, hintsUsed: $0.hintsUsed,
           hits: $0.scored.hits, misses: $0.scored.misses,
-          misconceptions: $0.scored.misconceptions, star: $0.scored.star)
+          misconceptions: $0.scored.misconceptions, star: $0.scored.star,
+          execution: $0.scored.execution)
       })
   }
 
@@ -208,6 +211,10 @@ public enum TranscriptReports {
       lines.append("**Answer.**")
       lines.append("")
       lines.append(markdownQuote(answer.text.isEmpty ? "(nothing typed)" : answer.text))
+      if let execution = answer.scored.execution {
+        lines.append("")
+        lines += markdownExecution(execution)
+      }
       if !answer.scored.hits.isEmpty {
         lines.append("")
         lines.append("Talking points made:")
@@ -243,6 +250,43 @@ public enum TranscriptReports {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// What running the code found, as Markdown: the tally, the error or limit, each check, and the
+  /// rows that differ.
+  static func markdownExecution(_ report: ExecutionReport) -> [String] {
+    guard report.isScored else {
+      return ["Not run: " + markdownInline(report.message ?? "the code could not be run") + "."]
+    }
+    var lines = [
+      "\(report.language == .sql ? "Checks" : "Tests"): \(report.passedCount)/"
+        + "\(report.checks.count) passed"
+        + (report.message.map { " — " + markdownInline($0) } ?? "")
+    ]
+    for check in report.checks {
+      var line = "- \(check.passed ? "✓" : "✗") " + markdownInline(check.name)
+      if !check.passed, let expected = check.expected {
+        line += " — expected " + markdownInline(expected)
+      }
+      if !check.passed, let actual = check.actual, actual != report.message {
+        line += " — got " + markdownInline(actual)
+      }
+      lines.append(line)
+    }
+    if let rows = report.rows {
+      lines.append("")
+      lines.append("| expected, not returned | returned, not expected |")
+      lines.append("|---|---|")
+      for index in 0..<max(rows.missing.count, rows.unexpected.count) {
+        let left =
+          index < rows.missing.count ? "(" + rows.missing[index].joined(separator: ", ") + ")" : ""
+        let right =
+          index < rows.unexpected.count
+          ? "(" + rows.unexpected[index].joined(separator: ", ") + ")" : ""
+        lines.append("| \(markdownInline(left)) | \(markdownInline(right)) |")
+      }
+    }
+    return lines
   }
 
   /// Text on one line with Markdown's special characters escaped.

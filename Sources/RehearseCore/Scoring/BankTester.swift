@@ -22,10 +22,18 @@ public enum BankTester {
   public struct Result: Codable, Equatable, Sendable {
     public var checked: Int
     public var failures: [Check]
+    /// What running the executable questions' code found; `nil` when it was not run.
+    public var exercises: ExerciseTester.Result?
+
+    /// Whether everything is as it should be.
+    public var passed: Bool {
+      failures.isEmpty && (exercises?.failures.isEmpty ?? true)
+    }
   }
 
-  /// Checks every graded example against its band, and every model answer against `strong`.
-  public static func run(_ bank: Bank, scorer: Scorer) -> Result {
+  /// Checks every graded example against its band, and every model answer against `strong`; with
+  /// a `checker`, also runs the code of every executable question (`ExerciseTester`).
+  public static func run(_ bank: Bank, scorer: Scorer, checker: ExerciseChecker? = nil) -> Result {
     var checks: [Check] = []
     for question in bank.questions {
       guard let rubric = scorer.rubric(for: question.id) else { continue }
@@ -43,7 +51,9 @@ public enum BankTester {
             score: scored.score))
       }
     }
-    return Result(checked: checks.count, failures: checks.filter { !$0.passed })
+    return Result(
+      checked: checks.count, failures: checks.filter { !$0.passed },
+      exercises: checker.map { ExerciseTester.run(bank, checker: $0) })
   }
 
   public static func text(_ result: Result, style: TextStyle) -> String {
@@ -59,6 +69,9 @@ public enum BankTester {
       : style.red("\(result.failures.count) off their band")
     lines.append(
       "bank test: \(result.checked) answers scored (graded examples and model answers); \(verdict)")
+    if let exercises = result.exercises {
+      lines += ExerciseTester.text(exercises, style: style)
+    }
     return lines.joined(separator: "\n")
   }
 }

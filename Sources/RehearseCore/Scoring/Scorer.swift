@@ -72,10 +72,14 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
   public var cappedByRequired: Bool
   /// The STAR reading, for behavioural answers and story rehearsals.
   public var star: StarFeedback?
+  /// What running the answer's code found, for SQL and Python questions; when it ran, its checks
+  /// give the score, and the talking points are feedback for the discussion.
+  public var execution: ExecutionReport?
 
   public init(
     question: String, score: Int, band: Band, hits: [Hit], misses: [Miss],
-    misconceptions: [StatedMisconception], cappedByRequired: Bool, star: StarFeedback? = nil
+    misconceptions: [StatedMisconception], cappedByRequired: Bool, star: StarFeedback? = nil,
+    execution: ExecutionReport? = nil
   ) {
     self.question = question
     self.score = score
@@ -85,6 +89,16 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
     self.misconceptions = misconceptions
     self.cappedByRequired = cappedByRequired
     self.star = star
+    self.execution = execution
+  }
+
+  /// The answer scored by `report` instead of its rubric, when the code could be run.
+  public mutating func apply(_ report: ExecutionReport) {
+    execution = report
+    guard report.isScored else { return }
+    score = report.score
+    band = Band(score: report.score)
+    cappedByRequired = false
   }
 }
 

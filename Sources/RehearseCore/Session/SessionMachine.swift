@@ -117,9 +117,11 @@ public struct SessionMachine: Sendable {
   /// A machine for `plan` on `bank`; `previous` are the answers saved before a resume.
   ///
   /// Throws when a question of the plan is not in the bank (the bank changed since the plan was
-  /// drawn).
+  /// drawn). Answers to SQL and Python questions are run by `checker`; without one, they are
+  /// scored by their rubric alone.
   public init(
-    plan: SessionPlan, bank: Bank, mode: InputMode, previous: [AnswerRecord] = []
+    plan: SessionPlan, bank: Bank, mode: InputMode, previous: [AnswerRecord] = [],
+    checker: ExerciseChecker? = nil
   ) throws(QuestionLookupError) {
     var questions: [Question] = []
     var graders: [String: AnswerGrader] = [:]
@@ -128,9 +130,12 @@ public struct SessionMachine: Sendable {
       let question = try bank.requireQuestion(id: item.questionID)
       questions.append(question)
       // Only the plan's rubrics are compiled: the first question shows sooner.
-      if let rubric = bank.rubrics[item.questionID] {
+      let rubric = bank.rubrics[item.questionID].map { CompiledRubric($0, lexicon: lexicon) }
+      if let checker, ExerciseChecker.isExecutable(question) {
+        graders[item.questionID] = .exercise(question, rubric: rubric, checker: checker)
+      } else if let rubric {
         graders[item.questionID] = .rubric(
-          CompiledRubric(rubric, lexicon: lexicon), star: question.kind == .behavioural,
+          rubric, star: question.kind == .behavioural,
           pipeline: question.competencies.contains(.pipelineBuilt))
       }
     }
@@ -264,12 +269,37 @@ public struct SessionMachine: Sendable {
       return record(position: position, draftText.isEmpty ? .skipped : .answered, at: time)
         + advance(after: position, at: time)
     }
-    if trimmed.isEmpty && mode == .terminal {
+    let kind = questions[plan.items[position].questionID]?.kind
+    let isCode = kind == .sql || kind == .python
+    // Code keeps its empty lines: at a terminal, only prose ends at one.
+    if trimmed.isEmpty && mode == .terminal && !isCode {
       guard !draftText.isEmpty else { return [] }
       return record(position: position, .answered, at: time) + advance(after: position, at: time)
     }
     if trimmed.isEmpty && draft.isEmpty { return [] }
-    return append(line, asLine: true)
+    let outputs = append(line, asLine: true)
+    // At a terminal, a SQL answer ends with the `;` that completes its statement.
+    if kind == .sql && mode == .terminal && trimmed.hasSuffix(";")
+      && Self.endsStatement(draft.joined(separator: "\n"))
+    {
+      return outputs + record(position: position, .answered, at: time)
+        + advance(after: position, at: time)
+    }
+    return outputs
+  }
+
+  /// Whether `text` ends with a complete SQL statement: its last `;` is outside strings and
+  /// comments.
+  static func endsStatement(_ text: String) -> Bool {
+    SQLSandbox.isComplete(text)
+  }
+
+  /// Whether the question being asked wants code, whose tabs are kept.
+  private var askingForCode: Bool {
+    guard case .asking(let position) = state,
+      let kind = questions[plan.items[position].questionID]?.kind
+    else { return false }
+    return kind == .sql || kind == .python
   }
 
   private mutating func run(_ command: Command, position: Int, at time: Date) -> [Output] {
@@ -301,10 +331,11 @@ public struct SessionMachine: Sendable {
 
   /// Adds text to the draft: a whole line, or the unfinished part of one (ignored when empty).
   private mutating func append(_ text: String, asLine: Bool = false) -> [Output] {
-    let clean = Self.removingControlCharacters(text)
+    let keepTabs = askingForCode
+    let clean = Self.removingControlCharacters(text, keepingTabs: keepTabs)
     var outputs: [Output] = []
     if !toldAboutBinary
-      && (clean != text.replacingOccurrences(of: "\t", with: " ")
+      && (clean != (keepTabs ? text : text.replacingOccurrences(of: "\t", with: " "))
         || clean.contains("\u{FFFD}"))
     {
       toldAboutBinary = true
@@ -348,15 +379,16 @@ public struct SessionMachine: Sendable {
   }
 
   /// The text without control characters (escape sequences, NULs, bells), which a terminal would
-  /// act on when the transcript is shown; tabs become spaces.
-  static func removingControlCharacters(_ text: String) -> String {
+  /// act on when the transcript is shown; tabs become spaces, unless `keepingTabs` (code, where
+  /// they indent).
+  static func removingControlCharacters(_ text: String, keepingTabs: Bool = false) -> String {
     guard
       text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     else { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if scalar == "\t" {
-        scalars.append(" ")
+        scalars.append(keepingTabs ? "\t" : " ")
       } else if scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) {
         scalars.append(scalar)
       }
@@ -432,6 +464,9 @@ public enum AnswerGrader: Sendable {
   case rubric(CompiledRubric, star: Bool, pipeline: Bool)
   /// As a retelling of a stored story.
   case story(Story)
+  /// By running the answer's code for an executable question; the rubric's talking points are
+  /// kept as feedback.
+  case exercise(Question, rubric: CompiledRubric?, checker: ExerciseChecker)
 
   /// The scored answer for `text`.
   public func score(_ text: String) -> ScoredAnswer {
@@ -442,6 +477,18 @@ public enum AnswerGrader: Sendable {
       return scored
     case .story(let story):
       return StoryRehearsal.score(text, against: story)
+    case .exercise(let question, let rubric, let checker):
+      var scored =
+        rubric.map { Scorer.score(text, against: $0) }
+        ?? ScoredAnswer(
+          question: question.id, score: 0, band: .weak, hits: [], misses: [], misconceptions: [],
+          cappedByRequired: false)
+      // Nothing typed is nothing to run (a skip).
+      guard !text.trimmedWhitespace.isEmpty, let report = checker.check(text, for: question) else {
+        return scored
+      }
+      scored.apply(report)
+      return scored
     }
   }
 }

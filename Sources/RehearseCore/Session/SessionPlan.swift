@@ -54,11 +54,14 @@ public struct SessionSelection: Sendable, Equatable {
   public var sessionMinutes: Double?
   /// The seed of the draw.
   public var seed: UInt64
+  /// Why Python answers cannot be run here, when they cannot: Python questions are then left out
+  /// of the draw, and asking for one by id fails.
+  public var pythonUnavailable: String?
 
   public init(
     components: [Component] = [], count: Int? = nil, difficulties: ClosedRange<Int>? = nil,
     questionIDs: [String] = [], minutesPerQuestion: Double? = nil, sessionMinutes: Double? = nil,
-    seed: UInt64
+    seed: UInt64, pythonUnavailable: String? = nil
   ) {
     self.components = components
     self.count = count
@@ -67,6 +70,7 @@ public struct SessionSelection: Sendable, Equatable {
     self.minutesPerQuestion = minutesPerQuestion
     self.sessionMinutes = sessionMinutes
     self.seed = seed
+    self.pythonUnavailable = pythonUnavailable
   }
 }
 
@@ -76,8 +80,13 @@ public enum SessionSelectionError: RehearseError, Equatable {
   case noQuestions(filters: String)
   /// A count, limit or difficulty that is zero, negative or out of range.
   case invalidValue(flag: String, value: String, expected: String)
+  /// A Python question asked for by id, on a machine that cannot run Python.
+  case cannotRun(questionID: String, reason: String)
 
-  public var exitStatus: ExitStatus { .usage }
+  public var exitStatus: ExitStatus {
+    if case .cannotRun = self { return .unavailable }
+    return .usage
+  }
 
   public var description: String {
     switch self {
@@ -85,6 +94,8 @@ public enum SessionSelectionError: RehearseError, Equatable {
       "no question of the bank matches \(filters) (see 'rehearse bank list')"
     case .invalidValue(let flag, let value, let expected):
       "\(flag) \(value): expected \(expected)"
+    case .cannotRun(let questionID, let reason):
+      "\(questionID) is a Python question, and its tests cannot run here: \(reason)"
     }
   }
 }
@@ -121,6 +132,11 @@ extension SessionPlan {
     var shortfall = 0
     if !selection.questionIDs.isEmpty {
       chosen = try selection.questionIDs.map { try bank.requireQuestion(id: $0) }
+      if let reason = selection.pythonUnavailable,
+        let python = chosen.first(where: { $0.python != nil })
+      {
+        throw SessionSelectionError.cannotRun(questionID: python.id, reason: reason)
+      }
     } else {
       let components = selection.components.isEmpty ? Component.allCases : selection.components
       var generator = SeededGenerator(seed: selection.seed)
@@ -129,6 +145,7 @@ extension SessionPlan {
         let pool = bank.questions.filter { question in
           question.component == component
             && (selection.difficulties?.contains(question.difficulty) ?? true)
+            && (selection.pythonUnavailable == nil || question.python == nil)
         }
         if !pool.isEmpty { pools.append((component, pool.shuffled(using: &generator))) }
       }

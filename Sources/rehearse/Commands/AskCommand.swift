@@ -27,7 +27,7 @@ struct AskCommand: ParsableCommand {
     try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: false, mode: mode,
-        style: global.outputStyle, storyHome: UserHome.folder)
+        style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker)
       return try Rehearse.mock(
         request, archive: store, input: &input, startTime: Date(), show: show)
     }

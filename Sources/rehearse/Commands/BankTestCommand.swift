@@ -22,7 +22,7 @@ struct BankTestCommand: ParsableCommand {
   func run() throws {
     let request = BankRequest(
       bank: global.bankSource(override: directory), format: formatOptions.format,
-      style: global.outputStyle)
+      style: global.outputStyle, checker: global.exerciseChecker)
     try CommandRunner.run { try Rehearse.bankTest(request) }
   }
 }

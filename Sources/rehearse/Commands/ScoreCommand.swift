@@ -43,7 +43,7 @@ struct ScoreCommand: ParsableCommand {
     }
     let request = ScoreRequest(
       bank: global.bankSource(), questionID: id, answer: answer, format: formatOptions.format,
-      style: global.outputStyle)
+      style: global.outputStyle, checker: global.exerciseChecker)
     try CommandRunner.run { try Rehearse.score(request) }
   }
 }

@@ -22,6 +22,11 @@ struct GlobalOptions: ParsableArguments {
       cacheFolder: UserHome.folder.appendingPathComponent("cache"))
   }
 
+  /// What runs SQL answers, and Python answers with the `python3` this machine has.
+  var exerciseChecker: ExerciseChecker {
+    ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
+  }
+
   /// Colour for standard output when it is a terminal and nothing turned colour off.
   var outputStyle: TextStyle {
     TextStyle.forStream(

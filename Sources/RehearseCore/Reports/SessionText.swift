@@ -206,6 +206,16 @@ public enum SessionText {
             + "'rehearse bank show \(answer.questionID)'")
         continue
       }
+      // Code that ran is studied by its checks, not by the words around it.
+      if let execution = answer.scored.execution, execution.isScored {
+        if execution.outcome != .passed {
+          let failed = execution.checks.count - execution.passedCount
+          lines.append(
+            "  \(style.red("✗")) \(answer.questionID): the code fails \(failed) of "
+              + "\(execution.checks.count) checks; compare it with the model answer")
+        }
+        continue
+      }
       for miss in answer.scored.misses where miss.credit == 0 || miss.required {
         let required = miss.required ? style.yellow(" (required)") : ""
         lines.append(

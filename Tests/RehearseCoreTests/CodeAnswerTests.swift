@@ -1,0 +1,171 @@
+import Foundation
+import RehearseCore
+import Testing
+
+/// Code answers in a session: how they end, what they keep, and how they are scored.
+@Suite("Code answers in a session")
+struct CodeAnswerTests {
+  static let sqlID = "sql-total-spend-per-player-left-join"
+  static let pythonID = "py-latest-record-per-key"
+  static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+  static let checker = ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
+
+  static func machine(
+    _ ids: [String], mode: SessionMachine.InputMode = .terminal,
+    checker: ExerciseChecker? = checker
+  ) throws -> SessionMachine {
+    let bank = try #require(ShippedBankTests.bank)
+    let plan = SessionPlan(
+      items: ids.map { .init(questionID: $0, component: .sqlPython, limitSeconds: 300) },
+      sessionLimitSeconds: 900, seed: 1)
+    return try SessionMachine(plan: plan, bank: bank, mode: mode, checker: checker)
+  }
+
+  /// Feeds `lines` one second apart and returns the answers recorded.
+  static func feed(_ machine: inout SessionMachine, _ lines: [String]) -> [AnswerRecord] {
+    var outputs = machine.start(at: t0)
+    for (index, line) in lines.enumerated() {
+      outputs += machine.handle(.line(line), at: t0.addingTimeInterval(Double(index + 1)))
+    }
+    return SessionMachineTests.recorded(outputs)
+  }
+
+  static let query = [
+    "SELECT p.player_id, p.username, COUNT(pu.purchase_id),",
+    "",
+    "       COALESCE(SUM(pu.amount), 0)",
+    "FROM players p LEFT JOIN purchases pu ON pu.player_id = p.player_id",
+    "GROUP BY p.player_id;",
+  ]
+
+  @Test("at a terminal a SQL answer keeps its empty lines and ends at the ; that completes it")
+  func sqlEndsAtSemicolon() throws {
+    var machine = try Self.machine([Self.sqlID, Self.pythonID])
+    let answers = Self.feed(&machine, Self.query)
+    let answer = try #require(answers.first)
+    #expect(answers.count == 1)
+    #expect(answer.text == Self.query.joined(separator: "\n"))
+    #expect(answer.scored.execution?.outcome == .passed)
+    #expect(answer.scored.score == 100)
+    #expect(answer.scored.band == .strong)
+    #expect(machine.current?.question.id == Self.pythonID)
+  }
+
+  @Test("a ; inside a string or a comment does not end the answer")
+  func semicolonInsideString() throws {
+    var machine = try Self.machine([Self.sqlID])
+    let answers = Self.feed(
+      &machine,
+      [
+        "SELECT p.player_id, p.username, 'a;",
+        "b' AS note -- ends here;",
+        "FROM players p;",
+      ])
+    #expect(answers.count == 1)
+    #expect(answers.first?.text.hasSuffix("FROM players p;") == true)
+    #expect(answers.first?.scored.execution?.outcome == .failed)
+  }
+
+  @Test("piped SQL answers still end only at a single dot, so prose may follow the query")
+  func pipedSQL() throws {
+    var machine = try Self.machine([Self.sqlID], mode: .piped)
+    let answers = Self.feed(&machine, Self.query + ["It keeps players who never paid.", "."])
+    #expect(answers.count == 1)
+    #expect(answers.first?.text.hasSuffix("never paid.") == true)
+    #expect(answers.first?.scored.execution?.outcome == .passed)
+  }
+
+  @Test(
+    "a Python answer keeps empty lines and tabs at a terminal, and ends at a single dot",
+    .enabled(if: checker.python.isAvailable))
+  func pythonEndsAtDot() throws {
+    var machine = try Self.machine([Self.pythonID])
+    let lines = [
+      "def latest_per_key(records):",
+      "\tlatest = {}",
+      "",
+      "\tfor record in records:",
+      "\t\tkey, stamp = record.get('player_id'), record.get('updated_at')",
+      "\t\tif key is None or stamp is None:",
+      "\t\t\tcontinue",
+      "\t\tif key not in latest or stamp >= latest[key]['updated_at']:",
+      "\t\t\tlatest[key] = record",
+      "\treturn list(latest.values())",
+    ]
+    let answers = Self.feed(&machine, lines + ["."])
+    let answer = try #require(answers.first)
+    #expect(answer.text == lines.joined(separator: "\n"))
+    #expect(answer.scored.execution?.outcome == .passed, "\(answer.scored.execution?.checks ?? [])")
+    #expect(answer.scored.score == 100)
+  }
+
+  @Test("a wrong query scores the share of checks it passes, held below strong")
+  func wrongQueryScore() throws {
+    var machine = try Self.machine([Self.sqlID])
+    let answers = Self.feed(
+      &machine,
+      [
+        "SELECT p.player_id, p.username, COUNT(*), SUM(pu.amount)",
+        "FROM players p JOIN purchases pu ON pu.player_id = p.player_id GROUP BY 1;",
+      ])
+    let scored = try #require(answers.first?.scored)
+    #expect(scored.execution?.outcome == .failed)
+    #expect(scored.score == 50)
+    #expect(scored.band == .adequate)
+    // The rubric still reads the words, as feedback.
+    #expect(!scored.misses.isEmpty)
+  }
+
+  @Test("a skipped code question runs nothing and scores 0")
+  func skippedCode() throws {
+    var machine = try Self.machine([Self.sqlID])
+    let answers = Self.feed(&machine, [":skip"])
+    #expect(answers.first?.outcome == .skipped)
+    #expect(answers.first?.scored.execution == nil)
+    #expect(answers.first?.scored.score == 0)
+  }
+
+  @Test("without python3 a Python answer is scored by its rubric and says why it was not run")
+  func pythonUnavailable() throws {
+    let offline = ExerciseChecker.locate(environment: ["REHEARSE_PYTHON": ""])
+    var machine = try Self.machine([Self.pythonID], checker: offline)
+    let answers = Self.feed(
+      &machine, ["def latest_per_key(records):", "    return records", "."])
+    let scored = try #require(answers.first?.scored)
+    #expect(scored.execution?.outcome == .unavailable)
+    #expect(scored.execution?.isScored == false)
+    let report = ScoreReport.render(scored, style: .plain)
+    #expect(report.contains("Not run: REHEARSE_PYTHON is empty"))
+  }
+
+  @Test("draws leave Python questions out when they cannot run, and asking for one fails")
+  func drawsWithoutPython() throws {
+    let bank = try #require(ShippedBankTests.bank)
+    let reason = "python3 was not found"
+    let selection = SessionSelection(
+      components: [.sqlPython], count: 30, seed: 7, pythonUnavailable: reason)
+    let (plan, _) = try SessionPlan.draw(from: bank, selection)
+    #expect(plan.items.count == bank.questions.filter { $0.sql != nil }.count)
+    #expect(plan.items.allSatisfy { $0.questionID.hasPrefix("sql-") })
+    #expect(throws: SessionSelectionError.cannotRun(questionID: Self.pythonID, reason: reason)) {
+      try SessionPlan.draw(
+        from: bank,
+        SessionSelection(questionIDs: [Self.pythonID], seed: 0, pythonUnavailable: reason))
+    }
+  }
+
+  @Test("the execution report is saved with the answer and read back unchanged")
+  func reportRoundTrip() throws {
+    var machine = try Self.machine([Self.sqlID])
+    let answer = try #require(Self.feed(&machine, ["SELECT username FROM players;"]).first)
+    let data = try JSONEncoder().encode(answer.scored)
+    let decoded = try JSONDecoder().decode(ScoredAnswer.self, from: data)
+    #expect(decoded == answer.scored)
+    #expect(decoded.execution?.rows?.expectedColumns.count == 4)
+    // Answers saved before executable grading have no report and still decode.
+    var older = answer.scored
+    older.execution = nil
+    let olderData = try JSONEncoder().encode(older)
+    #expect(try JSONDecoder().decode(ScoredAnswer.self, from: olderData).execution == nil)
+  }
+}

@@ -267,6 +267,26 @@ struct TerminalSessionTests {
     #expect(answer.hintsUsed == 1)
   }
 
+  @Test("a SQL answer spans lines, keeps an empty one, ends at its ; and is run on the fixture")
+  func sqlAnswer() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    let session = try PseudoTerminalSession(
+      ["ask", "sql-total-spend-per-player-left-join"], home: home)
+    #expect(session.waitFor("session "))
+    session.type("SELECT p.player_id, p.username, COUNT(pu.purchase_id),\r")
+    session.type("\r")
+    session.type("\tCOALESCE(SUM(pu.amount), 0) FROM players p\r")
+    session.type("LEFT JOIN purchases pu ON pu.player_id = p.player_id GROUP BY 1;\r")
+    #expect(session.waitFor("Checks  4/4 passed"))
+    #expect(session.exitStatus() == 0)
+    let answer = try #require(home.savedAnswers().first)
+    #expect(answer.text.split(separator: "\n", omittingEmptySubsequences: false).count == 4)
+    #expect(answer.text.contains("\n    COALESCE"), "Tab indents: \(answer.text)")
+    #expect(answer.scored.execution?.outcome == .passed)
+    #expect(answer.scored.score == 100)
+  }
+
   @Test("SIGTERM while reading restores the terminal, saves the typed text and exits 143")
   func terminalRestoredOnTerminate() throws {
     let home = SharedHome()

@@ -118,16 +118,16 @@ public enum ScoreReport {
     }
     func tuple(_ values: [String]) -> String { "(" + values.joined(separator: ", ") + ")" }
     var lines = [
-      style.bold("Rows that differ")
-        + style.dim(
-          " (expected \(rows.expectedRowCount) rows of (\(rows.expectedColumns.joined(separator: ", "))); "
-            + "got \(rows.actualRowCount) of (\(rows.actualColumns.joined(separator: ", "))))"),
+      style.bold("Rows that differ: ")
+        + "\(rows.expectedRowCount) expected, \(rows.actualRowCount) returned",
+      style.dim("  expected columns (\(rows.expectedColumns.joined(separator: ", ")))"),
       "  " + fit("expected, not returned") + "  " + "returned, not expected",
     ]
     for index in 0..<max(rows.missing.count, rows.unexpected.count) {
       let left = index < rows.missing.count ? tuple(rows.missing[index]) : ""
       let right = index < rows.unexpected.count ? tuple(rows.unexpected[index]) : ""
-      lines.append("  " + style.red(fit(left)) + "  " + style.yellow(right))
+      let line = "  " + style.red(fit(left)) + "  " + style.yellow(right)
+      lines.append(right.isEmpty ? String(line.reversed().drop { $0 == " " }.reversed()) : line)
     }
     if rows.missing.isEmpty && rows.unexpected.isEmpty {
       lines.append(style.dim("  (the same rows, under other columns)"))

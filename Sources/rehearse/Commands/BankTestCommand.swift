@@ -5,11 +5,18 @@ import RehearseCore
 struct BankTestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
-    abstract: "Score every graded example and model answer; fail if any is off its band.",
+    abstract: "Score every graded example and model answer, and run every SQL and Python exercise.",
     discussion: """
       Every graded example must get its band, and every model answer must be strong. Each one \
-      off its band is listed as file:line: and the command exits 1. \
-      JSON: {checked, failures: [{question, subject, file, line, expected, got, score}]}.
+      off its band is listed as file:line: and the command exits 1.
+
+      The code of every sql and python question is run too: its reference and model answer must \
+      pass every check, its strong examples must pass, and its adequate and weak examples (the \
+      plausible wrong answers, at least two) must each fail a check. Without python3 the Python \
+      questions are listed as not run. \
+      JSON: {checked, failures: [{question, subject, file, line, expected, got, score}], \
+      exercises: {questions, run, failures: [{question, subject, file, line, expected, got}], \
+      skipped, skip_reason}}.
       """
   )
 

@@ -6,7 +6,7 @@ import RehearseCore
 struct ScoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "score",
-    abstract: "Score an answer to a question against its rubric.",
+    abstract: "Score an answer to a question: by its rubric, or by running its SQL or Python.",
     discussion: """
       The answer is read from --answer-file, or from standard input. It must be UTF-8 text of at \
       most 65,536 bytes; anything else is refused with file:line: and exit code 65.
@@ -16,9 +16,17 @@ struct ScoreCommand: ParsableCommand {
       penalty of each misconception stated. Bands: strong from 70, adequate from 40, weak below. \
       A missing required point caps the score at 69.
 
+      An answer to a sql or python question is run instead: its query on the question's tables \
+      in an in-memory SQLite database (read-only, 2 s, 10,000 rows), or its function against the \
+      question's tests in python3 (5 s, 4 s of CPU, 512 MiB). The score is the share of checks \
+      passed, held at 69 unless all pass; the talking points are still listed. Without python3 \
+      the rubric's score is shown with a "Not run" line, and the exit code is 69.
+
       JSON keys: question, score, band, hits [{point, weight, required, evidence}], \
       misses [{point, weight, required, credit, evidence}], \
-      misconceptions [{label, correction, evidence, penalty, kind}], capped_by_required.
+      misconceptions [{label, correction, evidence, penalty, kind}], capped_by_required; for code \
+      also execution {language, outcome, checks [{name, passed, expected, actual}], message, \
+      code, rows}.
       """
   )
 

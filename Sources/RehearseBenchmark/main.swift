@@ -210,4 +210,64 @@ if let graded, let answers = try? GradedAnswersFile.read(path: graded) {
       answers.count, gradedRates[gradedRates.count / 2], gradedRates[gradedRates.count - 1],
       seconds(clock.now - evalStart) * 1000, report.pearson))
 }
+// Executable grading: one SQL answer checked (fixture loaded, reference and answer run, results
+// compared), one Python answer run against its tests in python3, the time the limits take to stop
+// a runaway query and an endless loop, and the executable part of `bank test`.
+let checker = ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
+let sqlQuestions = bank.questions.filter { $0.sql != nil }
+if !sqlQuestions.isEmpty {
+  var perCheck: [Double] = []
+  for _ in 0..<rounds {
+    let start = clock.now
+    for question in sqlQuestions {
+      checksum &+= checker.check(question.modelAnswer, for: question)?.score ?? 0
+    }
+    perCheck.append(seconds(clock.now - start) / Double(sqlQuestions.count))
+  }
+  perCheck.sort()
+  print(
+    String(
+      format: "SQL answers (%d questions): median %.2f ms per check, best %.2f",
+      sqlQuestions.count, perCheck[perCheck.count / 2] * 1000, perCheck[0] * 1000))
+  let bomb =
+    "SELECT COUNT(*) FROM " + (0..<12).map { "players p\($0)" }.joined(separator: ", ") + ";"
+  if let players = sqlQuestions.first(where: { $0.sql?.fixture.contains("players") == true }) {
+    let start = clock.now
+    let report = checker.check(bomb, for: players)
+    print(
+      String(
+        format: "  a cartesian product of 12 tables: %@ after %.2f s (limit %.1f s)",
+        report?.outcome.rawValue ?? "-", seconds(clock.now - start), checker.limits.sqlSeconds))
+  }
+}
+let pythonQuestions = bank.questions.filter { $0.python != nil }
+if let first = pythonQuestions.first, checker.python.isAvailable {
+  var perRun: [Double] = []
+  for question in pythonQuestions {
+    let start = clock.now
+    checksum &+= checker.check(question.modelAnswer, for: question)?.score ?? 0
+    perRun.append(seconds(clock.now - start))
+  }
+  perRun.sort()
+  print(
+    String(
+      format: "Python answers (%d questions): median %.0f ms per run (a python3 start-up each)",
+      pythonQuestions.count, perRun[perRun.count / 2] * 1000))
+  let loop =
+    "def \(first.python!.functionName)(*arguments, **options):\n    while True:\n        pass\n"
+  let start = clock.now
+  let report = checker.check(loop, for: first)
+  print(
+    String(
+      format: "  an endless loop: %@ after %.2f s (limits %.0f s wall, %d s CPU)",
+      report?.outcome.rawValue ?? "-", seconds(clock.now - start), checker.limits.pythonSeconds,
+      checker.limits.pythonCPUSeconds))
+}
+let exerciseStart = clock.now
+let exerciseResult = ExerciseTester.run(bank, checker: checker)
+print(
+  String(
+    format: "bank test, executable part: %d questions, %d runs in %.2f s (%d not as expected)",
+    exerciseResult.questions, exerciseResult.run, seconds(clock.now - exerciseStart),
+    exerciseResult.failures.count))
 print("checksum \(checksum) \(stageChecksum)")

@@ -125,6 +125,7 @@ private struct PythonRun {
   func execute(_ answer: String) throws -> ExecutionReport {
     let settings: [String: Any] = [
       "cpu": limits.pythonCPUSeconds, "memory": limits.pythonMemoryBytes,
+      "wall": limits.pythonSeconds,
       "function": exercise.functionName,
     ]
     let tests = exercise.tests.map { ["call": $0.call, "expected": $0.expected] }
@@ -201,7 +202,7 @@ private struct PythonRun {
     }
     // The run ended early: say where, and mark the rest as not run.
     let stopped: (ExecutionReport.Outcome, String)? =
-      if wallClockExceeded {
+      if wallClockExceeded || signal == SIGALRM {
         (
           .timedOut,
           "the code ran for more than \(limits.pythonSeconds.formatted()) s and was stopped"

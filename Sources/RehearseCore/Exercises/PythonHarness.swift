@@ -7,7 +7,7 @@
 /// limit still tells which tests passed and which one was running.
 enum PythonHarness {
   static let source = #"""
-    import ast, contextlib, io, json, math, re, resource, sys
+    import ast, contextlib, io, json, math, re, resource, signal, sys
 
     limits = json.loads(sys.argv[1])
     results = open(sys.argv[2], "w", encoding="utf-8")
@@ -25,6 +25,9 @@ enum PythonHarness {
             pass
 
 
+    # The caller kills the run at its wall-clock limit; the alarm ends it a second later anyway,
+    # should the caller itself be gone (a sleeping answer uses no processor time).
+    signal.alarm(int(math.ceil(limits["wall"])) + 1)
     limit(resource.RLIMIT_CPU, limits["cpu"])
     limit(resource.RLIMIT_AS, limits["memory"])
     limit(resource.RLIMIT_FSIZE, 1 << 20)

@@ -255,3 +255,90 @@ struct SQLCheckerTests {
     #expect(report.message?.contains("no such column: b") == true)
   }
 }
+
+@Suite("bank test on executable questions")
+struct ExerciseTesterTests {
+  /// A bank with one SQL question whose examples are given.
+  static func bank(examples: String, reference: String = "SELECT a FROM t") throws -> TestBank {
+    try TestBank(replacing: [
+      "question-bank/sql-python.yaml": """
+      component: sql-python
+      questions:
+        - id: sql-tiny
+          kind: sql
+          prompt: Return every a of t.
+          difficulty: 1
+          minutes: 2
+          model_answer: |
+            SELECT a FROM t;
+            Every row of t, nothing else.
+          fixture: "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2), (2);"
+          reference_query: "\(reference)"
+
+      """,
+      "rubrics/sql-python.yaml": """
+      sql-tiny:
+        points:
+          - label: Selects a from t
+            phrasings: [[select, t]]
+        examples:
+      \(examples)
+      """,
+    ])
+  }
+
+  static let checker = ExerciseChecker(python: .init(interpreter: .missing(reason: "not needed")))
+
+  @Test("a bank whose examples behave passes; its counts say what ran")
+  func clean() throws {
+    let bank = try Self.bank(
+      examples: """
+            - band: strong
+              answer: "SELECT t.a FROM t ORDER BY a DESC;"
+            - band: adequate
+              answer: "SELECT DISTINCT a FROM t;"
+            - band: weak
+              answer: "SELECT a FROM t LIMIT 1;"
+        """)
+    defer { bank.remove() }
+    let result = ExerciseTester.run(try Bank.load(from: bank.root), checker: Self.checker)
+    #expect(result.failures.isEmpty, "\(result.failures)")
+    #expect(result.questions == 1)
+    #expect(result.run == 5)
+  }
+
+  @Test("a wrong strong example, a passing weak one and too few wrong examples are each named")
+  func failures() throws {
+    let bank = try Self.bank(
+      examples: """
+            - band: strong
+              answer: "SELECT DISTINCT a FROM t;"
+            - band: weak
+              answer: "SELECT a FROM t;"
+        """)
+    defer { bank.remove() }
+    let result = ExerciseTester.run(try Bank.load(from: bank.root), checker: Self.checker)
+    let got = result.failures.map(\.got)
+    #expect(result.failures.count == 3, "\(got)")
+    #expect(got.contains { $0.hasPrefix("the strong example passes 2/4 checks") })
+    #expect(got.contains("the weak example passes every check, so it is not a wrong answer"))
+    #expect(got.contains("0 adequate or weak example(s) fail the checks"))
+    #expect(result.failures.allSatisfy { $0.file.hasSuffix(".yaml") && $0.line > 0 })
+  }
+
+  @Test("a reference that returns no rows, or fails, is reported")
+  func brokenReference() throws {
+    let empty = try Self.bank(
+      examples: "      - band: strong\n        answer: \"SELECT a FROM t;\"\n",
+      reference: "SELECT a FROM t WHERE a > 5")
+    defer { empty.remove() }
+    let noRows = ExerciseTester.run(try Bank.load(from: empty.root), checker: Self.checker)
+    #expect(noRows.failures.contains { $0.got.hasPrefix("the reference query returns no rows") })
+    let broken = try Self.bank(
+      examples: "      - band: strong\n        answer: \"SELECT a FROM t;\"\n",
+      reference: "SELECT b FROM t")
+    defer { broken.remove() }
+    let fails = ExerciseTester.run(try Bank.load(from: broken.root), checker: Self.checker)
+    #expect(fails.failures.first?.got == "the fixture or reference query fails: no such column: b")
+  }
+}

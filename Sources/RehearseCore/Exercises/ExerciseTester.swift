@@ -89,7 +89,7 @@ public enum ExerciseTester {
       case .failure(let error):
         failure(
           .reference, line: question.location.line, "pass",
-          "the fixture or reference query fails: \(SQLChecker.describe(error, limits: checker.limits))"
+          "the fixture or reference query fails: \(error)"
         )
         return QuestionOutcome(run: 1, failures: failures)
       case .success(let result) where result.rows.isEmpty:

@@ -98,8 +98,15 @@ private struct PythonRun {
   }
 
   /// Why the run could not start.
-  struct SetupError: Error, CustomStringConvertible {
-    var description: String
+  enum SetupError: Error, CustomStringConvertible {
+    /// No private temporary folder could be made; the system's reason.
+    case noTemporaryFolder(String)
+
+    var description: String {
+      switch self {
+      case .noTemporaryFolder(let reason): "no temporary folder (\(reason))"
+      }
+    }
   }
 
   let python: String
@@ -113,7 +120,7 @@ private struct PythonRun {
     self.limits = limits
     var template = Array((NSTemporaryDirectory() + "/rehearse-python-XXXXXX").utf8CString)
     guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      throw SetupError(description: "no temporary folder (\(String(cString: strerror(errno))))")
+      throw SetupError.noTemporaryFolder(String(cString: strerror(errno)))
     }
     folder = URL(fileURLWithPath: String(cString: made), isDirectory: true)
   }

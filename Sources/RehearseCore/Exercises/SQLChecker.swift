@@ -39,7 +39,7 @@ public enum SQLChecker {
     } catch {
       return ExecutionReport(
         language: .sql, outcome: .unavailable, checks: [],
-        message: "the question's exercise is broken: \(describe(error, limits: limits))", code: "")
+        message: "the question's exercise is broken: \(error)", code: "")
     }
     let names = checkNames(for: exercise)
     func failedAll(_ outcome: ExecutionReport.Outcome, _ message: String, code: String)
@@ -63,7 +63,7 @@ public enum SQLChecker {
         case .timedOut: .timedOut
         case .tooManyRows: .tooManyRows
         }
-      var message = describe(failure, limits: limits)
+      var message = failure.description
       if case .tooManyRows = failure {
         message += " (the expected result has \(expected.rows.count))"
       }
@@ -84,22 +84,6 @@ public enum SQLChecker {
         rowLimit: limits.sqlRows)
     } catch {
       return .failure(error)
-    }
-  }
-
-  /// What a failure means to the candidate, in one sentence.
-  static func describe(_ failure: SQLRunFailure, limits: ExerciseLimits) -> String {
-    switch failure {
-    case .error(let message):
-      return message
-    case .refused(let action):
-      return "refused: \(action) would change the database or the connection, so nothing was "
-        + "run; an answer is one query that reads (SELECT or WITH)"
-    case .timedOut(let seconds):
-      return "the query ran for more than \(seconds.formatted()) s and was stopped (a missing "
-        + "join condition or a recursive CTE without an end makes rows without end)"
-    case .tooManyRows(let limit):
-      return "the query returned more than \(limit.formatted()) rows and was stopped"
     }
   }
 

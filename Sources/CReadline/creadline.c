@@ -107,6 +107,9 @@ void creadline_configure(const char *name, const char *const *words, int count) 
   rl_change_environment = 0;
   rl_attempted_completion_function = complete;
   rl_bind_key('\t', tab_key);
+  // A paste arrives as typed lines, each at its own prompt, rather than as one line with
+  // newlines inside it that the countdown's redraw would scramble.
+  rl_variable_bind("enable-bracketed-paste", "off");
   for (int index = 0; index < completion_count; index++) free(completion_words[index]);
   free(completion_words);
   completion_words = calloc((size_t)(count > 0 ? count : 1), sizeof(char *));

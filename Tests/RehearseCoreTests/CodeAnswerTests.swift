@@ -66,6 +66,16 @@ struct CodeAnswerTests {
     #expect(answers.first?.scored.execution?.outcome == .failed)
   }
 
+  @Test("a pasted block that arrives as one line with line breaks counts as its lines")
+  func pastedBlock() throws {
+    var machine = try Self.machine([Self.sqlID, Self.pythonID])
+    let answers = Self.feed(&machine, [Self.query.joined(separator: "\n")])
+    #expect(answers.count == 1)
+    #expect(answers.first?.text == Self.query.joined(separator: "\n"))
+    #expect(answers.first?.scored.execution?.outcome == .passed)
+    #expect(machine.current?.question.id == Self.pythonID)
+  }
+
   @Test("piped SQL answers still end only at a single dot, so prose may follow the query")
   func pipedSQL() throws {
     var machine = try Self.machine([Self.sqlID], mode: .piped)

@@ -208,6 +208,14 @@ public struct SessionMachine: Sendable {
 
   /// Handles one input event that happened at `time`.
   public mutating func handle(_ event: Event, at time: Date) -> [Output] {
+    // A line holding line breaks (a paste the line editor took whole) is each of its lines.
+    if case .line(let text) = event, text.contains(where: \.isNewline) {
+      var outputs: [Output] = []
+      for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        outputs += handle(.line(String(line)), at: time)
+      }
+      return outputs
+    }
     guard case .asking(let position) = state else { return [] }
     if let deadline, time >= deadline {
       // The edge was late (a slow pipe, a suspended process): the deadline wins, and whatever

@@ -178,6 +178,15 @@ struct SQLCheckerTests {
     #expect([.passed, .failed, .error].contains(Self.check(huge).outcome))
   }
 
+  @Test(
+    "an answer of thousands of lines that all start like SQL is looked through a bounded number of times",
+    .timeLimit(.minutes(1)))
+  func manyStatementLikeLines() {
+    let report = Self.check(String(repeating: "with the rest\n", count: 4_600))
+    #expect(report.outcome == .error)
+    #expect(report.message == "near \"rest\": syntax error")
+  }
+
   @Test("prose after a query without a semicolon is left out; a fenced block is preferred")
   func findsTheQuery() {
     let prose = Self.check(

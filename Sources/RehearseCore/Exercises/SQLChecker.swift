@@ -89,31 +89,42 @@ public enum SQLChecker {
 
   // MARK: - Finding the query
 
+  /// How many times one answer may be compiled while its query is looked for, so an answer of
+  /// thousands of lines that all start like SQL costs milliseconds, not minutes.
+  static let compileBudget = 64
+
   /// The query of an answer: the first statement starting on a line that begins with a SQL
-  /// word, inside a fenced block if the answer has one; cut at its `;`, or, without one, at the
-  /// longest run of lines SQLite can compile (so prose after it is left out).
+  /// word, inside a fenced block if the answer has one; cut at its `;`, or, without one, before
+  /// the line where SQLite's parse error falls, as long as that leaves something (so prose after
+  /// the query is left out).
   ///
-  /// Returns the first candidate as it stands when none compiles (so its error is reported), or
-  /// `nil` when no line starts like SQL.
+  /// Returns the first candidate, cut as far as it went, when none compiles (so its error is
+  /// reported), or `nil` when no line starts like SQL.
   static func statement(in answer: String, sandbox: SQLSandbox) -> String? {
     let text = fencedBlock(in: answer) ?? answer
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let starts = lines.indices.filter { startsStatement(lines[$0]) }
     var firstCandidate: String?
-    for start in lines.indices where startsStatement(lines[start]) {
-      let candidate = lines[start...].joined(separator: "\n")
-      let compiled = sandbox.compileFirst(candidate)
-      if compiled.failure == nil || isRefusal(compiled.failure) {
-        return compiled.sql.trimmedWhitespace
-      }
-      if firstCandidate == nil { firstCandidate = compiled.sql.trimmedWhitespace }
-      guard !SQLSandbox.isComplete(compiled.sql) else { continue }
-      // No `;`: prose may follow the query. Try shorter runs of lines, longest first.
-      for end in stride(from: lines.count - 1, to: start, by: -1) {
-        let shorter = lines[start..<end].joined(separator: "\n")
-        let attempt = sandbox.compileFirst(shorter)
-        if attempt.failure == nil || isRefusal(attempt.failure) {
-          return attempt.sql.trimmedWhitespace
+    var budget = compileBudget
+    for start in starts {
+      var end = lines.count
+      while end > start && budget > 0 {
+        budget -= 1
+        let candidate = lines[start..<end].joined(separator: "\n")
+        let compiled = sandbox.compileFirst(candidate)
+        if compiled.failure == nil || isRefusal(compiled.failure) {
+          return compiled.sql.trimmedWhitespace
         }
+        if start == starts.first { firstCandidate = compiled.sql.trimmedWhitespace }
+        // A `;` ended it: the statement itself is wrong. Else prose may follow the query: cut
+        // before the line the error is on (or the last line, when SQLite does not say where).
+        guard !SQLSandbox.isComplete(compiled.sql) else { break }
+        let errorLine =
+          compiled.errorOffset.map { offset in
+            start + candidate.utf8.prefix(offset).count { $0 == UInt8(ascii: "\n") }
+          } ?? (end - 1)
+        guard errorLine > start else { break }
+        end = min(end - 1, errorLine)
       }
     }
     return firstCandidate

@@ -205,13 +205,21 @@ final class SQLSandbox {
     }
   }
 
-  /// Compiles the first statement of `text` without running it; returns the SQL it used and how
-  /// it went.
-  func compileFirst(_ text: String) -> (sql: String, failure: SQLRunFailure?) {
+  /// What compiling the first statement of a text found.
+  struct Compiled {
+    /// The statement's text, up to and including its `;`.
+    var sql: String
+    var failure: SQLRunFailure?
+    /// Where in the text SQLite found the error, in bytes, when it says.
+    var errorOffset: Int?
+  }
+
+  /// Compiles the first statement of `text` without running it.
+  func compileFirst(_ text: String) -> Compiled {
     state.reading = true
     state.refusal = nil
     defer { state.reading = false }
-    return text.withCString { start -> (String, SQLRunFailure?) in
+    return text.withCString { start -> Compiled in
       var statement: OpaquePointer?
       var tail: UnsafePointer<CChar>?
       let status = sqlite3_prepare_v2(connection, start, -1, &statement, &tail)
@@ -223,11 +231,16 @@ final class SQLSandbox {
             as: UTF8.self)
         } ?? text
       if status != SQLITE_OK {
-        if let refusal = state.refusal { return (used, .refused(refusal)) }
-        return (used, .error(String(cString: sqlite3_errmsg(connection))))
+        if let refusal = state.refusal { return Compiled(sql: used, failure: .refused(refusal)) }
+        let offset = Int(sqlite3_error_offset(connection))
+        return Compiled(
+          sql: used, failure: .error(String(cString: sqlite3_errmsg(connection))),
+          errorOffset: offset >= 0 ? offset : nil)
       }
-      if statement == nil { return (used, .error("the answer holds no SQL statement")) }
-      return (used, nil)
+      if statement == nil {
+        return Compiled(sql: used, failure: .error("the answer holds no SQL statement"))
+      }
+      return Compiled(sql: used)
     }
   }
 

@@ -76,6 +76,19 @@ struct PythonCheckerTests {
   }
 
   @Test(
+    "the function is found among thousands of paragraphs of prose", .enabled(if: hasPython),
+    .timeLimit(.minutes(1)))
+  func functionAmongProse() {
+    let answer =
+      "I would write:\n\ndef double(values):\n    return [2 * v for v in values]\n"
+      + String(repeating: "\nIt doubles each value.\n", count: 2_500)
+    #expect(answer.utf8.count < 65_536)
+    let report = Self.check(answer)
+    #expect(report.outcome == .passed, "\(report.message ?? "")")
+    #expect(report.code == "def double(values):\n    return [2 * v for v in values]")
+  }
+
+  @Test(
     "an endless loop is stopped at the time limit, and the tests before it still count",
     .enabled(if: hasPython))
   func endlessLoop() {

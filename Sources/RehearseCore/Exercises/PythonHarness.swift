@@ -63,19 +63,19 @@ enum PythonHarness {
             return text
         lines = text.split("\n")
         cuts = [0] + [i for i, line in enumerate(lines) if not line.strip()] + [len(lines)]
-        best = None
-        for start in cuts:
-            for end in reversed(cuts):
-                if end <= start or (best and end - start <= best[1] - best[0]):
-                    continue
-                code = "\n".join(lines[start:end])
-                if defines(code) and compiles(code):
-                    best = (start, end)
-                    break
-        if best:
-            return "\n".join(lines[best[0]:best[1]])
-        starts = [i for i, line in enumerate(lines) if defines(line)]
-        return "\n".join(lines[starts[0]:]) if starts else text
+        defs = [i for i, line in enumerate(lines) if defines(line)]
+        # Around each of the first few definitions, the longest run of paragraphs that compiles:
+        # the earliest start, then the furthest end. The nearest boundaries only, so a hostile
+        # answer of thousands of paragraphs costs hundreds of compiles, not millions.
+        for line in defs[:3]:
+            starts = [cut for cut in cuts if cut <= line][-8:]
+            ends = [cut for cut in cuts if cut > line][:24]
+            for start in starts:
+                for end in reversed(ends):
+                    code = "\n".join(lines[start:end])
+                    if compiles(code):
+                        return code.strip("\n")
+        return "\n".join(lines[defs[0]:]) if defs else text
 
 
     def shown(value):

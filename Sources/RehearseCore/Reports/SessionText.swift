@@ -51,12 +51,14 @@ public enum SessionText {
     if let python = question.python {
       lines.append(style.dim("Write the function: ") + python.signature)
     }
+    if question.sql != nil {
+      lines.append(style.dim("The query runs in SQLite (its dialect) on the question's tables."))
+    }
     if !asked.isRepeat {
       let finish =
         switch (mode, question.kind) {
         case (.terminal, .sql):
-          "SQL: the ; that ends the query submits it; the query runs on the question's tables; "
-            + "Ctrl-D skips"
+          "SQL: the ; that ends the query submits it; Ctrl-D skips"
         case (.terminal, .python):
           "Python: a line holding a single . submits; empty lines and Tab are kept; "
             + "the function runs against tests; Ctrl-D skips"

@@ -8,6 +8,11 @@ public enum QuestionKind: String, CaseIterable, Sendable, Codable {
   case python
   /// A behavioural answer, best told as a STAR story.
   case behavioural
+
+  /// Whether the answer is code (SQL or Python), whose empty lines and tabs are part of it.
+  public var isCode: Bool {
+    self == .sql || self == .python
+  }
 }
 
 /// A behavioural competency that a question probes and a story demonstrates.

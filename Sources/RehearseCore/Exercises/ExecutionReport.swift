@@ -64,6 +64,17 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
     /// Rows the answer returned that were not expected.
     public var unexpected: [[String]]
 
+    /// The differing rows as pairs of SQL tuples, expected beside got; the shorter side is
+    /// padded with empty strings.
+    public var sideBySide: [(expected: String, actual: String)] {
+      func tuple(_ rows: [[String]], _ index: Int) -> String {
+        index < rows.count ? "(" + rows[index].joined(separator: ", ") + ")" : ""
+      }
+      return (0..<max(missing.count, unexpected.count)).map {
+        (tuple(missing, $0), tuple(unexpected, $0))
+      }
+    }
+
     public init(
       expectedColumns: [String], actualColumns: [String], expectedRowCount: Int,
       actualRowCount: Int, missing: [[String]], unexpected: [[String]]
@@ -115,20 +126,5 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
     guard !checks.isEmpty else { return 0 }
     let share = Int((100 * Double(passedCount) / Double(checks.count)).rounded())
     return passedCount == checks.count ? share : min(share, Band.strongThreshold - 1)
-  }
-
-  /// One line saying how the run went: `4/4 checks passed`, or the failure.
-  public var headline: String {
-    let tally = "\(passedCount)/\(checks.count) checks passed"
-    switch outcome {
-    case .passed, .failed: return tally
-    case .error: return "\(tally): \(language == .sql ? "SQLite" : "Python") reported an error"
-    case .refused: return "\(tally): the SQL was refused"
-    case .timedOut: return "\(tally): stopped at the time limit"
-    case .tooManyRows: return "\(tally): stopped at the row limit"
-    case .outOfMemory: return "\(tally): stopped at the memory limit"
-    case .noCode: return "no \(language == .sql ? "SQL query" : "Python function") found"
-    case .unavailable: return "not run"
-    }
   }
 }

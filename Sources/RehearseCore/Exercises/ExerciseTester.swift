@@ -134,12 +134,11 @@ public enum ExerciseTester {
     return QuestionOutcome(run: run, failures: failures)
   }
 
-  /// How a run went, in a few words: `fails 2/4 checks: SQLite: no such column: x`.
+  /// How a run went, in a few words: `passes 2/4 checks: no such column: x`.
   static func summary(_ report: ExecutionReport) -> String {
-    var text = "passes \(report.passedCount)/\(report.checks.count) checks"
-    if report.outcome == .unavailable || report.outcome == .noCode {
-      text = report.headline
-    }
+    var text =
+      report.isScored
+      ? "passes \(report.passedCount)/\(report.checks.count) checks" : "was not run"
     if let message = report.message { text += ": \(message)" }
     let failed = report.checks.filter { !$0.passed }.map(\.name)
     if report.message == nil, !failed.isEmpty {

@@ -62,13 +62,12 @@ public struct PythonChecker: Sendable {
   public func check(
     _ answer: String, exercise: PythonExercise, limits: ExerciseLimits = .standard
   ) -> ExecutionReport {
-    guard case .found(let python) = interpreter else {
-      if case .missing(let reason) = interpreter {
-        return ExecutionReport(
-          language: .python, outcome: .unavailable, checks: [],
-          message: reason, code: "")
-      }
-      return ExecutionReport(language: .python, outcome: .unavailable, checks: [], code: "")
+    let python: String
+    switch interpreter {
+    case .found(let path): python = path
+    case .missing(let reason):
+      return ExecutionReport(
+        language: .python, outcome: .unavailable, checks: [], message: reason, code: "")
     }
     do {
       let run = try PythonRun(python: python, exercise: exercise, limits: limits)

@@ -79,7 +79,7 @@ public enum SQLRunFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case .error(let message):
       return message
     case .refused(let action):
-      return "refused: \(action) would change the database or the connection, so nothing was "
+      return "\(action) would change the database or the connection, so nothing was "
         + "run; an answer is one query that reads (SELECT or WITH)"
     case .timedOut(let seconds):
       return "the query ran for more than \(seconds.formatted()) s and was stopped (a missing "

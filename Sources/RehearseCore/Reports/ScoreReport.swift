@@ -89,8 +89,7 @@ public enum ScoreReport {
         case .timedOut, .tooManyRows, .outOfMemory: "Stopped: "
         default: ""
         }
-      lines.append(
-        "  " + style.red(label) + message.replacingOccurrences(of: "refused: ", with: ""))
+      lines.append("  " + style.red(label) + message)
     }
     for check in report.checks {
       lines.append(
@@ -116,21 +115,19 @@ public enum ScoreReport {
     func fit(_ text: String) -> String {
       text.count <= width ? TextLayout.pad(text, to: width) : String(text.prefix(width - 1)) + "…"
     }
-    func tuple(_ values: [String]) -> String { "(" + values.joined(separator: ", ") + ")" }
     var lines = [
       style.bold("Rows that differ: ")
         + "\(rows.expectedRowCount) expected, \(rows.actualRowCount) returned",
       style.dim("  expected columns (\(rows.expectedColumns.joined(separator: ", ")))"),
       "  " + fit("expected, not returned") + "  " + "returned, not expected",
     ]
-    for index in 0..<max(rows.missing.count, rows.unexpected.count) {
-      let left = index < rows.missing.count ? tuple(rows.missing[index]) : ""
-      let right = index < rows.unexpected.count ? tuple(rows.unexpected[index]) : ""
-      let line = "  " + style.red(fit(left)) + "  " + style.yellow(right)
-      lines.append(right.isEmpty ? String(line.reversed().drop { $0 == " " }.reversed()) : line)
-    }
-    if rows.missing.isEmpty && rows.unexpected.isEmpty {
-      lines.append(style.dim("  (the same rows, under other columns)"))
+    for (expected, actual) in rows.sideBySide {
+      lines.append(
+        "  "
+          + (actual.isEmpty
+            ? style.red(expected)
+            : style.red(fit(expected)) + "  "
+              + style.yellow(actual)))
     }
     return lines
   }

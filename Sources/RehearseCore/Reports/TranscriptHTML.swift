@@ -172,13 +172,8 @@ public enum TranscriptHTML {
       lines.append(
         "<table class=\"rows\"><tr><th>expected, not returned</th><th>returned, not expected</th></tr>"
       )
-      for index in 0..<max(rows.missing.count, rows.unexpected.count) {
-        let left =
-          index < rows.missing.count ? "(" + rows.missing[index].joined(separator: ", ") + ")" : ""
-        let right =
-          index < rows.unexpected.count
-          ? "(" + rows.unexpected[index].joined(separator: ", ") + ")" : ""
-        lines.append("<tr><td>\(escape(left))</td><td>\(escape(right))</td></tr>")
+      for (expected, actual) in rows.sideBySide {
+        lines.append("<tr><td>\(escape(expected))</td><td>\(escape(actual))</td></tr>")
       }
       lines.append("</table>")
     }

@@ -277,13 +277,8 @@ public enum TranscriptReports {
       lines.append("")
       lines.append("| expected, not returned | returned, not expected |")
       lines.append("|---|---|")
-      for index in 0..<max(rows.missing.count, rows.unexpected.count) {
-        let left =
-          index < rows.missing.count ? "(" + rows.missing[index].joined(separator: ", ") + ")" : ""
-        let right =
-          index < rows.unexpected.count
-          ? "(" + rows.unexpected[index].joined(separator: ", ") + ")" : ""
-        lines.append("| \(markdownInline(left)) | \(markdownInline(right)) |")
+      for (expected, actual) in rows.sideBySide {
+        lines.append("| \(markdownInline(expected)) | \(markdownInline(actual)) |")
       }
     }
     return lines

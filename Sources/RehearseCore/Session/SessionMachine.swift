@@ -278,9 +278,8 @@ public struct SessionMachine: Sendable {
         + advance(after: position, at: time)
     }
     let kind = questions[plan.items[position].questionID]?.kind
-    let isCode = kind == .sql || kind == .python
     // Code keeps its empty lines: at a terminal, only prose ends at one.
-    if trimmed.isEmpty && mode == .terminal && !isCode {
+    if trimmed.isEmpty && mode == .terminal && kind?.isCode != true {
       guard !draftText.isEmpty else { return [] }
       return record(position: position, .answered, at: time) + advance(after: position, at: time)
     }
@@ -288,7 +287,7 @@ public struct SessionMachine: Sendable {
     let outputs = append(line, asLine: true)
     // At a terminal, a SQL answer ends with the `;` that completes its statement.
     if kind == .sql && mode == .terminal && trimmed.hasSuffix(";")
-      && Self.endsStatement(draft.joined(separator: "\n"))
+      && SQLSandbox.isComplete(draft.joined(separator: "\n"))
     {
       return outputs + record(position: position, .answered, at: time)
         + advance(after: position, at: time)
@@ -296,18 +295,10 @@ public struct SessionMachine: Sendable {
     return outputs
   }
 
-  /// Whether `text` ends with a complete SQL statement: its last `;` is outside strings and
-  /// comments.
-  static func endsStatement(_ text: String) -> Bool {
-    SQLSandbox.isComplete(text)
-  }
-
   /// Whether the question being asked wants code, whose tabs are kept.
   private var askingForCode: Bool {
-    guard case .asking(let position) = state,
-      let kind = questions[plan.items[position].questionID]?.kind
-    else { return false }
-    return kind == .sql || kind == .python
+    guard case .asking(let position) = state else { return false }
+    return questions[plan.items[position].questionID]?.kind.isCode == true
   }
 
   private mutating func run(_ command: Command, position: Int, at time: Date) -> [Output] {

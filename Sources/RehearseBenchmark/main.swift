@@ -50,7 +50,7 @@ do {
   FileHandle.standardError.write(Data("RehearseBenchmark: \(error)\n".utf8))
   exit(65)
 }
-let scorer = Scorer(bank: bank)
+let grader = Grader(bank: bank)
 let loadTime = seconds(clock.now - loadStart)
 
 var workload: [(id: String, answer: String)] = []
@@ -72,7 +72,7 @@ for _ in 0..<rounds {
   while clock.now - start < budget {
     for item in workload {
       if cold { StemMemo.shared.removeAll() }
-      checksum &+= scorer.score(item.answer, questionID: item.id)?.score ?? 0
+      checksum &+= grader.grade(item.answer, questionID: item.id).score
     }
     scored += workload.count
   }
@@ -107,7 +107,7 @@ let longAnswer = String(
   repeating: workload[0].answer + " ",
   count: AnswerInput.maximumBytes / max(1, workload[0].answer.utf8.count + 1))
 let longStart = clock.now
-checksum &+= scorer.score(longAnswer, questionID: workload[0].id)?.score ?? 0
+checksum &+= grader.grade(longAnswer, questionID: workload[0].id).score
 let longTime = seconds(clock.now - longStart)
 
 print(

@@ -10,24 +10,41 @@ struct CodeAnswerTests {
   static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
   static let checker = ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
 
-  static func machine(
+  /// A session machine with the grader the runner would give it.
+  struct CodeSession {
+    var machine: SessionMachine
+    let grader: Grader
+
+    /// Feeds `lines` one second apart, grading each answer as the runner does, and returns the
+    /// answers recorded.
+    mutating func feed(_ lines: [String]) -> [AnswerRecord] {
+      var outputs = machine.start(at: t0)
+      for (index, line) in lines.enumerated() {
+        let time = t0.addingTimeInterval(Double(index + 1))
+        var pending = machine.handle(.line(line), at: time)[...]
+        while let output = pending.popFirst() {
+          guard case .grade(let id, let text) = output else {
+            outputs.append(output)
+            continue
+          }
+          pending = machine.graded(grader.grade(text, questionID: id), at: time)[...] + pending
+        }
+      }
+      return SessionMachineTests.recorded(outputs)
+    }
+  }
+
+  static func session(
     _ ids: [String], mode: SessionMachine.InputMode = .terminal,
     checker: ExerciseChecker? = checker
-  ) throws -> SessionMachine {
+  ) throws -> CodeSession {
     let bank = try #require(ShippedBankTests.bank)
     let plan = SessionPlan(
       items: ids.map { .init(questionID: $0, component: .sqlPython, limitSeconds: 300) },
       sessionLimitSeconds: 900, seed: 1)
-    return try SessionMachine(plan: plan, bank: bank, mode: mode, checker: checker)
-  }
-
-  /// Feeds `lines` one second apart and returns the answers recorded.
-  static func feed(_ machine: inout SessionMachine, _ lines: [String]) -> [AnswerRecord] {
-    var outputs = machine.start(at: t0)
-    for (index, line) in lines.enumerated() {
-      outputs += machine.handle(.line(line), at: t0.addingTimeInterval(Double(index + 1)))
-    }
-    return SessionMachineTests.recorded(outputs)
+    return CodeSession(
+      machine: try SessionMachine(plan: plan, bank: bank, mode: mode),
+      grader: Grader(bank: bank, questionIDs: ids, checker: checker))
   }
 
   static let query = [
@@ -40,27 +57,25 @@ struct CodeAnswerTests {
 
   @Test("at a terminal a SQL answer keeps its empty lines and ends at the ; that completes it")
   func sqlEndsAtSemicolon() throws {
-    var machine = try Self.machine([Self.sqlID, Self.pythonID])
-    let answers = Self.feed(&machine, Self.query)
+    var session = try Self.session([Self.sqlID, Self.pythonID])
+    let answers = session.feed(Self.query)
     let answer = try #require(answers.first)
     #expect(answers.count == 1)
     #expect(answer.text == Self.query.joined(separator: "\n"))
     #expect(answer.scored.execution?.outcome == .passed)
     #expect(answer.scored.score == 100)
     #expect(answer.scored.band == .strong)
-    #expect(machine.current?.question.id == Self.pythonID)
+    #expect(session.machine.current?.question.id == Self.pythonID)
   }
 
   @Test("a ; inside a string or a comment does not end the answer")
   func semicolonInsideString() throws {
-    var machine = try Self.machine([Self.sqlID])
-    let answers = Self.feed(
-      &machine,
-      [
-        "SELECT p.player_id, p.username, 'a;",
-        "b' AS note -- ends here;",
-        "FROM players p;",
-      ])
+    var session = try Self.session([Self.sqlID])
+    let answers = session.feed([
+      "SELECT p.player_id, p.username, 'a;",
+      "b' AS note -- ends here;",
+      "FROM players p;",
+    ])
     #expect(answers.count == 1)
     #expect(answers.first?.text.hasSuffix("FROM players p;") == true)
     #expect(answers.first?.scored.execution?.outcome == .failed)
@@ -68,18 +83,18 @@ struct CodeAnswerTests {
 
   @Test("a pasted block that arrives as one line with line breaks counts as its lines")
   func pastedBlock() throws {
-    var machine = try Self.machine([Self.sqlID, Self.pythonID])
-    let answers = Self.feed(&machine, [Self.query.joined(separator: "\n")])
+    var session = try Self.session([Self.sqlID, Self.pythonID])
+    let answers = session.feed([Self.query.joined(separator: "\n")])
     #expect(answers.count == 1)
     #expect(answers.first?.text == Self.query.joined(separator: "\n"))
     #expect(answers.first?.scored.execution?.outcome == .passed)
-    #expect(machine.current?.question.id == Self.pythonID)
+    #expect(session.machine.current?.question.id == Self.pythonID)
   }
 
   @Test("piped SQL answers still end only at a single dot, so prose may follow the query")
   func pipedSQL() throws {
-    var machine = try Self.machine([Self.sqlID], mode: .piped)
-    let answers = Self.feed(&machine, Self.query + ["It keeps players who never paid.", "."])
+    var session = try Self.session([Self.sqlID], mode: .piped)
+    let answers = session.feed(Self.query + ["It keeps players who never paid.", "."])
     #expect(answers.count == 1)
     #expect(answers.first?.text.hasSuffix("never paid.") == true)
     #expect(answers.first?.scored.execution?.outcome == .passed)
@@ -89,7 +104,7 @@ struct CodeAnswerTests {
     "a Python answer keeps empty lines and tabs at a terminal, and ends at a single dot",
     .enabled(if: checker.python.isAvailable))
   func pythonEndsAtDot() throws {
-    var machine = try Self.machine([Self.pythonID])
+    var session = try Self.session([Self.pythonID])
     let lines = [
       "def latest_per_key(records):",
       "\tlatest = {}",
@@ -102,7 +117,7 @@ struct CodeAnswerTests {
       "\t\t\tlatest[key] = record",
       "\treturn list(latest.values())",
     ]
-    let answers = Self.feed(&machine, lines + ["."])
+    let answers = session.feed(lines + ["."])
     let answer = try #require(answers.first)
     #expect(answer.text == lines.joined(separator: "\n"))
     #expect(answer.scored.execution?.outcome == .passed, "\(answer.scored.execution?.checks ?? [])")
@@ -111,13 +126,11 @@ struct CodeAnswerTests {
 
   @Test("a wrong query scores the share of checks it passes, held below strong")
   func wrongQueryScore() throws {
-    var machine = try Self.machine([Self.sqlID])
-    let answers = Self.feed(
-      &machine,
-      [
-        "SELECT p.player_id, p.username, COUNT(*), SUM(pu.amount)",
-        "FROM players p JOIN purchases pu ON pu.player_id = p.player_id GROUP BY 1;",
-      ])
+    var session = try Self.session([Self.sqlID])
+    let answers = session.feed([
+      "SELECT p.player_id, p.username, COUNT(*), SUM(pu.amount)",
+      "FROM players p JOIN purchases pu ON pu.player_id = p.player_id GROUP BY 1;",
+    ])
     let scored = try #require(answers.first?.scored)
     #expect(scored.execution?.outcome == .failed)
     #expect(scored.score == 50)
@@ -128,8 +141,8 @@ struct CodeAnswerTests {
 
   @Test("a skipped code question runs nothing and scores 0")
   func skippedCode() throws {
-    var machine = try Self.machine([Self.sqlID])
-    let answers = Self.feed(&machine, [":skip"])
+    var session = try Self.session([Self.sqlID])
+    let answers = session.feed([":skip"])
     #expect(answers.first?.outcome == .skipped)
     #expect(answers.first?.scored.execution == nil)
     #expect(answers.first?.scored.score == 0)
@@ -138,9 +151,8 @@ struct CodeAnswerTests {
   @Test("without python3 a Python answer is scored by its rubric and says why it was not run")
   func pythonUnavailable() throws {
     let offline = ExerciseChecker.locate(environment: ["REHEARSE_PYTHON": ""])
-    var machine = try Self.machine([Self.pythonID], checker: offline)
-    let answers = Self.feed(
-      &machine, ["def latest_per_key(records):", "    return records", "."])
+    var session = try Self.session([Self.pythonID], checker: offline)
+    let answers = session.feed(["def latest_per_key(records):", "    return records", "."])
     let scored = try #require(answers.first?.scored)
     #expect(scored.execution?.outcome == .unavailable)
     #expect(scored.execution?.isScored == false)
@@ -166,8 +178,8 @@ struct CodeAnswerTests {
 
   @Test("the execution report is saved with the answer and read back unchanged")
   func reportRoundTrip() throws {
-    var machine = try Self.machine([Self.sqlID])
-    let answer = try #require(Self.feed(&machine, ["SELECT username FROM players;"]).first)
+    var session = try Self.session([Self.sqlID])
+    let answer = try #require(session.feed(["SELECT username FROM players;"]).first)
     let data = try JSONEncoder().encode(answer.scored)
     let decoded = try JSONDecoder().decode(ScoredAnswer.self, from: data)
     #expect(decoded == answer.scored)

@@ -64,6 +64,30 @@ struct ScriptedInput: SessionInput {
     now = now.addingTimeInterval(seconds)
     return (event, now)
   }
+
+  func currentTime() -> Date { now }
+}
+
+/// A scripted input whose clock also moves with the real time spent between its events, so what
+/// the program does between them (grading) shows on it.
+final class RealPauseInput: SessionInput {
+  var script: ScriptedInput
+  private var returnedAt = ContinuousClock.now
+
+  init(_ script: ScriptedInput) {
+    self.script = script
+  }
+
+  func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
+    script.now = currentTime()
+    let next = script.next(request)
+    returnedAt = ContinuousClock.now
+    return next
+  }
+
+  func currentTime() -> Date {
+    script.now.addingTimeInterval((ContinuousClock.now - returnedAt) / .seconds(1))
+  }
 }
 
 @Suite("Session runner")
@@ -173,6 +197,44 @@ struct SessionRunnerTests {
       ) { _, _ in }
     }
     #expect(archive.sessions[0].resumed == 0)
+  }
+}
+
+@Suite("Grading in a session")
+struct GradingInSessionTests {
+  static let checker = ExerciseChecker(
+    python: PythonChecker.locate(environment: ProcessInfo.processInfo.environment),
+    limits: ExerciseLimits(pythonSeconds: 1.5, pythonCPUSeconds: 1))
+
+  @Test(
+    "a runaway Python answer does not shorten the next question's time",
+    .enabled(if: checker.python.isAvailable))
+  func runawayCodeCostsNoTime() throws {
+    let archive = MemoryArchive()
+    let input = RealPauseInput(
+      ScriptedInput(
+        events: [
+          (.line("def latest_per_key(records):"), 4), (.line("    while True: pass"), 1),
+          (.line("."), 1), (.line("SELECT 1;"), 2), (.line("."), 1),
+        ], now: SessionRunnerTests.start))
+    var edge = input
+    let selection = SessionSelection(
+      questionIDs: ["py-latest-record-per-key", "sql-total-spend-per-player-left-join"],
+      minutesPerQuestion: 2, seed: 1)
+    var request = SessionRunnerTests.request(selection)
+    request.checker = Self.checker
+    let transcript = try Rehearse.mock(
+      request, archive: archive, input: &edge, startTime: SessionRunnerTests.start
+    ) { _, _ in }
+    let runaway = try #require(transcript.answers.first)
+    #expect(runaway.scored.execution?.outcome == .timedOut)
+    // The first request after the Python answer is the SQL question's first line.
+    let requests = input.script.requests
+    let second = try #require(requests.dropFirst(3).first)
+    #expect(second.timeLeft.question == 120, "the second question starts with all its time")
+    let graded = second.deadline.timeIntervalSince(runaway.answeredAt) - 120
+    #expect(graded >= 1, "the question's clock started after grading (\(graded) s)")
+    #expect(second.timeLeft.session == 240 - runaway.secondsUsed)
   }
 }
 

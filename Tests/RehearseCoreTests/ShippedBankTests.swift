@@ -44,12 +44,12 @@ struct ShippedBankTests {
   @Test("a list of buzzwords is never better than adequate on any question")
   func buzzwordsAreNotStrong() throws {
     let bank = try #require(Self.bank)
-    let scorer = Scorer(bank: bank)
+    let grader = Grader(bank: bank)
     let buzzwords =
       "I have built pipelines with Spark, Kafka and Airflow, with monitoring and data quality "
       + "checks, scheduling, retries and alerts."
     for question in bank.questions {
-      let scored = try #require(scorer.score(buzzwords, questionID: question.id))
+      let scored = grader.grade(buzzwords, questionID: question.id)
       #expect(scored.score < 50, "\(question.id): \(scored.score)")
     }
   }
@@ -106,7 +106,7 @@ struct ShippedBankTests {
       let bands = Set(bank.rubrics[question.id]?.examples.map(\.band) ?? [])
       #expect(bands.isSuperset(of: [.strong, .weak]), "\(question.id)")
     }
-    let result = BankTester.run(bank, scorer: Scorer(bank: bank))
+    let result = BankTester.run(bank)
     #expect(result.checked > bank.questions.count * 3)
     #expect(result.failures.isEmpty, "\(result.failures)")
   }
@@ -117,8 +117,7 @@ struct ShippedBankTests {
   func modelAnswerIsStrong() throws {
     let bank = try #require(Self.bank)
     let question = try bank.requireQuestion(id: Self.questionID)
-    let scored = try #require(
-      Scorer(bank: bank).score(question.modelAnswer, questionID: question.id))
+    let scored = Grader(bank: bank).grade(question.modelAnswer, questionID: question.id)
     #expect(scored.band == .strong)
     #expect(scored.misses.allSatisfy { !$0.required })
   }
@@ -132,7 +131,7 @@ struct ShippedBankTests {
     ])
   func offTopicIsWeak(answer: String) throws {
     let bank = try #require(Self.bank)
-    let scored = try #require(Scorer(bank: bank).score(answer, questionID: Self.questionID))
+    let scored = Grader(bank: bank).grade(answer, questionID: Self.questionID)
     #expect(scored.band == .weak)
     #expect(scored.score < 20)
   }
@@ -140,14 +139,13 @@ struct ShippedBankTests {
   @Test("a talking point stated only in negated form is not earned")
   func negatedPointIsNotEarned() throws {
     let bank = try #require(Self.bank)
-    let scorer = Scorer(bank: bank)
+    let grader = Grader(bank: bank)
     let point = "Shards are independent databases on separate nodes"
-    let affirmed = try #require(
-      scorer.score("Sharding splits data across separate servers.", questionID: Self.questionID))
+    let affirmed = grader.grade(
+      "Sharding splits data across separate servers.", questionID: Self.questionID)
     #expect(affirmed.hits.map(\.point).contains(point))
-    let negated = try #require(
-      scorer.score(
-        "Sharding does not split data across separate servers.", questionID: Self.questionID))
+    let negated = grader.grade(
+      "Sharding does not split data across separate servers.", questionID: Self.questionID)
     #expect(!negated.hits.map(\.point).contains(point))
     #expect(
       negated.misconceptions.contains { $0.kind == .negatedPoint && $0.label.hasSuffix(point) })

@@ -85,9 +85,8 @@ extension Rehearse {
           questionID: id, question: question, modelAnswer: reference, lexicon: lexicon),
         lexicon: compiledLexicon)
     }
-    let scores = answers.map {
-      Double(Scorer.score($0.answer, against: rubrics[$0.questionID]!).score)
-    }
+    let grader = Grader(rubrics: rubrics)
+    let scores = answers.map { Double(grader.grade($0.answer, questionID: $0.questionID).score) }
     let grades = answers.map(\.grade)
 
     // RMSE on 0–5: a straight line from score to grade, fitted for each assignment on the other

@@ -66,18 +66,10 @@ public enum Rehearse {
     case .file(let path): answer = try AnswerInput.read(path: path)
     case .handle(let handle, let name): answer = try AnswerInput.read(from: handle, source: name)
     }
-    guard let rubric = bank.rubrics[question.id] else {
-      throw QuestionLookupError.unknownID(question.id, suggestions: [])
-    }
-    // One answer needs one compiled rubric, not the whole bank's.
-    var scored = Scorer.score(
-      answer, against: CompiledRubric(rubric, lexicon: CompiledLexicon(bank.lexicon)))
-    var status = ExitStatus.success
-    if let checker = request.checker, let report = checker.check(answer, for: question) {
-      scored.apply(report)
-      // The code could not run here: the rubric's score stands, and the status says so.
-      if !report.isScored { status = .unavailable }
-    }
+    let scored = Grader(bank: bank, questionIDs: [question.id], checker: request.checker)
+      .grade(answer, questionID: question.id)
+    // The code could not run here: the rubric's score stands, and the status says so.
+    let status: ExitStatus = scored.execution?.isScored == false ? .unavailable : .success
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(scored), status: status)
     case .text:
@@ -133,7 +125,7 @@ public enum Rehearse {
   /// `rehearse bank test [DIR]`: exits 1 when an example or model answer is off its band.
   public static func bankTest(_ request: BankRequest) throws -> CommandOutput {
     let bank = try request.bank.load()
-    let result = BankTester.run(bank, scorer: Scorer(bank: bank), checker: request.checker)
+    let result = BankTester.run(bank, checker: request.checker)
     let status: ExitStatus = result.passed ? .success : .checkFailed
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(result), status: status)

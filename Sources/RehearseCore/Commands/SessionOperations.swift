@@ -68,8 +68,7 @@ extension Rehearse {
       let previous = try archive.lastUnfinished()
       do {
         machine = try SessionMachine(
-          plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers,
-          checker: request.checker)
+          plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers)
       } catch {
         guard case .unknownID(let id, _) = error else { throw error }
         throw ResumeError.questionGone(session: previous.id, questionID: id, bank: root.path)
@@ -88,8 +87,7 @@ extension Rehearse {
         selection.pythonUnavailable = reason
       }
       let (plan, shortfall) = try SessionPlan.draw(from: bank, selection)
-      machine = try SessionMachine(
-        plan: plan, bank: bank, mode: request.mode, checker: request.checker)
+      machine = try SessionMachine(plan: plan, bank: bank, mode: request.mode)
       sessionID = try archive.createSession(plan: plan, startedAt: startTime, bank: root.path)
       startedAt = startTime
       if let reason = selection.pythonUnavailable,
@@ -119,6 +117,8 @@ extension Rehearse {
     let storyHome = request.storyHome
     let runner = SessionRunner(
       style: request.style,
+      grader: Grader(
+        bank: bank, questionIDs: machine.plan.items.map(\.questionID), checker: request.checker),
       stories: { storyHome.map { (try? StoryLibrary(home: $0).load().stories) ?? [] } ?? [] },
       show: show)
     return try runner.run(

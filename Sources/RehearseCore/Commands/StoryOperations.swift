@@ -398,15 +398,15 @@ extension Rehearse {
     let plan = SessionPlan(
       items: [.init(questionID: id, component: .behavioural, limitSeconds: seconds)],
       sessionLimitSeconds: seconds, seed: 0, rehearsedStory: story.slug)
-    var machine = SessionMachine(
-      plan: plan, questions: [question], graders: [id: .story(story)], mode: request.mode)
+    var machine = SessionMachine(plan: plan, questions: [question], mode: request.mode)
     let sessionID = try archive.createSession(
       plan: plan, startedAt: startTime, bank: request.story.library.folder.path)
     show(
       request.story.style.bold("Rehearsal of \(story.slug)")
         + " (session \(sessionID)): \(SessionText.clock(Double(seconds))) to tell it. "
         + ":hint shows the opening of the next part.", .conversation)
-    let runner = SessionRunner(style: request.story.style, show: show)
+    let runner = SessionRunner(
+      style: request.story.style, grader: Grader(story: story, question: question), show: show)
     return try runner.run(
       &machine, sessionID: sessionID, startedAt: startTime, startTime: startTime, input: &input,
       archive: archive)

@@ -90,7 +90,7 @@ public enum SessionText {
         + "the line was not added to your answer)"
     case .notice(let text):
       return style.yellow("Note: ") + text
-    case .ask, .recorded, .finished, .stories:
+    case .ask, .grade, .recorded, .finished, .stories:
       return nil
     }
   }

@@ -31,19 +31,21 @@ public enum BankTester {
     }
   }
 
-  /// Checks every graded example against its band, and every model answer against `strong`; with
+  /// Checks every graded example against its band, and every model answer against `strong`, each
+  /// graded by its rubric as a candidate's answer would be (`Grader`, without running code); with
   /// a `checker`, also runs the code of every executable question (`ExerciseTester`).
-  public static func run(_ bank: Bank, scorer: Scorer, checker: ExerciseChecker? = nil) -> Result {
+  public static func run(_ bank: Bank, checker: ExerciseChecker? = nil) -> Result {
+    let grader = Grader(bank: bank)
     var checks: [Check] = []
     for question in bank.questions {
-      guard let rubric = scorer.rubric(for: question.id) else { continue }
-      let model = Scorer.score(question.modelAnswer, against: rubric)
+      guard let rubric = grader.rubric(for: question.id) else { continue }
+      let model = grader.grade(question.modelAnswer, questionID: question.id)
       checks.append(
         Check(
           question: question.id, subject: .modelAnswer, file: question.location.file,
           line: question.location.line, expected: .strong, got: model.band, score: model.score))
       for example in rubric.rubric.examples {
-        let scored = Scorer.score(example.answer, against: rubric)
+        let scored = grader.grade(example.answer, questionID: question.id)
         checks.append(
           Check(
             question: question.id, subject: .example, file: example.location.file,

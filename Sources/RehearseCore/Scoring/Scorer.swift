@@ -102,33 +102,16 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
   }
 }
 
-/// Scores answers against keyword rubrics; deterministic and free of I/O.
+/// Scores answers against keyword rubrics; deterministic and free of I/O. `Grader` is what the
+/// rest of the program grades with; this is its rubric part.
 ///
 /// Each talking point earns its weight when one of its phrasings occurs un-negated within one
 /// sentence; a phrasing of which at least half the terms occur together earns half that fraction.
 /// The score is the earned share of the total weight as 0–100, less misconception penalties; a
 /// missing required point caps it just below `strong`.
-public struct Scorer: Sendable {
+public enum Scorer {
   /// The credit a phrasing's partial match earns per matched fraction of its terms.
   public static let partialCreditFactor = 0.5
-
-  private let rubrics: [String: CompiledRubric]
-
-  /// Compiles every rubric of `bank` once, for scoring many answers.
-  public init(bank: Bank) {
-    let lexicon = CompiledLexicon(bank.lexicon)
-    rubrics = bank.rubrics.mapValues { CompiledRubric($0, lexicon: lexicon) }
-  }
-
-  /// The compiled rubric of a question.
-  public func rubric(for questionID: String) -> CompiledRubric? {
-    rubrics[questionID]
-  }
-
-  /// Scores `answer` to the question `questionID`, or `nil` when the bank has no such rubric.
-  public func score(_ answer: String, questionID: String) -> ScoredAnswer? {
-    rubrics[questionID].map { Scorer.score(answer, against: $0) }
-  }
 
   /// Scores `answer` against one compiled rubric.
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {

@@ -4,8 +4,12 @@ import Foundation
 /// they happened, it decides what is asked, recorded and shown.
 ///
 /// The machine never reads a clock and does no I/O: the terminal edge passes the time in with every
-/// event, and acts on the outputs (prints them, saves the answers). An answer may span several
-/// lines; it ends at a line holding a single `.`, or, at a terminal, at an empty line.
+/// event, and acts on the outputs (prints them, grades and saves the answers). An answer may span
+/// several lines; it ends at a line holding a single `.`, or, at a terminal, at an empty line.
+///
+/// When an answer ends, the machine asks for it to be graded (`.grade`) and waits: the runner
+/// grades it (which may run code for seconds) and hands the result back with `graded(_:at:)`.
+/// The time spent grading counts against no clock: the next question starts when grading ends.
 public struct SessionMachine: Sendable {
   /// Where the lines come from, which decides how an answer ends.
   public enum InputMode: Sendable {
@@ -85,7 +89,10 @@ public struct SessionMachine: Sendable {
     case unknownCommand(String)
     /// Something the candidate should know about their input (an answer cut at the limit).
     case notice(String)
-    /// An answer ended; save it, then show its feedback.
+    /// An answer ended: grade `text` as the answer to `questionID` and pass the result to
+    /// `graded(_:at:)`; nothing else happens until then. A skipped answer's `text` is empty.
+    case grade(questionID: String, text: String)
+    /// A graded answer; save it, then show its feedback.
     case recorded(AnswerRecord)
     case finished(SessionEnding)
   }
@@ -93,7 +100,30 @@ public struct SessionMachine: Sendable {
   public enum State: Sendable, Equatable {
     case notStarted
     case asking(position: Int)
+    /// The answer to the question at `position` is being graded.
+    case grading(position: Int)
     case finished(SessionEnding)
+  }
+
+  /// What follows once the answer being graded is recorded.
+  enum AfterGrading: Sendable, Equatable {
+    /// The next question, unless the plan or the session's time is at its end.
+    case advance
+    /// The question's time ran out: the next question, unless the session's time is up too.
+    case timedOut
+    /// The session ends.
+    case finish(SessionEnding)
+  }
+
+  /// An answer that ended and waits for its grade.
+  struct Submission: Sendable, Equatable {
+    var position: Int
+    var text: String
+    var outcome: AnswerOutcome
+    var answeredAt: Date
+    /// The moment the answer was handed over for grading, from which the pause is counted.
+    var submittedAt: Date
+    var then: AfterGrading
   }
 
   public let plan: SessionPlan
@@ -105,8 +135,10 @@ public struct SessionMachine: Sendable {
   public private(set) var draft: [String] = []
 
   private let questions: [String: Question]
-  private let graders: [String: AnswerGrader]
   private let secondsUsedBefore: Double
+  private var submission: Submission?
+  /// Lines that arrived together with the end of an answer (a paste), for the next question.
+  private var heldLines: [String] = []
   private var clockStartedAt = Date(timeIntervalSince1970: 0)
   private var questionStartedAt = Date(timeIntervalSince1970: 0)
   private var hintsShown = 0
@@ -117,43 +149,27 @@ public struct SessionMachine: Sendable {
   /// A machine for `plan` on `bank`; `previous` are the answers saved before a resume.
   ///
   /// Throws when a question of the plan is not in the bank (the bank changed since the plan was
-  /// drawn). Answers to SQL and Python questions are run by `checker`; without one, they are
-  /// scored by their rubric alone.
+  /// drawn).
   public init(
-    plan: SessionPlan, bank: Bank, mode: InputMode, previous: [AnswerRecord] = [],
-    checker: ExerciseChecker? = nil
+    plan: SessionPlan, bank: Bank, mode: InputMode, previous: [AnswerRecord] = []
   ) throws(QuestionLookupError) {
     var questions: [Question] = []
-    var graders: [String: AnswerGrader] = [:]
-    let lexicon = CompiledLexicon(bank.lexicon)
-    for item in plan.items where graders[item.questionID] == nil {
-      let question = try bank.requireQuestion(id: item.questionID)
-      questions.append(question)
-      // Only the plan's rubrics are compiled: the first question shows sooner.
-      let rubric = bank.rubrics[item.questionID].map { CompiledRubric($0, lexicon: lexicon) }
-      if let checker, ExerciseChecker.isExecutable(question) {
-        graders[item.questionID] = .exercise(question, rubric: rubric, checker: checker)
-      } else if let rubric {
-        graders[item.questionID] = .rubric(
-          rubric, star: question.kind == .behavioural,
-          pipeline: question.competencies.contains(.pipelineBuilt))
-      }
+    for item in plan.items where !questions.contains(where: { $0.id == item.questionID }) {
+      questions.append(try bank.requireQuestion(id: item.questionID))
     }
-    self.init(plan: plan, questions: questions, graders: graders, mode: mode, previous: previous)
+    self.init(plan: plan, questions: questions, mode: mode, previous: previous)
   }
 
-  /// A machine for `plan` whose questions and graders are given: a story rehearsal, whose one
-  /// question is the story.
+  /// A machine for `plan` whose questions are given: a story rehearsal, whose one question is the
+  /// story.
   public init(
-    plan: SessionPlan, questions: [Question], graders: [String: AnswerGrader], mode: InputMode,
-    previous: [AnswerRecord] = []
+    plan: SessionPlan, questions: [Question], mode: InputMode, previous: [AnswerRecord] = []
   ) {
     self.plan = plan
     self.mode = mode
     answers = previous
     secondsUsedBefore = previous.reduce(0) { $0 + $1.secondsUsed }
     self.questions = Dictionary(questions.map { ($0.id, $0) }) { first, _ in first }
-    self.graders = graders
   }
 
   /// The position the session starts (or resumes) at.
@@ -211,8 +227,14 @@ public struct SessionMachine: Sendable {
     // A line holding line breaks (a paste the line editor took whole) is each of its lines.
     if case .line(let text) = event, text.contains(where: \.isNewline) {
       var outputs: [Output] = []
-      for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)[...]
+      while let line = lines.popFirst() {
         outputs += handle(.line(String(line)), at: time)
+        // The answer ended mid-paste: the rest is typed once the next question is asked.
+        if case .grading = state {
+          heldLines += lines.map(String.init)
+          break
+        }
       }
       return outputs
     }
@@ -227,31 +249,68 @@ public struct SessionMachine: Sendable {
         outputs += append(partial)
       case .line: break
       }
-      return outputs + timeOut(position: position, at: deadline)
+      return outputs
+        + submit(position: position, .timedOut, at: deadline, then: .timedOut, handedOverAt: time)
     }
     switch event {
     case .line(let line):
       return handleLine(line, position: position, at: time)
     case .timeout(let partial):
-      return append(partial) + timeOut(position: position, at: time)
+      return append(partial) + submit(position: position, .timedOut, at: time, then: .timedOut)
     case .interrupt(let partial):
-      var outputs = append(partial)
-      if !draftText.isEmpty { outputs += record(position: position, .interrupted, at: time) }
-      return outputs + finish(.interrupted)
+      let outputs = append(partial)
+      guard !draftText.isEmpty else { return outputs + finish(.interrupted) }
+      return outputs
+        + submit(position: position, .interrupted, at: time, then: .finish(.interrupted))
     case .endOfInput(let partial):
-      var outputs = append(partial)
+      let outputs = append(partial)
       switch mode {
       case .terminal:
         return outputs
-          + record(position: position, draftText.isEmpty ? .skipped : .answered, at: time)
-          + advance(after: position, at: time)
+          + submit(position: position, draftText.isEmpty ? .skipped : .answered, at: time)
       case .piped:
         guard !draftText.isEmpty else { return outputs + finish(.endOfInput) }
-        outputs += record(position: position, .answered, at: time)
-        return outputs
-          + (position + 1 < plan.items.count ? finish(.endOfInput) : finish(.completed))
+        let ending: SessionEnding = position + 1 < plan.items.count ? .endOfInput : .completed
+        return outputs + submit(position: position, .answered, at: time, then: .finish(ending))
       }
     }
+  }
+
+  /// Records the answer waiting for its grade, graded `scored`, and moves on; `time` is when
+  /// grading ended, so the time it took counts against neither the next question nor the session.
+  public mutating func graded(_ scored: ScoredAnswer, at time: Date) -> [Output] {
+    guard case .grading(let position) = state, let submission, submission.position == position
+    else { return [] }
+    self.submission = nil
+    let item = plan.items[position]
+    let answer = AnswerRecord(
+      position: position, questionID: item.questionID, component: item.component,
+      prompt: questions[item.questionID]?.prompt ?? "", text: submission.text,
+      outcome: submission.outcome, startedAt: questionStartedAt,
+      answeredAt: max(submission.answeredAt, questionStartedAt), hintsUsed: hintsShown,
+      scored: scored)
+    answers.append(answer)
+    // The pause for grading moves the session's clock on with it.
+    let pause = max(0, time.timeIntervalSince(submission.submittedAt))
+    clockStartedAt = clockStartedAt.addingTimeInterval(pause)
+    var outputs: [Output] = [.recorded(answer)]
+    switch submission.then {
+    case .finish(let ending):
+      outputs += finish(ending)
+    case .timedOut where sessionSecondsLeft(at: time) <= 0:
+      outputs += finish(.sessionTimeUp)
+    case .advance, .timedOut:
+      outputs += advance(after: position, at: time)
+    }
+    // What was pasted after the end of the answer belongs to the next question.
+    if case .asking = state, !heldLines.isEmpty {
+      let lines = heldLines
+      heldLines = []
+      outputs += handle(.line(lines.joined(separator: "\n")), at: time)
+    } else if case .finished = state {
+      heldLines = []
+    }
+    return outputs
   }
 
   // MARK: - Lines and commands
@@ -274,14 +333,13 @@ public struct SessionMachine: Sendable {
     }
     let trimmed = line.trimmedWhitespace
     if trimmed == "." {
-      return record(position: position, draftText.isEmpty ? .skipped : .answered, at: time)
-        + advance(after: position, at: time)
+      return submit(position: position, draftText.isEmpty ? .skipped : .answered, at: time)
     }
     let kind = questions[plan.items[position].questionID]?.kind
     // Code keeps its empty lines: at a terminal, only prose ends at one.
     if trimmed.isEmpty && mode == .terminal && kind?.isCode != true {
       guard !draftText.isEmpty else { return [] }
-      return record(position: position, .answered, at: time) + advance(after: position, at: time)
+      return submit(position: position, .answered, at: time)
     }
     if trimmed.isEmpty && draft.isEmpty { return [] }
     let outputs = append(line, asLine: true)
@@ -289,8 +347,7 @@ public struct SessionMachine: Sendable {
     if kind == .sql && mode == .terminal && trimmed.hasSuffix(";")
       && SQLSandbox.isComplete(draft.joined(separator: "\n"))
     {
-      return outputs + record(position: position, .answered, at: time)
-        + advance(after: position, at: time)
+      return outputs + submit(position: position, .answered, at: time)
     }
     return outputs
   }
@@ -310,7 +367,7 @@ public struct SessionMachine: Sendable {
       hintsShown += 1
       return [.hint(hints[hintsShown - 1], number: hintsShown, of: hints.count)]
     case .skip:
-      return record(position: position, .skipped, at: time) + advance(after: position, at: time)
+      return submit(position: position, .skipped, at: time)
     case .repeat:
       guard var asked = current else { return [] }
       asked.isRepeat = true
@@ -318,9 +375,8 @@ public struct SessionMachine: Sendable {
     case .time:
       return timeLeft(at: time).map { [.timeLeft($0)] } ?? []
     case .quit:
-      var outputs: [Output] = []
-      if !draftText.isEmpty { outputs += record(position: position, .interrupted, at: time) }
-      return outputs + finish(.quit)
+      guard !draftText.isEmpty else { return finish(.quit) }
+      return submit(position: position, .interrupted, at: time, then: .finish(.quit))
     case .help:
       return [.help(Command.allCases)]
     case .stories:
@@ -407,35 +463,23 @@ public struct SessionMachine: Sendable {
     return current.map { [.ask($0)] } ?? []
   }
 
-  private mutating func timeOut(position: Int, at time: Date) -> [Output] {
-    let outputs = record(position: position, .timedOut, at: time)
-    if sessionSecondsLeft(at: time) <= 0 { return outputs + finish(.sessionTimeUp) }
-    return outputs + advance(after: position, at: time)
-  }
-
-  private mutating func record(position: Int, _ outcome: AnswerOutcome, at time: Date) -> [Output] {
-    let item = plan.items[position]
+  /// Ends the answer at `position` at `time` and asks for its grade; `then` is what follows once
+  /// it is recorded. `handedOverAt` is when the event came, when that was after the answer ended
+  /// (an edge that was late for the deadline).
+  private mutating func submit(
+    position: Int, _ outcome: AnswerOutcome, at time: Date, then: AfterGrading = .advance,
+    handedOverAt: Date? = nil
+  ) -> [Output] {
     let text = draftText
-    let scoredText = outcome == .skipped ? "" : text
-    var scored: ScoredAnswer
-    if let grader = graders[item.questionID] {
-      scored = grader.score(scoredText)
-      // A skipped answer has nothing to read for STAR.
-      if outcome == .skipped { scored.star = nil }
-    } else {
-      scored = ScoredAnswer(
-        question: item.questionID, score: 0, band: .weak, hits: [], misses: [], misconceptions: [],
-        cappedByRequired: false)
-    }
-    let answer = AnswerRecord(
-      position: position, questionID: item.questionID, component: item.component,
-      prompt: questions[item.questionID]?.prompt ?? "", text: text, outcome: outcome,
-      startedAt: questionStartedAt, answeredAt: max(time, questionStartedAt),
-      hintsUsed: hintsShown, scored: scored)
-    answers.append(answer)
+    submission = Submission(
+      position: position, text: text, outcome: outcome, answeredAt: time,
+      submittedAt: handedOverAt ?? time, then: then)
+    state = .grading(position: position)
     draft = []
     draftBytes = 0
-    return [.recorded(answer)]
+    return [
+      .grade(questionID: plan.items[position].questionID, text: outcome == .skipped ? "" : text)
+    ]
   }
 
   private mutating func advance(after position: Int, at time: Date) -> [Output] {
@@ -453,41 +497,5 @@ public struct SessionMachine: Sendable {
 
   private func sessionSecondsLeft(at time: Date) -> Double {
     Double(plan.sessionLimitSeconds) - secondsUsedBefore - time.timeIntervalSince(clockStartedAt)
-  }
-}
-
-/// How the answers to one question are scored.
-public enum AnswerGrader: Sendable {
-  /// Against the question's rubric; `star` adds the STAR reading of a behavioural answer, and
-  /// `pipeline` its pipeline parts.
-  case rubric(CompiledRubric, star: Bool, pipeline: Bool)
-  /// As a retelling of a stored story.
-  case story(Story)
-  /// By running the answer's code for an executable question; the rubric's talking points are
-  /// kept as feedback.
-  case exercise(Question, rubric: CompiledRubric?, checker: ExerciseChecker)
-
-  /// The scored answer for `text`.
-  public func score(_ text: String) -> ScoredAnswer {
-    switch self {
-    case .rubric(let rubric, let star, let pipeline):
-      var scored = Scorer.score(text, against: rubric)
-      if star { scored.star = StarAnalyzer.analyze(told: text, pipeline: pipeline) }
-      return scored
-    case .story(let story):
-      return StoryRehearsal.score(text, against: story)
-    case .exercise(let question, let rubric, let checker):
-      var scored =
-        rubric.map { Scorer.score(text, against: $0) }
-        ?? ScoredAnswer(
-          question: question.id, score: 0, band: .weak, hits: [], misses: [], misconceptions: [],
-          cappedByRequired: false)
-      // Nothing typed is nothing to run (a skip).
-      guard !text.trimmedWhitespace.isEmpty, let report = checker.check(text, for: question) else {
-        return scored
-      }
-      scored.apply(report)
-      return scored
-    }
   }
 }

@@ -29,6 +29,8 @@ public struct InputRequest: Sendable {
 public protocol SessionInput {
   /// Waits for the next line, end of input, timeout or interrupt, and tells when it happened.
   mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date)
+  /// The time now, as the input's clock tells it: when an answer finished grading.
+  func currentTime() -> Date
 }
 
 /// Where sessions and their answers are kept: the store under `REHEARSE_HOME`.
@@ -60,9 +62,11 @@ public enum SessionChannel: Sendable, Equatable {
   case results
 }
 
-/// Runs a session: feeds the machine from the input, saves each answer, shows the text.
+/// Runs a session: feeds the machine from the input, grades and saves each answer, shows the text.
 public struct SessionRunner {
   public var style: TextStyle
+  /// What grades the answers, between input events: the time it takes is no question's.
+  public var grader: Grader
   /// Called with each piece of text to show and the stream it belongs on.
   public var show: (String, SessionChannel) -> Void
   /// The user's stories, for `:stories`; read when first asked for, so a session starts
@@ -70,29 +74,35 @@ public struct SessionRunner {
   public var stories: () -> [Story]
 
   public init(
-    style: TextStyle, stories: @escaping () -> [Story] = { [] },
+    style: TextStyle, grader: Grader, stories: @escaping () -> [Story] = { [] },
     show: @escaping (String, SessionChannel) -> Void
   ) {
     self.style = style
+    self.grader = grader
     self.stories = stories
     self.show = show
   }
 
   /// Runs `machine` from `startTime` until it finishes; returns the transcript of the session.
   ///
-  /// Each answer is saved in `archive` before its feedback is shown, so what is on the screen is
-  /// already on disk. A failure to save ends the session and is rethrown; the answers saved
-  /// before it stay saved.
+  /// Each answer is graded when it ends, then saved in `archive` before its feedback is shown, so
+  /// what is on the screen is already on disk. The machine is told the time grading ended, from
+  /// which the next question's clock runs. A failure to save ends the session and is rethrown;
+  /// the answers saved before it stay saved.
   public func run(
     _ machine: inout SessionMachine, sessionID: Int64, startedAt: Date, startTime: Date,
     input: inout some SessionInput, archive: some SessionArchive
   ) throws -> SessionTranscript {
-    var outputs = machine.start(at: startTime)
+    var outputs = machine.start(at: startTime)[...]
     var shelf: [Story]?
     var now = startTime
     while true {
-      for output in outputs {
+      while let output = outputs.popFirst() {
         switch output {
+        case .grade(let questionID, let text):
+          let scored = grader.grade(text, questionID: questionID)
+          now = max(now, input.currentTime())
+          outputs = machine.graded(scored, at: now)[...] + outputs
         case .ask(let asked):
           show(SessionText.question(asked, mode: machine.mode, style: style), .conversation)
         case .recorded(let answer):
@@ -132,7 +142,7 @@ public struct SessionRunner {
         deadline: deadline, timeLeft: left, continuing: !machine.draft.isEmpty)
       let (event, time) = input.next(request)
       now = max(now, time)
-      outputs = machine.handle(event, at: now)
+      outputs = machine.handle(event, at: now)[...]
     }
   }
 }

@@ -20,6 +20,8 @@ enum EdgeSessionInput: SessionInput {
     }
   }
 
+  func currentTime() -> Date { Date() }
+
   /// The signal that interrupted the session, if one did.
   var signal: Int32? {
     switch self {
@@ -44,6 +46,8 @@ struct TerminalSessionInput: SessionInput {
     self.style = style.forPrompt
   }
 
+  func currentTime() -> Date { Date() }
+
   mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
     let requestedAt = Date()
     let style = self.style
@@ -64,6 +68,8 @@ struct TerminalSessionInput: SessionInput {
 struct PipedSessionInput: SessionInput {
   let reader = PipedLineReader()
   private(set) var signal: Int32?
+
+  func currentTime() -> Date { Date() }
 
   mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
     let timeout = max(0, request.deadline.timeIntervalSince(Date()))

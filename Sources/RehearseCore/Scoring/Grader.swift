@@ -1,0 +1,88 @@
+/// Grades answers: the one place that turns a question and the text given for it into the complete
+/// scored answer.
+///
+/// A question's answer is scored against its rubric; a behavioural answer also gets its STAR
+/// reading (and its pipeline parts when the question asks for a pipeline); the code of a SQL or
+/// Python answer is run, and its checks give the score; a story rehearsal is compared with the
+/// stored story. `score`, `ask`, `mock`, story rehearsals, `bank test` and `eval` all grade here,
+/// so the same answer gets the same result wherever it is given.
+///
+/// Grading is free of clocks; running code is the only I/O, and happens only with a `checker`.
+public struct Grader: Sendable {
+  /// What one question is graded by.
+  struct Subject: Sendable {
+    var question: Question?
+    var rubric: CompiledRubric?
+    var story: Story?
+  }
+
+  private let subjects: [String: Subject]
+  /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
+  public let checker: ExerciseChecker?
+
+  /// A grader for the questions of `bank` named by `questionIDs`, or for every question when it
+  /// is `nil`; only those rubrics are compiled, so a session's first question shows sooner.
+  public init(bank: Bank, questionIDs: [String]? = nil, checker: ExerciseChecker? = nil) {
+    let lexicon = CompiledLexicon(bank.lexicon)
+    var subjects: [String: Subject] = [:]
+    for id in questionIDs ?? bank.questions.map(\.id) where subjects[id] == nil {
+      guard let question = bank.question(id: id) else { continue }
+      subjects[id] = Subject(
+        question: question,
+        rubric: bank.rubrics[id].map { CompiledRubric($0, lexicon: lexicon) })
+    }
+    self.subjects = subjects
+    self.checker = checker
+  }
+
+  /// A grader for rubrics that belong to no bank question (drafted by `eval`): each answer is
+  /// scored against the rubric of its question id.
+  public init(rubrics: [String: CompiledRubric]) {
+    subjects = rubrics.mapValues { Subject(rubric: $0) }
+    checker = nil
+  }
+
+  /// A grader for rehearsals of `story`, under the question `question` that asks for it.
+  public init(story: Story, question: Question) {
+    subjects = [question.id: Subject(question: question, story: story)]
+    checker = nil
+  }
+
+  /// The complete scored answer for `answer` to the question `questionID`.
+  ///
+  /// A blank answer (a skip) scores 0 and misses every point; it has no STAR reading and no code
+  /// to run. A question the grader does not know scores 0 with nothing to show.
+  public func grade(_ answer: String, questionID: String) -> ScoredAnswer {
+    guard let subject = subjects[questionID] else { return .empty(questionID) }
+    let blank = answer.trimmedWhitespace.isEmpty
+    if let story = subject.story {
+      var scored = StoryRehearsal.score(answer, against: story)
+      if blank { scored.star = nil }
+      return scored
+    }
+    var scored = subject.rubric.map { Scorer.score(answer, against: $0) } ?? .empty(questionID)
+    guard let question = subject.question, !blank else { return scored }
+    if question.kind == .behavioural {
+      scored.star = StarAnalyzer.analyze(
+        told: answer, pipeline: question.competencies.contains(.pipelineBuilt))
+    }
+    if let checker, let report = checker.check(answer, for: question) {
+      scored.apply(report)
+    }
+    return scored
+  }
+
+  /// The rubric `questionID` is scored against, compiled.
+  public func rubric(for questionID: String) -> CompiledRubric? {
+    subjects[questionID]?.rubric
+  }
+}
+
+extension ScoredAnswer {
+  /// The result for a question with nothing to score against: 0, weak, no points.
+  static func empty(_ questionID: String) -> ScoredAnswer {
+    ScoredAnswer(
+      question: questionID, score: 0, band: .weak, hits: [], misses: [], misconceptions: [],
+      cappedByRequired: false)
+  }
+}

@@ -4,6 +4,8 @@ import RehearseCore
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The sessions and answers of the user, in SQLite (WAL mode) under `REHEARSE_HOME`.
@@ -84,7 +86,11 @@ public final class SessionStore: SessionArchive, Sendable {
   /// Takes an exclusive lock on the file at `path`, waiting for another process to release it;
   /// -1 when the lock file cannot be made (then the store opens without it).
   private static func lock(_ path: String) -> Int32 {
-    let descriptor = Glibc.open(path, O_RDWR | O_CREAT, 0o600)
+    #if canImport(Glibc)
+      let descriptor = Glibc.open(path, O_RDWR | O_CREAT, 0o600)
+    #else
+      let descriptor = Darwin.open(path, O_RDWR | O_CREAT, 0o600)
+    #endif
     guard descriptor >= 0 else { return -1 }
     while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
     return descriptor

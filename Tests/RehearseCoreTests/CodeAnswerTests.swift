@@ -156,7 +156,7 @@ struct CodeAnswerTests {
     let scored = try #require(answers.first?.scored)
     #expect(scored.execution?.outcome == .unavailable)
     #expect(scored.execution?.isScored == false)
-    let report = ScoreReport.render(scored, style: .plain)
+    let report = FeedbackText.render(Feedback(scored, question: nil), style: .plain)
     #expect(report.contains("Not run: REHEARSE_PYTHON is empty"))
   }
 

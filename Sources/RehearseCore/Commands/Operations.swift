@@ -73,7 +73,9 @@ public enum Rehearse {
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(scored), status: status)
     case .text:
-      return CommandOutput(ScoreReport.render(scored, style: request.style), status: status)
+      return CommandOutput(
+        FeedbackText.render(Feedback(scored, question: question), style: request.style),
+        status: status)
     }
   }
 

@@ -35,15 +35,19 @@ public struct TranscriptRequest: Sendable {
   public var format: TranscriptFormat
   public var style: TextStyle
   public var timeZone: TimeZone
+  /// The bank whose model answers and follow-ups a review shows; without one, or when it does not
+  /// load, the review shows the answers and their scores alone.
+  public var bank: BankSource?
 
   public init(
     session: String = "last", format: TranscriptFormat = .text, style: TextStyle = .plain,
-    timeZone: TimeZone = .current
+    timeZone: TimeZone = .current, bank: BankSource? = nil
   ) {
     self.session = session
     self.format = format
     self.style = style
     self.timeZone = timeZone
+    self.bank = bank
   }
 }
 
@@ -146,15 +150,26 @@ extension Rehearse {
     -> CommandOutput
   {
     let transcript = try archive.transcript(request.session)
+    // A bank that does not load costs the review its model answers, not the review itself.
+    let bank = request.bank.flatMap { try? $0.load() }
+    var questions: [String: Question] = [:]
+    for answer in transcript.answers {
+      questions[answer.questionID] = bank?.question(id: answer.questionID)
+    }
+    let zone = request.timeZone
     switch request.format {
     case .text:
       return CommandOutput(
-        TranscriptReports.reviewText(transcript, style: request.style, timeZone: request.timeZone))
-    case .json: return CommandOutput(JSONOutput.encode(TranscriptReports.review(transcript)))
+        TranscriptReports.reviewText(
+          transcript, questions: questions, style: request.style, timeZone: zone))
+    case .json:
+      return CommandOutput(
+        JSONOutput.encode(TranscriptReports.review(transcript, questions: questions)))
     case .markdown:
-      return CommandOutput(TranscriptReports.markdown(transcript, timeZone: request.timeZone))
+      return CommandOutput(
+        TranscriptReports.markdown(transcript, questions: questions, timeZone: zone))
     case .html:
-      return CommandOutput(TranscriptHTML.render(transcript, timeZone: request.timeZone))
+      return CommandOutput(TranscriptHTML.render(transcript, questions: questions, timeZone: zone))
     }
   }
 }

@@ -95,36 +95,6 @@ public enum SessionText {
     }
   }
 
-  /// The feedback after an answer: score and talking points, the model answer and a follow-up.
-  public static func feedback(
-    _ answer: AnswerRecord, question: Question?, style: TextStyle
-  ) -> String {
-    var lines: [String] = []
-    switch answer.outcome {
-    case .answered: break
-    case .timedOut: lines.append(style.yellow("Time is up: the answer was kept as typed."))
-    case .skipped: lines.append(style.dim("Skipped: it scores 0."))
-    case .interrupted: lines.append(style.yellow("Stopped: the answer was kept as typed."))
-    }
-    lines.append(ScoreReport.render(answer.scored, style: style))
-    if let slug = StoryRehearsal.slug(fromQuestionID: answer.questionID) {
-      lines.append("")
-      lines.append(style.dim("The stored story: rehearse story show \(slug)"))
-    } else if let question {
-      lines.append("")
-      lines.append(style.bold("Model answer"))
-      lines.append(TextLayout.wrap(question.modelAnswer))
-      if let followUp = question.followUps.first {
-        lines.append("")
-        lines.append(style.bold("Follow-up to think about: ") + followUp)
-      }
-    }
-    if answer.hintsUsed > 0 {
-      lines.append(style.dim("Hints used: \(answer.hintsUsed)"))
-    }
-    return lines.joined(separator: "\n")
-  }
-
   /// Per-component scores of the answers: component, answers, mean score.
   public struct ComponentScore: Sendable, Equatable, Codable {
     public var component: Component

@@ -196,7 +196,7 @@ public enum StoryReports {
     -> String
   {
     var lines = [style.bold(story.slug) + " — " + story.title]
-    lines += ScoreReport.starLines(feedback, style: style).map { "  " + $0 }.prefix(
+    lines += FeedbackText.starLines(feedback, style: style).map { "  " + $0 }.prefix(
       feedback.pipeline == nil ? 1 : 2)
     let quantities =
       feedback.quantifiedResult

@@ -71,8 +71,16 @@ enum TextLayout {
     }.joined(separator: "\n")
   }
 
+  /// Every line of `text` as it is, indented: code, whose lines must not be joined or wrapped.
+  static func indentLines(_ text: String, indent: String = "  ") -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.isEmpty ? "" : indent + $0
+    }.joined(separator: "\n")
+  }
+
   /// `text` word-wrapped to `width` columns, each line prefixed with `indent`; lines that start
   /// with white space (code) are not wrapped.
+
   static func wrap(_ text: String, width: Int = 96, indent: String = "  ") -> String {
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

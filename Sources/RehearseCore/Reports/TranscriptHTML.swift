@@ -3,21 +3,9 @@ import Foundation
 /// The transcript as one self-contained HTML page: no scripts, no external files, every user
 /// string escaped, and an inline SVG chart of the mean score per component.
 public enum TranscriptHTML {
-  /// `&`, `<`, `>`, `"` and `'` as character references, safe in text and in quoted attributes.
+  /// User text made safe for HTML text and quoted attributes (`FeedbackHTML.escape`).
   public static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "'": result += "&#39;"
-      default: result.append(character)
-      }
-    }
-    return result
+    FeedbackHTML.escape(text)
   }
 
   /// The colour of a band in the chart and the badges.
@@ -39,8 +27,8 @@ public enum TranscriptHTML {
     let width = labelWidth + barWidth + 50
     var parts: [String] = []
     parts.append(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" "
-        + "height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"100%\" "
+        + "style=\"max-width:\(width)px\" viewBox=\"0 0 \(width) \(height)\" "
         + "aria-label=\"Mean score per component\">")
     parts.append("<title>Mean score per component</title>")
     for limit in [0, Band.adequateThreshold, Band.strongThreshold, 100] {
@@ -71,10 +59,11 @@ public enum TranscriptHTML {
     return parts.joined(separator: "\n")
   }
 
-  /// The page.
-  public static func render(_ transcript: SessionTranscript, timeZone: TimeZone = .current)
-    -> String
-  {
+  /// The page; `questions` supply the model answers and follow-ups.
+  public static func render(
+    _ transcript: SessionTranscript, questions: [String: Question] = [:],
+    timeZone: TimeZone = .current
+  ) -> String {
     let scores = SessionText.componentScores(transcript.answers)
     let mean = transcript.meanScore.map { "\(Int($0.rounded()))" } ?? "-"
     var body: [String] = []
@@ -93,91 +82,28 @@ public enum TranscriptHTML {
         + "strong from \(Band.strongThreshold))</figcaption>")
     body.append("</figure>")
     for answer in transcript.answers {
-      let band = answer.scored.band
+      let feedback = Feedback(answer, question: questions[answer.questionID])
       body.append("<section>")
       body.append(
         "<h2>\(answer.position + 1). \(escape(answer.questionID)) "
-          + "<span class=\"badge\" style=\"background:\(colour(band))\">"
-          + "\(answer.scored.score) · \(band.rawValue)</span></h2>")
+          + "<span class=\"badge\" style=\"background:\(colour(feedback.band))\">"
+          + "\(feedback.score) · \(feedback.band.rawValue)</span></h2>")
       body.append(
         "<p class=\"facts\">\(escape(answer.component.title)) · "
           + "\(escape(answer.outcome.rawValue.replacingOccurrences(of: "_", with: " "))) · "
           + "\(SessionText.clock(answer.secondsUsed)) · \(answer.hintsUsed) hints</p>")
       body.append("<p class=\"prompt\">\(escape(answer.prompt))</p>")
-      body.append(
-        "<blockquote>\(answer.text.isEmpty ? "<em>(nothing typed)</em>" : escape(answer.text))"
-          + "</blockquote>")
-      if let execution = answer.scored.execution {
-        body += executionHTML(execution)
+      if answer.text.isEmpty {
+        body.append("<blockquote><em>(nothing typed)</em></blockquote>")
+      } else if let language = feedback.codeLanguage {
+        body.append(FeedbackHTML.code(answer.text, language: language.rawValue))
+      } else {
+        body.append("<blockquote>\(escape(answer.text))</blockquote>")
       }
-      if !answer.scored.hits.isEmpty || !answer.scored.misses.isEmpty {
-        body.append("<ul>")
-        for hit in answer.scored.hits {
-          let evidence = hit.evidence.map { "“\(escape($0))”" }.joined(separator: " … ")
-          body.append(
-            "<li class=\"hit\">✓ \(escape(hit.point)) <span class=\"evidence\">\(evidence)</span></li>"
-          )
-        }
-        for miss in answer.scored.misses {
-          body.append(
-            "<li class=\"miss\">✗ \(escape(miss.point))\(miss.required ? " <em>(required)</em>" : "")</li>"
-          )
-        }
-        for misconception in answer.scored.misconceptions {
-          body.append(
-            "<li class=\"wrong\">! \(escape(misconception.label)) → "
-              + "\(escape(misconception.correction))</li>")
-        }
-        body.append("</ul>")
-      }
-      if let star = answer.scored.star {
-        let parts = StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
-        body.append("<p class=\"star\">STAR: \(escape(parts.joined(separator: ", ")))</p>")
-        if !star.findings.isEmpty {
-          body.append("<ul>")
-          for finding in star.findings { body.append("<li>\(escape(finding))</li>") }
-          body.append("</ul>")
-        }
-      }
+      body += FeedbackHTML.lines(feedback)
       body.append("</section>")
     }
     return page(transcript.id, body)
-  }
-
-  /// What running the code found: the tally, the error or limit, each check, the differing rows.
-  static func executionHTML(_ report: ExecutionReport) -> [String] {
-    guard report.isScored else {
-      return [
-        "<p class=\"wrong\">Not run: \(escape(report.message ?? "the code could not be run"))</p>"
-      ]
-    }
-    var lines = [
-      "<p class=\"\(report.outcome == .passed ? "hit" : "miss")\">"
-        + "\(report.language == .sql ? "Checks" : "Tests"): \(report.passedCount)/\(report.checks.count) passed"
-        + (report.message.map { " — " + escape($0) } ?? "") + "</p>",
-      "<ul>",
-    ]
-    for check in report.checks {
-      var line =
-        "<li class=\"\(check.passed ? "hit" : "miss")\">\(check.passed ? "✓" : "✗") "
-        + "<code>\(escape(check.name))</code>"
-      if !check.passed, let expected = check.expected { line += " — expected \(escape(expected))" }
-      if !check.passed, let actual = check.actual, actual != report.message {
-        line += " — got \(escape(actual))"
-      }
-      lines.append(line + "</li>")
-    }
-    lines.append("</ul>")
-    if let rows = report.rows {
-      lines.append(
-        "<table class=\"rows\"><tr><th>expected, not returned</th><th>returned, not expected</th></tr>"
-      )
-      for (expected, actual) in rows.sideBySide {
-        lines.append("<tr><td>\(escape(expected))</td><td>\(escape(actual))</td></tr>")
-      }
-      lines.append("</table>")
-    }
-    return lines
   }
 
   private static func page(_ id: Int64, _ body: [String]) -> String {
@@ -189,15 +115,20 @@ public enum TranscriptHTML {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Rehearse session \(id)</title>
     <style>
-    body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+    body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; overflow-wrap: anywhere; }
     .facts { color: #555; }
     .prompt { font-weight: 600; }
-    blockquote { white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0.5rem 0; padding: 0.25rem 0.75rem; background: #f7f7f7; }
-    .badge { color: #fff; border-radius: 4px; padding: 0 0.4rem; font-size: 0.8em; }
-    .hit { color: #2e7d32; } .miss { color: #c62828; } .wrong { color: #b26a00; }
+    blockquote, .model { white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0.5rem 0; padding: 0.25rem 0.75rem; background: #f7f7f7; }
+    pre { overflow-x: auto; background: #f4f4f4; border-left: 4px solid #999; margin: 0.5rem 0; padding: 0.5rem 0.75rem; }
+    pre, code, table.rows { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+    svg { height: auto; }
+    .badge { color: #fff; border-radius: 4px; padding: 0 0.4rem; font-size: 0.8em; white-space: nowrap; }
+    .hit { color: #2e7d32; } .miss { color: #c62828; } .wrong, .partial { color: #b26a00; }
+    .note, .credit, .penalty { color: #555; font-style: italic; }
     .evidence { color: #555; font-style: italic; }
     ul { list-style: none; padding-left: 0.5rem; }
-    table.rows { border-collapse: collapse; font-family: ui-monospace, monospace; font-size: 0.9em; }
+    .scroll { overflow-x: auto; }
+    table.rows { border-collapse: collapse; }
     table.rows td, table.rows th { border: 1px solid #ddd; padding: 0.1rem 0.5rem; text-align: left; }
     </style>
     </head>

@@ -40,6 +40,8 @@ public enum TranscriptReports {
     public var star: StarFeedback?
     /// What running the code of a SQL or Python answer found.
     public var execution: ExecutionReport?
+    /// What the candidate is told about the answer, as `review` and the exports show it.
+    public var feedback: Feedback
   }
 
   /// `review --format json` and `export --format json`.
@@ -87,7 +89,11 @@ public enum TranscriptReports {
     }
   }
 
-  public static func review(_ transcript: SessionTranscript) -> Review {
+  /// The session as `review --format json` gives it; `questions` supply the model answers and
+  /// follow-ups (a question the bank no longer has is shown without them).
+  public static func review(_ transcript: SessionTranscript, questions: [String: Question] = [:])
+    -> Review
+  {
     Review(
       id: transcript.id, started: timestamp(transcript.startedAt),
       ended: transcript.endedAt.map(timestamp), ending: transcript.ending?.rawValue,
@@ -104,7 +110,8 @@ public enum TranscriptReports {
           started: timestamp($0.startedAt), secondsUsed: $0.secondsUsed, hintsUsed: $0.hintsUsed,
           hits: $0.scored.hits, misses: $0.scored.misses,
           misconceptions: $0.scored.misconceptions, star: $0.scored.star,
-          execution: $0.scored.execution)
+          execution: $0.scored.execution,
+          feedback: Feedback($0, question: questions[$0.questionID]))
       })
   }
 
@@ -140,7 +147,8 @@ public enum TranscriptReports {
 
   /// `rehearse review`: the whole transcript for a person.
   public static func reviewText(
-    _ transcript: SessionTranscript, style: TextStyle, timeZone: TimeZone = .current
+    _ transcript: SessionTranscript, questions: [String: Question] = [:], style: TextStyle,
+    timeZone: TimeZone = .current
   ) -> String {
     var lines: [String] = []
     var header =
@@ -169,19 +177,28 @@ public enum TranscriptReports {
           + style.dim(facts.joined(separator: " · ")))
       lines.append(TextLayout.wrap(answer.prompt))
       lines.append(style.bold("Your answer"))
-      lines.append(
-        answer.text.isEmpty ? style.dim("  (nothing typed)") : TextLayout.wrap(answer.text))
-      lines.append(ScoreReport.render(answer.scored, style: style))
+      let feedback = Feedback(answer, question: questions[answer.questionID])
+      if answer.text.isEmpty {
+        lines.append(style.dim("  (nothing typed)"))
+      } else {
+        lines.append(
+          feedback.codeLanguage == nil
+            ? TextLayout.wrap(answer.text) : TextLayout.indentLines(answer.text))
+      }
+      lines.append(FeedbackText.render(feedback, style: style))
     }
     return lines.joined(separator: "\n")
   }
 
   // MARK: - Markdown
 
-  /// The transcript as Markdown; user text is quoted so it cannot break the document's structure.
-  public static func markdown(_ transcript: SessionTranscript, timeZone: TimeZone = .current)
-    -> String
-  {
+  /// The transcript as Markdown; user text is quoted so it cannot break the document's structure,
+  /// and code is fenced so it keeps its lines.
+  public static func markdown(
+    _ transcript: SessionTranscript, questions: [String: Question] = [:],
+    timeZone: TimeZone = .current
+  ) -> String {
+    let inline = FeedbackMarkdown.inline
     var lines: [String] = []
     lines.append("# Rehearse session \(transcript.id)")
     lines.append("")
@@ -198,106 +215,28 @@ public enum TranscriptReports {
         "| \(score.component.title) | \(score.answers) | \(Int(score.meanScore.rounded())) |")
     }
     for answer in transcript.answers {
+      let feedback = Feedback(answer, question: questions[answer.questionID])
       lines.append("")
-      lines.append("## \(answer.position + 1). \(markdownInline(answer.questionID))")
+      lines.append("## \(answer.position + 1). \(inline(answer.questionID))")
       lines.append("")
       lines.append(
         "*\(answer.component.title) · \(answer.outcome.rawValue) · "
           + "\(SessionText.clock(answer.secondsUsed)) · \(answer.hintsUsed) hints · "
-          + "score \(answer.scored.score) (\(answer.scored.band.rawValue))*")
+          + "score \(feedback.score) (\(feedback.band.rawValue))*")
       lines.append("")
-      lines.append("**Question.** " + markdownInline(answer.prompt))
+      lines.append("**Question.** " + inline(answer.prompt))
       lines.append("")
       lines.append("**Answer.**")
       lines.append("")
-      lines.append(markdownQuote(answer.text.isEmpty ? "(nothing typed)" : answer.text))
-      if let execution = answer.scored.execution {
-        lines.append("")
-        lines += markdownExecution(execution)
+      if answer.text.isEmpty {
+        lines.append("> (nothing typed)")
+      } else if let language = feedback.codeLanguage {
+        lines.append(FeedbackMarkdown.code(answer.text, language: language.rawValue))
+      } else {
+        lines.append(FeedbackMarkdown.quote(answer.text))
       }
-      if !answer.scored.hits.isEmpty {
-        lines.append("")
-        lines.append("Talking points made:")
-        for hit in answer.scored.hits {
-          let evidence = hit.evidence.map { "“\(markdownInline($0))”" }.joined(separator: " … ")
-          lines.append("- ✓ \(markdownInline(hit.point)) — \(evidence)")
-        }
-      }
-      if !answer.scored.misses.isEmpty {
-        lines.append("")
-        lines.append("Talking points missed:")
-        for miss in answer.scored.misses {
-          lines.append(
-            "- ✗ \(markdownInline(miss.point))\(miss.required ? " (required)" : "")")
-        }
-      }
-      if !answer.scored.misconceptions.isEmpty {
-        lines.append("")
-        lines.append("Misconceptions:")
-        for misconception in answer.scored.misconceptions {
-          lines.append(
-            "- ! \(markdownInline(misconception.label)) → "
-              + markdownInline(misconception.correction))
-        }
-      }
-      if let star = answer.scored.star {
-        lines.append("")
-        lines.append(
-          "STAR: "
-            + StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
-            .joined(separator: ", "))
-        for finding in star.findings { lines.append("- \(markdownInline(finding))") }
-      }
+      lines += FeedbackMarkdown.lines(feedback)
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// What running the code found, as Markdown: the tally, the error or limit, each check, and the
-  /// rows that differ.
-  static func markdownExecution(_ report: ExecutionReport) -> [String] {
-    guard report.isScored else {
-      return ["Not run: " + markdownInline(report.message ?? "the code could not be run") + "."]
-    }
-    var lines = [
-      "\(report.language == .sql ? "Checks" : "Tests"): \(report.passedCount)/"
-        + "\(report.checks.count) passed"
-        + (report.message.map { " — " + markdownInline($0) } ?? "")
-    ]
-    for check in report.checks {
-      var line = "- \(check.passed ? "✓" : "✗") " + markdownInline(check.name)
-      if !check.passed, let expected = check.expected {
-        line += " — expected " + markdownInline(expected)
-      }
-      if !check.passed, let actual = check.actual, actual != report.message {
-        line += " — got " + markdownInline(actual)
-      }
-      lines.append(line)
-    }
-    if let rows = report.rows {
-      lines.append("")
-      lines.append("| expected, not returned | returned, not expected |")
-      lines.append("|---|---|")
-      for (expected, actual) in rows.sideBySide {
-        lines.append("| \(markdownInline(expected)) | \(markdownInline(actual)) |")
-      }
-    }
-    return lines
-  }
-
-  /// Text on one line with Markdown's special characters escaped.
-  static func markdownInline(_ text: String) -> String {
-    var result = ""
-    for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
-      if "\\`*_{}[]<>()#+-!|~".contains(character) { result.append("\\") }
-      result.append(character)
-    }
-    return result
-  }
-
-  /// Text as a block quote, every line escaped.
-  static func markdownQuote(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      "> " + markdownInline(String($0))
-    }.joined(separator: "\n")
   }
 }

@@ -107,8 +107,8 @@ public struct SessionRunner {
           show(SessionText.question(asked, mode: machine.mode, style: style), .conversation)
         case .recorded(let answer):
           try archive.record(answer, session: sessionID)
-          let feedback = SessionText.feedback(
-            answer, question: machine.question(id: answer.questionID), style: style)
+          let feedback = FeedbackText.render(
+            Feedback(answer, question: machine.question(id: answer.questionID)), style: style)
           show("\n" + feedback, .results)
         case .stories(let question):
           if shelf == nil { shelf = stories() }

@@ -11,9 +11,12 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export a session's transcript as Markdown, JSON or HTML.",
     discussion: """
-      markdown: headings per answer, the answer quoted, talking points as lists. \
+      Each answer carries the feedback 'rehearse review' shows, model answer and follow-up \
+      included. markdown: headings per answer, the answer quoted (code in a fenced block), \
+      talking points as lists. \
       json: the shape of 'rehearse review --format json'. html: one self-contained page (no \
-      scripts, no external files) with an SVG chart of the mean score per component; \
+      scripts, no external files, readable on a phone) with an SVG chart of the mean score per \
+      component and code in monospace; \
       everything you typed is escaped.
 
       Without --output the export goes to standard output. With it, the file is written \
@@ -40,7 +43,8 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let request = TranscriptRequest(session: session, format: format)
+    let request = TranscriptRequest(
+      session: session, format: format, bank: global.bankSource())
     try CommandRunner.run {
       let exported = try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
       guard let output else { return exported }

@@ -9,13 +9,20 @@ struct ReviewCommand: ParsableCommand {
     abstract: "Show the full transcript of a session.",
     discussion: """
       Every answer as typed, with its outcome (answered, timed_out, skipped, interrupted), \
-      time used, hints used, score and band, the talking points made (with the words that \
-      earned them) and missed, and misconceptions.
+      time used, hints used, and the feedback given after it: score and band, the talking \
+      points made (with the words that earned them), partly made (with the share earned) and \
+      missed, misconceptions with their penalty, the cap a missing required point puts on the \
+      score, the STAR reading, the code checks, the model answer and the follow-up (from the \
+      bank, while it still has the question).
 
       JSON: {id, started, ended, ending, complete, resumed, seed, planned, \
       session_limit_seconds, seconds_used, mean_score, components, answers: [{position, \
       question, component, prompt, answer, score, band, outcome, started, seconds_used, \
-      hints_used, hits, misses, misconceptions}]}.
+      hints_used, hits, misses, misconceptions, star, execution, feedback: {question, outcome, \
+      score, band, capped_below_strong, points_score, made, partly_made, missed: [{label, \
+      weight, required, credit, evidence}], misconceptions: [{label, correction, evidence, \
+      penalty, kind}], star, execution, code_language, model_answer, follow_up, story, \
+      hints_used}}]}.
       """
   )
 
@@ -28,7 +35,7 @@ struct ReviewCommand: ParsableCommand {
   func run() throws {
     let request = TranscriptRequest(
       session: session, format: formatOptions.format == .json ? .json : .text,
-      style: global.outputStyle)
+      style: global.outputStyle, bank: global.bankSource())
     try CommandRunner.run {
       try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
     }

@@ -1,62 +1,96 @@
-/// Renders a scored answer as the feedback a candidate reads.
-public enum ScoreReport {
-  /// Score and band, the talking points hit with the words that earned them, the points missed,
-  /// and any misconceptions with their corrections.
-  public static func render(_ scored: ScoredAnswer, style: TextStyle) -> String {
+/// Feedback as the text a candidate reads at the terminal: after an answer, from `score`, and in
+/// `review`.
+public enum FeedbackText {
+  /// Score and band, the cap, the code checks, the talking points made (with the words that made
+  /// them), partly made (with the credit) and missed, misconceptions with their penalty and
+  /// correction, the STAR reading, the model answer and the follow-up.
+  public static func render(_ feedback: Feedback, style: TextStyle) -> String {
     var lines: [String] = []
-    lines.append(
-      "\(style.bold(scored.question))  score \(style.bold("\(scored.score)/100"))  "
-        + style.band(scored.band))
-    if scored.cappedByRequired {
-      lines.append(style.dim("  capped below strong: a required talking point is missing"))
+    if let note = feedback.outcomeNote {
+      lines.append(feedback.outcome == .skipped ? style.dim(note) : style.yellow(note))
     }
-    let checked = scored.execution?.isScored == true
-    if let execution = scored.execution {
+    lines.append(
+      "\(style.bold(feedback.question))  score \(style.bold("\(feedback.score)/100"))  "
+        + style.band(feedback.band))
+    if feedback.cappedBelowStrong {
+      lines.append(style.dim("  " + Feedback.capNote))
+    }
+    if let execution = feedback.execution {
       lines += executionLines(execution, style: style)
     }
-    if checked && !(scored.hits.isEmpty && scored.misses.isEmpty) {
+    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
+    if !feedback.pointsScore && hasPoints {
       lines.append("")
-      lines.append(style.dim("The talking points below are for the discussion; the checks score."))
+      lines.append(style.dim(Feedback.discussionNote))
     }
-    if !scored.hits.isEmpty {
+    if !feedback.made.isEmpty {
       lines.append("")
       lines.append(style.bold("Talking points made"))
-      for hit in scored.hits {
-        let quotes = hit.evidence.map { "\"\($0)\"" }.joined(separator: " … ")
+      for point in feedback.made {
+        let quotes = quoted(point.evidence)
         lines.append(
-          "  \(style.green("✓")) \(hit.point)" + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
+          "  \(style.green("✓")) \(point.label)" + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
       }
     }
-    if !scored.misses.isEmpty {
+    if !feedback.partlyMade.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Talking points partly made"))
+      for point in feedback.partlyMade {
+        let required = point.required ? style.yellow(" (required)") : ""
+        lines.append(
+          "  \(style.yellow("~")) \(point.label)\(required)  "
+            + style.dim(
+              "\(Feedback.percent(point.credit)) of its weight: " + quoted(point.evidence)))
+      }
+    }
+    if !feedback.missed.isEmpty {
       lines.append("")
       lines.append(style.bold("Talking points missed"))
-      for miss in scored.misses {
-        let required = miss.required ? style.yellow(" (required)") : ""
-        if miss.credit > 0 {
-          let quotes = miss.evidence.map { "\"\($0)\"" }.joined(separator: " … ")
-          lines.append(
-            "  \(style.yellow("~")) \(miss.point)\(required)  \(style.dim("partly: " + quotes))")
-        } else {
-          lines.append("  \(style.red("✗")) \(miss.point)\(required)")
-        }
+      for point in feedback.missed {
+        let required = point.required ? style.yellow(" (required)") : ""
+        lines.append("  \(style.red("✗")) \(point.label)\(required)")
       }
     }
-    if !scored.misconceptions.isEmpty {
+    if !feedback.misconceptions.isEmpty {
       lines.append("")
       lines.append(style.bold("Misconceptions"))
-      for misconception in scored.misconceptions {
+      for misconception in feedback.misconceptions {
         let penalty =
           misconception.penalty > 0 ? style.red(" (−\(Int(misconception.penalty)))") : ""
-        let quotes = misconception.evidence.map { "\"\($0)\"" }.joined(separator: " … ")
-        lines.append("  \(style.red("!")) \(misconception.label)\(penalty)  \(style.dim(quotes))")
+        lines.append(
+          "  \(style.red("!")) \(misconception.label)\(penalty)  "
+            + style.dim(quoted(misconception.evidence)))
         lines.append("    → \(misconception.correction)")
       }
     }
-    if let star = scored.star {
+    if let star = feedback.star {
       lines.append("")
       lines += starLines(star, style: style)
     }
+    if let story = feedback.story {
+      lines.append("")
+      lines.append(style.dim("The stored story: rehearse story show \(story)"))
+    }
+    if let modelAnswer = feedback.modelAnswer {
+      lines.append("")
+      lines.append(style.bold("Model answer"))
+      lines.append(
+        feedback.codeLanguage == nil
+          ? TextLayout.wrap(modelAnswer) : TextLayout.indentLines(modelAnswer))
+    }
+    if let followUp = feedback.followUp {
+      lines.append("")
+      lines.append(style.bold("Follow-up to think about: ") + followUp)
+    }
+    if let hints = feedback.hintsUsed, hints > 0 {
+      lines.append(style.dim("Hints used: \(hints)"))
+    }
     return lines.joined(separator: "\n")
+  }
+
+  /// Evidence as quotations joined by `…`.
+  static func quoted(_ evidence: [String]) -> String {
+    evidence.map { "\"\($0)\"" }.joined(separator: " … ")
   }
 
   /// The longest check name or value shown before it is cut.

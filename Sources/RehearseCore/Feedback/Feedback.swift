@@ -1,0 +1,131 @@
+/// What a candidate is told about one answer, built once from the scored answer and its question.
+///
+/// Live feedback, `score`, `review` and the Markdown, HTML and JSON exports all render this one
+/// value (`FeedbackText`, `FeedbackMarkdown`, `FeedbackHTML`, and its `Codable` form), so they
+/// state the same facts: the points made with their evidence, the points partly made with the
+/// credit earned, the points missed, misconceptions with their penalty, the cap a missing
+/// required point puts on the score, the STAR reading, the code checks, the model answer and the
+/// follow-up.
+public struct Feedback: Sendable, Equatable, Codable {
+  /// A talking point and how far the answer made it.
+  public struct Point: Sendable, Equatable, Codable {
+    public var label: String
+    public var weight: Double
+    public var required: Bool
+    /// The share of the point's weight earned: 1 when made, 0 when missed, between for partly.
+    public var credit: Double
+    /// The answer's own words that made the point, or came close.
+    public var evidence: [String]
+  }
+
+  /// A wrong idea the answer states, what is true instead, and what it cost.
+  public struct Misconception: Sendable, Equatable, Codable {
+    public var label: String
+    public var correction: String
+    public var evidence: [String]
+    /// Points taken off the score; 0 for a point stated in negated form, which only earns nothing.
+    public var penalty: Double
+    public var kind: ScoredAnswer.MisconceptionKind
+  }
+
+  /// The question id, or `story:SLUG` for a story rehearsal.
+  public var question: String
+  /// How the answer ended, for an answer of a session.
+  public var outcome: AnswerOutcome?
+  /// 0 to 100.
+  public var score: Int
+  public var band: Band
+  /// Whether a missing required point held the score below `strong`.
+  public var cappedBelowStrong: Bool
+  /// Whether the talking points give the score; when code ran, its checks do, and the points are
+  /// for the discussion.
+  public var pointsScore: Bool
+  public var made: [Point]
+  public var partlyMade: [Point]
+  public var missed: [Point]
+  public var misconceptions: [Misconception]
+  public var star: StarFeedback?
+  public var execution: ExecutionReport?
+  /// The language the answer is written in, for a SQL or Python question: shown as code.
+  public var codeLanguage: ExecutionReport.Language?
+  /// The model answer, when the question is known.
+  public var modelAnswer: String?
+  /// A follow-up question to think about.
+  public var followUp: String?
+  /// The stored story a rehearsal retold.
+  public var story: String?
+  /// How many hints were revealed, for an answer of a session.
+  public var hintsUsed: Int?
+
+  /// The feedback on `scored`, the answer to `question` (`nil` when the bank no longer has it);
+  /// `outcome` and `hintsUsed` are given for an answer of a session.
+  public init(
+    _ scored: ScoredAnswer, question: Question?, outcome: AnswerOutcome? = nil,
+    hintsUsed: Int? = nil
+  ) {
+    self.question = scored.question
+    self.outcome = outcome
+    score = scored.score
+    band = scored.band
+    cappedBelowStrong = scored.cappedByRequired
+    pointsScore = scored.execution?.isScored != true
+    made = scored.hits.map {
+      Point(
+        label: $0.point, weight: $0.weight, required: $0.required, credit: 1,
+        evidence: $0.evidence)
+    }
+    partlyMade = scored.misses.filter { $0.credit > 0 }.map {
+      Point(
+        label: $0.point, weight: $0.weight, required: $0.required, credit: $0.credit,
+        evidence: $0.evidence)
+    }
+    missed = scored.misses.filter { $0.credit <= 0 }.map {
+      Point(label: $0.point, weight: $0.weight, required: $0.required, credit: 0, evidence: [])
+    }
+    misconceptions = scored.misconceptions.map {
+      Misconception(
+        label: $0.label, correction: $0.correction, evidence: $0.evidence, penalty: $0.penalty,
+        kind: $0.kind)
+    }
+    star = scored.star
+    execution = scored.execution
+    let kind = question?.kind
+    codeLanguage =
+      kind == .sql ? .sql : kind == .python ? .python : scored.execution?.language
+    story = StoryRehearsal.slug(fromQuestionID: scored.question)
+    if story == nil, let question {
+      modelAnswer = question.modelAnswer.isEmpty ? nil : question.modelAnswer
+      followUp = question.followUps.first
+    }
+    self.hintsUsed = hintsUsed
+  }
+
+  /// The feedback on an answer of a session; `question` as in `init(_:question:outcome:hintsUsed:)`.
+  public init(_ answer: AnswerRecord, question: Question?) {
+    self.init(
+      answer.scored, question: question, outcome: answer.outcome, hintsUsed: answer.hintsUsed)
+  }
+
+  /// What the outcome means for the score, when the answer did not simply end.
+  public var outcomeNote: String? {
+    switch outcome {
+    case .timedOut: "Time is up: the answer was kept as typed."
+    case .skipped: "Skipped: it scores 0."
+    case .interrupted: "Stopped: the answer was kept as typed."
+    case .answered, nil: nil
+    }
+  }
+
+  /// The sentence that explains the cap, when there is one.
+  public static let capNote =
+    "Capped below strong: a required talking point is missing or only partly made."
+
+  /// The sentence that says the checks score, when code ran.
+  public static let discussionNote =
+    "The talking points below are for the discussion; the checks score."
+
+  /// A credit as a whole percentage of the point's weight.
+  public static func percent(_ credit: Double) -> String {
+    "\(Int((credit * 100).rounded()))%"
+  }
+}

@@ -1,0 +1,141 @@
+/// Feedback as HTML, for `export --format html`: every user string escaped, code in `<pre>`.
+public enum FeedbackHTML {
+  /// The elements of one answer's feedback, after the answer itself.
+  public static func lines(_ feedback: Feedback) -> [String] {
+    var lines: [String] = []
+    if let note = feedback.outcomeNote {
+      lines.append("<p class=\"note\">\(escape(note))</p>")
+    }
+    if feedback.cappedBelowStrong {
+      lines.append("<p class=\"note\">\(escape(Feedback.capNote))</p>")
+    }
+    if let execution = feedback.execution {
+      lines += executionLines(execution)
+    }
+    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
+    if !feedback.pointsScore && hasPoints {
+      lines.append("<p class=\"note\">\(escape(Feedback.discussionNote))</p>")
+    }
+    if hasPoints || !feedback.misconceptions.isEmpty {
+      lines.append("<ul class=\"points\">")
+      for point in feedback.made {
+        lines.append("<li class=\"hit\">✓ \(escape(point.label))\(evidence(point.evidence))</li>")
+      }
+      for point in feedback.partlyMade {
+        lines.append(
+          "<li class=\"partial\">~ \(escape(point.label))\(required(point)) "
+            + "<span class=\"credit\">\(Feedback.percent(point.credit)) of its weight</span>"
+            + "\(evidence(point.evidence))</li>")
+      }
+      for point in feedback.missed {
+        lines.append("<li class=\"miss\">✗ \(escape(point.label))\(required(point))</li>")
+      }
+      for misconception in feedback.misconceptions {
+        let penalty =
+          misconception.penalty > 0
+          ? " <span class=\"penalty\">(−\(Int(misconception.penalty)))</span>" : ""
+        lines.append(
+          "<li class=\"wrong\">! \(escape(misconception.label))\(penalty)"
+            + "\(evidence(misconception.evidence)) → \(escape(misconception.correction))</li>")
+      }
+      lines.append("</ul>")
+    }
+    if let star = feedback.star {
+      let parts = StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
+      lines.append("<p class=\"star\">STAR: \(escape(parts.joined(separator: ", ")))</p>")
+      if let pipeline = star.pipeline {
+        let parts = PipelinePart.allCases.map { (pipeline[$0] ? "✓ " : "✗ ") + $0.rawValue }
+        lines.append("<p class=\"star\">Pipeline: \(escape(parts.joined(separator: ", ")))</p>")
+      }
+      if !star.findings.isEmpty {
+        lines.append("<ul>")
+        for finding in star.findings { lines.append("<li>\(escape(finding))</li>") }
+        lines.append("</ul>")
+      }
+    }
+    if let story = feedback.story {
+      lines.append(
+        "<p class=\"note\">The stored story: <code>rehearse story show \(escape(story))</code></p>")
+    }
+    if let modelAnswer = feedback.modelAnswer {
+      lines.append("<h3>Model answer</h3>")
+      lines.append(
+        feedback.codeLanguage.map { code(modelAnswer, language: $0.rawValue) }
+          ?? "<div class=\"model\">\(escape(modelAnswer))</div>")
+    }
+    if let followUp = feedback.followUp {
+      lines.append("<p><strong>Follow-up to think about:</strong> \(escape(followUp))</p>")
+    }
+    return lines
+  }
+
+  /// What running the code found: the tally, the error or limit, each check, the differing rows.
+  static func executionLines(_ report: ExecutionReport) -> [String] {
+    guard report.isScored else {
+      return [
+        "<p class=\"wrong\">Not run: \(escape(report.message ?? "the code could not be run"))</p>"
+      ]
+    }
+    var lines = [
+      "<p class=\"\(report.outcome == .passed ? "hit" : "miss")\">"
+        + "\(report.language == .sql ? "Checks" : "Tests"): "
+        + "\(report.passedCount)/\(report.checks.count) passed"
+        + (report.message.map { " — " + escape($0) } ?? "") + "</p>",
+      "<ul class=\"points\">",
+    ]
+    for check in report.checks {
+      var line =
+        "<li class=\"\(check.passed ? "hit" : "miss")\">\(check.passed ? "✓" : "✗") "
+        + "<code>\(escape(check.name))</code>"
+      if !check.passed, let expected = check.expected { line += " — expected \(escape(expected))" }
+      if !check.passed, let actual = check.actual, actual != report.message {
+        line += " — got \(escape(actual))"
+      }
+      lines.append(line + "</li>")
+    }
+    lines.append("</ul>")
+    if let rows = report.rows {
+      lines.append(
+        "<div class=\"scroll\"><table class=\"rows\"><tr><th>expected, not returned</th>"
+          + "<th>returned, not expected</th></tr>")
+      for (expected, actual) in rows.sideBySide {
+        lines.append("<tr><td>\(escape(expected))</td><td>\(escape(actual))</td></tr>")
+      }
+      lines.append("</table></div>")
+    }
+    return lines
+  }
+
+  static func required(_ point: Feedback.Point) -> String {
+    point.required ? " <em>(required)</em>" : ""
+  }
+
+  static func evidence(_ quotes: [String]) -> String {
+    quotes.isEmpty
+      ? ""
+      : " <span class=\"evidence\">"
+        + quotes.map { "“\(escape($0))”" }.joined(separator: " … ") + "</span>"
+  }
+
+  /// Code in a `<pre>` block, its lines and indentation exactly as written.
+  public static func code(_ text: String, language: String) -> String {
+    "<pre><code class=\"language-\(language)\">\(escape(text))</code></pre>"
+  }
+
+  /// `&`, `<`, `>`, `"` and `'` as character references, safe in text and in quoted attributes.
+  public static func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,144 @@
+/// Feedback as Markdown, for `export --format markdown`: every user string escaped, code in fenced
+/// blocks.
+public enum FeedbackMarkdown {
+  /// The lines of one answer's feedback, after the answer itself.
+  public static func lines(_ feedback: Feedback) -> [String] {
+    var lines: [String] = []
+    if let note = feedback.outcomeNote {
+      lines += ["", "*\(inline(note))*"]
+    }
+    if feedback.cappedBelowStrong {
+      lines += ["", "*\(inline(Feedback.capNote))*"]
+    }
+    if let execution = feedback.execution {
+      lines.append("")
+      lines += executionLines(execution)
+    }
+    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
+    if !feedback.pointsScore && hasPoints {
+      lines += ["", "*\(inline(Feedback.discussionNote))*"]
+    }
+    if !feedback.made.isEmpty {
+      lines += ["", "Talking points made:"]
+      for point in feedback.made {
+        lines.append("- ✓ \(inline(point.label))" + evidence(point.evidence))
+      }
+    }
+    if !feedback.partlyMade.isEmpty {
+      lines += ["", "Talking points partly made:"]
+      for point in feedback.partlyMade {
+        lines.append(
+          "- ~ \(inline(point.label))\(point.required ? " (required)" : "") — "
+            + "\(Feedback.percent(point.credit)) of its weight" + evidence(point.evidence))
+      }
+    }
+    if !feedback.missed.isEmpty {
+      lines += ["", "Talking points missed:"]
+      for point in feedback.missed {
+        lines.append("- ✗ \(inline(point.label))\(point.required ? " (required)" : "")")
+      }
+    }
+    if !feedback.misconceptions.isEmpty {
+      lines += ["", "Misconceptions:"]
+      for misconception in feedback.misconceptions {
+        let penalty = misconception.penalty > 0 ? " (−\(Int(misconception.penalty)))" : ""
+        lines.append(
+          "- ! \(inline(misconception.label))\(penalty)" + evidence(misconception.evidence)
+            + " → " + inline(misconception.correction))
+      }
+    }
+    if let star = feedback.star {
+      lines.append("")
+      lines.append(
+        "STAR: "
+          + StarPart.allCases.map { (star.star[$0] ? "✓ " : "✗ ") + $0.rawValue }
+          .joined(separator: ", "))
+      if let pipeline = star.pipeline {
+        lines.append(
+          "Pipeline: "
+            + PipelinePart.allCases.map { (pipeline[$0] ? "✓ " : "✗ ") + $0.rawValue }
+            .joined(separator: ", "))
+      }
+      for finding in star.findings { lines.append("- \(inline(finding))") }
+    }
+    if let story = feedback.story {
+      lines += ["", "The stored story: `rehearse story show \(story)`"]
+    }
+    if let modelAnswer = feedback.modelAnswer {
+      lines += ["", "**Model answer.**", ""]
+      lines.append(
+        feedback.codeLanguage.map { code(modelAnswer, language: $0.rawValue) }
+          ?? quote(modelAnswer))
+    }
+    if let followUp = feedback.followUp {
+      lines += ["", "**Follow-up to think about.** " + inline(followUp)]
+    }
+    return lines
+  }
+
+  /// What running the code found: the tally, the error or limit, each check, and the rows that
+  /// differ.
+  static func executionLines(_ report: ExecutionReport) -> [String] {
+    guard report.isScored else {
+      return ["Not run: " + inline(report.message ?? "the code could not be run") + "."]
+    }
+    var lines = [
+      "\(report.language == .sql ? "Checks" : "Tests"): \(report.passedCount)/"
+        + "\(report.checks.count) passed"
+        + (report.message.map { " — " + inline($0) } ?? "")
+    ]
+    for check in report.checks {
+      var line = "- \(check.passed ? "✓" : "✗") " + inline(check.name)
+      if !check.passed, let expected = check.expected {
+        line += " — expected " + inline(expected)
+      }
+      if !check.passed, let actual = check.actual, actual != report.message {
+        line += " — got " + inline(actual)
+      }
+      lines.append(line)
+    }
+    if let rows = report.rows {
+      lines.append("")
+      lines.append("| expected, not returned | returned, not expected |")
+      lines.append("|---|---|")
+      for (expected, actual) in rows.sideBySide {
+        lines.append("| \(inline(expected)) | \(inline(actual)) |")
+      }
+    }
+    return lines
+  }
+
+  static func evidence(_ quotes: [String]) -> String {
+    quotes.isEmpty ? "" : " — " + quotes.map { "“\(inline($0))”" }.joined(separator: " … ")
+  }
+
+  /// Text on one line with Markdown's special characters escaped.
+  public static func inline(_ text: String) -> String {
+    var result = ""
+    for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
+      if "\\`*_{}[]<>()#+-!|~".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+
+  /// Text as a block quote, every line escaped.
+  public static func quote(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      "> " + inline(String($0))
+    }.joined(separator: "\n")
+  }
+
+  /// Code as a fenced block in `language`, its lines exactly as written; the fence is longer than
+  /// any run of backticks inside, so the code cannot close it.
+  public static func code(_ text: String, language: String) -> String {
+    var longest = 0
+    var run = 0
+    for character in text {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: max(3, longest + 1))
+    return fence + language + "\n" + text + "\n" + fence
+  }
+}

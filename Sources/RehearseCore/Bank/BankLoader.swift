@@ -1,54 +1,6 @@
 import Foundation
 import Yams
 
-/// A loaded, validated question bank: the questions, their rubrics and the shared lexicon.
-public struct Bank: Sendable {
-  /// Questions in component order, then in file order.
-  public var questions: [Question]
-  public var rubrics: [String: Rubric]
-  public var lexicon: Lexicon
-  /// The folder the bank was loaded from.
-  public var root: URL
-
-  public init(questions: [Question], rubrics: [String: Rubric], lexicon: Lexicon, root: URL) {
-    self.questions = questions
-    self.rubrics = rubrics
-    self.lexicon = lexicon
-    self.root = root
-  }
-
-  /// The question with `id`, if the bank has it.
-  public func question(id: String) -> Question? {
-    questions.first { $0.id == id }
-  }
-
-  /// Loads and validates the bank under `root`, reporting every problem at once.
-  ///
-  /// - Throws: `BankLoadFailure` listing each problem as `file:line: message`.
-  public static func load(from root: URL) throws(BankLoadFailure) -> Bank {
-    let loader = BankLoader(root: root)
-    return try loader.load()
-  }
-}
-
-/// The allowed keys of each part of the format, in the order the documentation gives them.
-enum BankKeys {
-  static let questionFile = ["component", "questions"]
-  static let question = [
-    "id", "kind", "prompt", "difficulty", "minutes", "tags", "hints", "follow_ups",
-    "model_answer", "competencies", "fixture", "reference_query", "ordered", "column_names",
-    "signature", "reference_solution", "tests",
-  ]
-  static let pythonTest = ["call", "expected"]
-  static let sqlKeys = ["fixture", "reference_query", "ordered", "column_names"]
-  static let pythonKeys = ["signature", "reference_solution", "tests"]
-  static let rubric = ["points", "misconceptions", "examples", "full_credit_at", "negation"]
-  static let point = ["label", "weight", "required", "phrasings"]
-  static let misconception = ["label", "phrasings", "correction", "penalty"]
-  static let example = ["band", "answer", "note"]
-  static let lexicon = ["synonyms"]
-}
-
 /// Reads a bank folder file by file, collecting problems instead of stopping at the first.
 struct BankLoader {
   static let questionFolder = "question-bank"
@@ -175,7 +127,7 @@ struct BankLoader {
       .map { folder.appendingPathComponent($0) }
   }
 
-  private func displayPath(_ url: URL) -> String {
+  func displayPath(_ url: URL) -> String {
     url.path
   }
 
@@ -270,7 +222,7 @@ struct BankLoader {
   }
 
   /// Reports keys of one exercise kind on a question of another.
-  private func rejectKeys(
+  func rejectKeys(
     _ keys: [String], _ fields: FieldReader, kind: QuestionKind?, for owner: QuestionKind
   ) {
     guard let kind, kind != owner else { return }
@@ -327,7 +279,7 @@ struct BankLoader {
     return PythonExercise(signature: signature, referenceSolution: reference, tests: tests)
   }
 
-  private func isValidID(_ id: String) -> Bool {
+  func isValidID(_ id: String) -> Bool {
     let parts = id.split(separator: "-", omittingEmptySubsequences: false)
     return !id.isEmpty
       && parts.allSatisfy { part in
@@ -338,7 +290,7 @@ struct BankLoader {
       }
   }
 
-  private func enumValue<Value: RawRepresentable & CaseIterable>(
+  func enumValue<Value: RawRepresentable & CaseIterable>(
     _ type: Value.Type, _ fields: FieldReader, _ key: String, required: Bool
   ) -> Value? where Value.RawValue == String {
     guard let text = fields.string(key, required: required) else { return nil }
@@ -350,169 +302,6 @@ struct BankLoader {
       return nil
     }
     return value
-  }
-
-  // MARK: Rubrics
-
-  private func readRubricFile(_ url: URL) -> [Rubric] {
-    let file = displayPath(url)
-    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems) else {
-      return []
-    }
-    guard let mapping = node.mapping else {
-      problems.add(
-        .wrongType(
-          YAMLFile.location(of: node, file: file), key: url.lastPathComponent,
-          expected: "a mapping from question id to rubric"))
-      return []
-    }
-    return mapping.compactMap { key, value in
-      let id = key.string ?? ""
-      let location = YAMLFile.location(of: key, file: file)
-      guard isValidID(id) else {
-        problems.add(.invalidID(location, id: id))
-        return nil
-      }
-      return readRubric(value, questionID: id, location: location, file: file)
-    }
-  }
-
-  private func readRubric(_ node: Node, questionID: String, location: SourceLocation, file: String)
-    -> Rubric?
-  {
-    guard
-      let fields = FieldReader(
-        node, file: file, context: "the rubric of '\(questionID)'", allowedKeys: BankKeys.rubric,
-        problems: problems)
-    else { return nil }
-    let points = (fields.list("points", required: true) ?? []).compactMap {
-      readPoint($0, file: file)
-    }
-    let misconceptions = (fields.list("misconceptions", required: false) ?? []).compactMap {
-      readMisconception($0, file: file)
-    }
-    let examples = (fields.list("examples", required: false) ?? []).compactMap {
-      readExample($0, file: file)
-    }
-    let fullCreditAt = fields.number("full_credit_at", in: Self.fullCreditRange) ?? 1
-    let readsNegation = fields.boolean("negation") ?? true
-    return Rubric(
-      questionID: questionID, points: points, misconceptions: misconceptions, examples: examples,
-      fullCreditAt: fullCreditAt, readsNegation: readsNegation, location: location)
-  }
-
-  private func readPoint(_ node: Node, file: String) -> TalkingPoint? {
-    guard
-      let fields = FieldReader(
-        node, file: file, context: "a talking point", allowedKeys: BankKeys.point,
-        problems: problems)
-    else { return nil }
-    let label = fields.string("label", required: true)
-    let weight = fields.number("weight", in: Self.weightRange)
-    let required = fields.boolean("required") ?? false
-    let phrasings = readPhrasings(fields)
-    guard let label, let phrasings else { return nil }
-    return TalkingPoint(
-      label: label, weight: weight ?? 1, required: required, phrasings: phrasings,
-      location: fields.location)
-  }
-
-  private func readMisconception(_ node: Node, file: String) -> Misconception? {
-    guard
-      let fields = FieldReader(
-        node, file: file, context: "a misconception", allowedKeys: BankKeys.misconception,
-        problems: problems)
-    else { return nil }
-    let label = fields.string("label", required: true)
-    let phrasings = readPhrasings(fields)
-    let correction = fields.string("correction", required: true)
-    let penalty = fields.number("penalty", in: Self.penaltyRange)
-    guard let label, let phrasings, let correction else { return nil }
-    return Misconception(
-      label: label, phrasings: phrasings, correction: correction, penalty: penalty ?? 10,
-      location: fields.location)
-  }
-
-  private func readExample(_ node: Node, file: String) -> GradedExample? {
-    guard
-      let fields = FieldReader(
-        node, file: file, context: "a graded example", allowedKeys: BankKeys.example,
-        problems: problems)
-    else { return nil }
-    let band = enumValue(Band.self, fields, "band", required: true)
-    let answer = fields.string("answer", required: true)
-    let note = fields.string("note", required: false)
-    guard let band, let answer else { return nil }
-    return GradedExample(band: band, answer: answer, note: note, location: fields.location)
-  }
-
-  /// Reads `phrasings`: a list whose items are a term or a list of terms.
-  private func readPhrasings(_ fields: FieldReader) -> [Phrasing]? {
-    guard let items = fields.list("phrasings", required: true) else { return nil }
-    var phrasings: [Phrasing] = []
-    for item in items {
-      let location = YAMLFile.location(of: item, file: fields.file)
-      let terms: [String]
-      if let scalar = item.scalar {
-        terms = [scalar.string]
-      } else if let sequence = item.sequence {
-        terms = sequence.map { $0.scalar?.string ?? "" }
-      } else {
-        problems.add(
-          .wrongType(location, key: "phrasings", expected: "a list of terms or lists of terms"))
-        continue
-      }
-      let trimmed = terms.map { $0.trimmedWhitespace }
-      let hasWords = trimmed.allSatisfy { !Tokenizer.tokens(of: $0).isEmpty }
-      guard !trimmed.isEmpty, hasWords else {
-        problems.add(.emptyPhrasing(location))
-        continue
-      }
-      phrasings.append(Phrasing(trimmed))
-    }
-    return phrasings
-  }
-
-  // MARK: Lexicon
-
-  private func readLexicon(_ url: URL) -> Lexicon {
-    let file = displayPath(url)
-    guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems),
-      let fields = FieldReader(
-        node, file: file, context: "the lexicon", allowedKeys: BankKeys.lexicon,
-        problems: problems),
-      let groups = fields.list("synonyms", required: true)
-    else { return Lexicon() }
-    var result: [[String]] = []
-    // The group an entry was first seen in: its place in the list (two groups may share a line
-    // in flow style) and its location.
-    var firstGroup: [String: (index: Int, location: SourceLocation)] = [:]
-    for (index, group) in groups.enumerated() {
-      let location = YAMLFile.location(of: group, file: file)
-      guard let entries = group.sequence?.map({ $0.scalar?.string ?? "" }) else {
-        problems.add(.wrongType(location, key: "synonyms", expected: "a list of lists of terms"))
-        continue
-      }
-      var normalizedGroup: [String] = []
-      for entry in entries {
-        let key = Tokenizer.tokens(of: entry).map(\.stem).joined(separator: " ")
-        guard !key.isEmpty else {
-          problems.add(.empty(location, key: "synonyms"))
-          continue
-        }
-        if let first = firstGroup[key] {
-          // The same stems twice in one group is redundant but harmless.
-          if first.index != index {
-            problems.add(.lexiconConflict(location, entry: entry, first: first.location))
-          }
-          continue
-        }
-        firstGroup[key] = (index, location)
-        normalizedGroup.append(entry)
-      }
-      if normalizedGroup.count >= 2 { result.append(normalizedGroup) }
-    }
-    return Lexicon(groups: result)
   }
 }
 
@@ -533,35 +322,4 @@ private struct FileRead: Sendable {
 
   var content: Content
   var problems: [BankProblem]
-}
-
-/// Results written by concurrent tasks, one slot each, read once they have all finished.
-struct ConcurrentResults<Value: Sendable>: @unchecked Sendable {
-  private final class Storage: @unchecked Sendable {
-    let lock = NSLock()
-    var slots: [Value?]
-
-    init(count: Int) {
-      slots = Array(repeating: nil, count: count)
-    }
-  }
-
-  private let storage: Storage
-
-  init(count: Int) {
-    storage = Storage(count: count)
-  }
-
-  func set(_ index: Int, _ value: Value) {
-    storage.lock.lock()
-    storage.slots[index] = value
-    storage.lock.unlock()
-  }
-
-  /// Every slot's value, in order; a slot never set is left out.
-  var values: [Value] {
-    storage.lock.lock()
-    defer { storage.lock.unlock() }
-    return storage.slots.compactMap { $0 }
-  }
 }

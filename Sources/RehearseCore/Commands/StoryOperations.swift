@@ -287,7 +287,7 @@ extension Rehearse {
           if lines.isEmpty && trimmed.isEmpty { continue }
           return lines.isEmpty ? nil : lines.joined(separator: "\n")
         }
-        lines.append(SessionMachine.removingControlCharacters(line))
+        lines.append(AnswerDraft.removingControlCharacters(line))
       case .end:
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
       case .interrupt:

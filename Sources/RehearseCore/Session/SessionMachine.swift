@@ -132,7 +132,7 @@ public struct SessionMachine: Sendable {
   /// Every answer of the session, including those given before a resume.
   public private(set) var answers: [AnswerRecord]
   /// The lines of the answer being typed.
-  public private(set) var draft: [String] = []
+  public var draft: [String] { answerDraft.lines }
 
   private let questions: [String: Question]
   private let secondsUsedBefore: Double
@@ -142,9 +142,7 @@ public struct SessionMachine: Sendable {
   private var clockStartedAt = Date(timeIntervalSince1970: 0)
   private var questionStartedAt = Date(timeIntervalSince1970: 0)
   private var hintsShown = 0
-  private var draftBytes = 0
-  /// Whether the candidate was told that this answer held bytes that are not text.
-  private var toldAboutBinary = false
+  private var answerDraft = AnswerDraft()
 
   /// A machine for `plan` on `bank`; `previous` are the answers saved before a resume.
   ///
@@ -259,7 +257,7 @@ public struct SessionMachine: Sendable {
       return append(partial) + submit(position: position, .timedOut, at: time, then: .timedOut)
     case .interrupt(let partial):
       let outputs = append(partial)
-      guard !draftText.isEmpty else { return outputs + finish(.interrupted) }
+      guard !answerDraft.text.isEmpty else { return outputs + finish(.interrupted) }
       return outputs
         + submit(position: position, .interrupted, at: time, then: .finish(.interrupted))
     case .endOfInput(let partial):
@@ -267,9 +265,9 @@ public struct SessionMachine: Sendable {
       switch mode {
       case .terminal:
         return outputs
-          + submit(position: position, draftText.isEmpty ? .skipped : .answered, at: time)
+          + submit(position: position, answerDraft.text.isEmpty ? .skipped : .answered, at: time)
       case .piped:
-        guard !draftText.isEmpty else { return outputs + finish(.endOfInput) }
+        guard !answerDraft.text.isEmpty else { return outputs + finish(.endOfInput) }
         let ending: SessionEnding = position + 1 < plan.items.count ? .endOfInput : .completed
         return outputs + submit(position: position, .answered, at: time, then: .finish(ending))
       }
@@ -333,12 +331,12 @@ public struct SessionMachine: Sendable {
     }
     let trimmed = line.trimmedWhitespace
     if trimmed == "." {
-      return submit(position: position, draftText.isEmpty ? .skipped : .answered, at: time)
+      return submit(position: position, answerDraft.text.isEmpty ? .skipped : .answered, at: time)
     }
     let kind = questions[plan.items[position].questionID]?.kind
     // Code keeps its empty lines: at a terminal, only prose ends at one.
     if trimmed.isEmpty && mode == .terminal && kind?.isCode != true {
-      guard !draftText.isEmpty else { return [] }
+      guard !answerDraft.text.isEmpty else { return [] }
       return submit(position: position, .answered, at: time)
     }
     if trimmed.isEmpty && draft.isEmpty { return [] }
@@ -375,7 +373,7 @@ public struct SessionMachine: Sendable {
     case .time:
       return timeLeft(at: time).map { [.timeLeft($0)] } ?? []
     case .quit:
-      guard !draftText.isEmpty else { return finish(.quit) }
+      guard !answerDraft.text.isEmpty else { return finish(.quit) }
       return submit(position: position, .interrupted, at: time, then: .finish(.quit))
     case .help:
       return [.help(Command.allCases)]
@@ -386,69 +384,7 @@ public struct SessionMachine: Sendable {
 
   /// Adds text to the draft: a whole line, or the unfinished part of one (ignored when empty).
   private mutating func append(_ text: String, asLine: Bool = false) -> [Output] {
-    let keepTabs = askingForCode
-    let clean = Self.removingControlCharacters(text, keepingTabs: keepTabs)
-    var outputs: [Output] = []
-    if !toldAboutBinary
-      && (clean != (keepTabs ? text : text.replacingOccurrences(of: "\t", with: " "))
-        || clean.contains("\u{FFFD}"))
-    {
-      toldAboutBinary = true
-      outputs.append(
-        .notice(
-          "the answer held bytes that are not text (control characters or invalid UTF-8): "
-            + "control characters were dropped and invalid bytes shown as \u{FFFD}"))
-    }
-    return outputs + appendClean(clean, asLine: asLine)
-  }
-
-  private mutating func appendClean(_ clean: String, asLine: Bool) -> [Output] {
-    guard asLine || !clean.isEmpty else { return [] }
-    let room = AnswerInput.maximumBytes - draftBytes
-    guard room > 0 else { return [] }
-    let bytes = clean.utf8.count + (draft.isEmpty ? 0 : 1)
-    if bytes <= room {
-      draft.append(clean)
-      draftBytes += bytes
-      return []
-    }
-    // Keep what fits, cut at a character boundary.
-    var kept = ""
-    var used = draft.isEmpty ? 0 : 1
-    for character in clean {
-      let size = character.utf8.count
-      if used + size > room { break }
-      kept.append(character)
-      used += size
-    }
-    draft.append(kept)
-    draftBytes = AnswerInput.maximumBytes
-    return [
-      .notice(
-        "the answer is longer than \(AnswerInput.maximumBytes) bytes: the rest was not kept")
-    ]
-  }
-
-  private var draftText: String {
-    draft.joined(separator: "\n").trimmedWhitespace
-  }
-
-  /// The text without control characters (escape sequences, NULs, bells), which a terminal would
-  /// act on when the transcript is shown; tabs become spaces, unless `keepingTabs` (code, where
-  /// they indent).
-  static func removingControlCharacters(_ text: String, keepingTabs: Bool = false) -> String {
-    guard
-      text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
-    else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if scalar == "\t" {
-        scalars.append(keepingTabs ? "\t" : " ")
-      } else if scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value) {
-        scalars.append(scalar)
-      }
-    }
-    return String(scalars)
+    answerDraft.append(text, asLine: asLine, keepingTabs: askingForCode).map { .notice($0) }
   }
 
   // MARK: - Transitions
@@ -457,9 +393,7 @@ public struct SessionMachine: Sendable {
     state = .asking(position: position)
     questionStartedAt = time
     hintsShown = 0
-    draft = []
-    draftBytes = 0
-    toldAboutBinary = false
+    answerDraft.reset()
     return current.map { [.ask($0)] } ?? []
   }
 
@@ -470,13 +404,12 @@ public struct SessionMachine: Sendable {
     position: Int, _ outcome: AnswerOutcome, at time: Date, then: AfterGrading = .advance,
     handedOverAt: Date? = nil
   ) -> [Output] {
-    let text = draftText
+    let text = answerDraft.text
     submission = Submission(
       position: position, text: text, outcome: outcome, answeredAt: time,
       submittedAt: handedOverAt ?? time, then: then)
     state = .grading(position: position)
-    draft = []
-    draftBytes = 0
+    answerDraft.clearLines()
     return [
       .grade(questionID: plan.items[position].questionID, text: outcome == .skipped ? "" : text)
     ]
@@ -491,7 +424,7 @@ public struct SessionMachine: Sendable {
 
   private mutating func finish(_ ending: SessionEnding) -> [Output] {
     state = .finished(ending)
-    draft = []
+    answerDraft.clearLines()
     return [.finished(ending)]
   }
 

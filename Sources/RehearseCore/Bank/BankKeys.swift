@@ -1,0 +1,17 @@
+/// The allowed keys of each part of the format, in the order the documentation gives them.
+enum BankKeys {
+  static let questionFile = ["component", "questions"]
+  static let question = [
+    "id", "kind", "prompt", "difficulty", "minutes", "tags", "hints", "follow_ups",
+    "model_answer", "competencies", "fixture", "reference_query", "ordered", "column_names",
+    "signature", "reference_solution", "tests",
+  ]
+  static let pythonTest = ["call", "expected"]
+  static let sqlKeys = ["fixture", "reference_query", "ordered", "column_names"]
+  static let pythonKeys = ["signature", "reference_solution", "tests"]
+  static let rubric = ["points", "misconceptions", "examples", "full_credit_at", "negation"]
+  static let point = ["label", "weight", "required", "phrasings"]
+  static let misconception = ["label", "phrasings", "correction", "penalty"]
+  static let example = ["band", "answer", "note"]
+  static let lexicon = ["synonyms"]
+}

@@ -9,6 +9,11 @@ struct CodeAnswerTests {
   static let pythonID = "py-latest-record-per-key"
   static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
   static let checker = ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
+  /// The tests' own bank of these two exercises (`Fixtures/code-bank`), so that editing the
+  /// shipped bank cannot break the session tests.
+  static let bank: Bank? = Bundle.module.url(
+    forResource: "code-bank", withExtension: nil, subdirectory: "Fixtures"
+  ).flatMap { try? Bank.load(from: $0) }
 
   /// A session machine with the grader the runner would give it.
   struct CodeSession {
@@ -38,7 +43,7 @@ struct CodeAnswerTests {
     _ ids: [String], mode: SessionMachine.InputMode = .terminal,
     checker: ExerciseChecker? = checker
   ) throws -> CodeSession {
-    let bank = try #require(ShippedBankTests.bank)
+    let bank = try #require(Self.bank)
     let plan = SessionPlan(
       items: ids.map { .init(questionID: $0, component: .sqlPython, limitSeconds: 300) },
       sessionLimitSeconds: 900, seed: 1)

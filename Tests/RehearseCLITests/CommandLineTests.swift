@@ -214,7 +214,8 @@ struct CommandLineTests {
     #expect(refused.status == 65)
     #expect(
       refused.standardError
-        == "rehearse: error: \(binary.path):3: the answer is not UTF-8 text (binary data?)\n")
+        == "rehearse: error: \(binary.path):3: not UTF-8 text (a NUL byte or an invalid byte "
+        + "sequence)\n")
 
     let huge = folder.appendingPathComponent("huge.txt")
     try Data(String(repeating: "sharding splits data\n", count: 50_000).utf8).write(to: huge)
@@ -223,13 +224,13 @@ struct CommandLineTests {
     ])
     #expect(tooLarge.status == 65)
     #expect(
-      tooLarge.standardError.contains("\(huge.path):3121: the answer is longer than the limit"))
+      tooLarge.standardError.contains("\(huge.path):3121: longer than the limit of 64 KiB"))
 
     let piped = try RehearseProcess.run(
       ["score", "dbc-sharding-vs-partitioning"],
       input: Data(String(repeating: "x", count: 1_048_576).utf8))
     #expect(piped.status == 65)
-    #expect(piped.standardError.contains("<stdin>:1: the answer is longer than the limit"))
+    #expect(piped.standardError.contains("<stdin>:1: longer than the limit of 64 KiB"))
 
     let missing = try RehearseProcess.run([
       "score", "dbc-sharding-vs-partitioning", "--answer-file", "/nonexistent/answer",

@@ -97,14 +97,8 @@ public struct StoryLibrary: Sendable {
 
   /// The story `slug`; its file's problems are thrown.
   public func read(slug: String) throws(StoryFileFailure) -> Story {
-    let url = file(for: slug)
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw StoryFileFailure([.cannotRead(file: url.path, reason: fileErrorReason(error))])
-    }
-    return try StoryFile.parse(data, file: url.path, slug: slug)
+    let path = file(for: slug).path
+    return try StoryFile.parse(StoryFile.text(atPath: path), file: path, slug: slug)
   }
 
   /// The story `slug`, or an error naming the nearest slugs (or the file's problems).

@@ -32,9 +32,11 @@ struct RehearseProcess {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
+  /// Runs the binary with `input` on standard input; standard output is captured, or goes to
+  /// `output` when one is given (such as `/dev/full`).
   static func run(
     _ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:],
-    in directory: URL? = nil
+    in directory: URL? = nil, output outputFile: FileHandle? = nil
   ) throws -> Result {
     let executable = try #require(executable, "build the rehearse binary first")
     let home = FileManager.default.temporaryDirectory
@@ -53,7 +55,7 @@ struct RehearseProcess {
     let output = Pipe()
     let error = Pipe()
     let inputPipe = Pipe()
-    process.standardOutput = output
+    process.standardOutput = outputFile ?? output
     process.standardError = error
     process.standardInput = inputPipe
     // A child may stop reading early (an answer over the limit); that must not kill the tests.
@@ -65,6 +67,7 @@ struct RehearseProcess {
       try? writer.close()
     }
     feeding.start()
+    if outputFile != nil { try output.fileHandleForWriting.close() }
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -165,7 +165,13 @@ struct CommandLineTests {
   func notABank() throws {
     let result = try RehearseProcess.run(["bank", "lint", "/nonexistent"])
     #expect(result.status == 66)
-    #expect(result.standardError.hasPrefix("rehearse: error: "))
+    #expect(
+      result.standardError
+        == "rehearse: error: the DIR argument names /nonexistent, which has no question-bank/ "
+        + "and rubrics/ folders\n")
+    let option = try RehearseProcess.run(["bank", "lint", "--bank", "/nonexistent"])
+    #expect(option.status == 66)
+    #expect(option.standardError.hasPrefix("rehearse: error: --bank names /nonexistent,"))
   }
 
   @Test("score --format json prints the DESIGN.md keys")

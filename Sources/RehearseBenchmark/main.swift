@@ -132,14 +132,16 @@ print(
 // Stories: reading and checking the example story, scoring a retelling of it, and retellings at
 // the input limit (ordinary text, one endless word, emoji with combining marks).
 if let root = bankRoot,
-  let data = FileManager.default.contents(
-    atPath: root.appendingPathComponent("examples/stories/control-tower-pipeline.md").path),
-  let story = try? StoryFile.parse(data, file: "example", slug: "example")
+  case let path = root.appendingPathComponent("examples/stories/control-tower-pipeline.md").path,
+  let text = try? StoryFile.text(atPath: path),
+  let story = try? StoryFile.parse(text, file: "example", slug: "example")
 {
   let repeats = 300
   let checkStart = clock.now
   for _ in 0..<repeats {
-    if let parsed = try? StoryFile.parse(data, file: "example", slug: "example") {
+    if let text = try? StoryFile.text(atPath: path),
+      let parsed = try? StoryFile.parse(text, file: "example", slug: "example")
+    {
       checksum &+= StarAnalyzer.analyze(parsed).words
     }
   }

@@ -32,9 +32,11 @@ struct RehearseProcess {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }()
 
+  /// Runs the binary with `input` on standard input; standard output is captured, or goes to
+  /// `output` when one is given (such as `/dev/full`).
   static func run(
     _ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:],
-    in directory: URL? = nil
+    in directory: URL? = nil, output outputFile: FileHandle? = nil
   ) throws -> Result {
     let executable = try #require(executable, "build the rehearse binary first")
     let home = FileManager.default.temporaryDirectory
@@ -53,7 +55,7 @@ struct RehearseProcess {
     let output = Pipe()
     let error = Pipe()
     let inputPipe = Pipe()
-    process.standardOutput = output
+    process.standardOutput = outputFile ?? output
     process.standardError = error
     process.standardInput = inputPipe
     // A child may stop reading early (an answer over the limit); that must not kill the tests.
@@ -65,6 +67,7 @@ struct RehearseProcess {
       try? writer.close()
     }
     feeding.start()
+    if outputFile != nil { try output.fileHandleForWriting.close() }
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -162,7 +165,13 @@ struct CommandLineTests {
   func notABank() throws {
     let result = try RehearseProcess.run(["bank", "lint", "/nonexistent"])
     #expect(result.status == 66)
-    #expect(result.standardError.hasPrefix("rehearse: error: "))
+    #expect(
+      result.standardError
+        == "rehearse: error: the DIR argument names /nonexistent, which has no question-bank/ "
+        + "and rubrics/ folders\n")
+    let option = try RehearseProcess.run(["bank", "lint", "--bank", "/nonexistent"])
+    #expect(option.status == 66)
+    #expect(option.standardError.hasPrefix("rehearse: error: --bank names /nonexistent,"))
   }
 
   @Test("score --format json prints the DESIGN.md keys")
@@ -214,7 +223,8 @@ struct CommandLineTests {
     #expect(refused.status == 65)
     #expect(
       refused.standardError
-        == "rehearse: error: \(binary.path):3: the answer is not UTF-8 text (binary data?)\n")
+        == "rehearse: error: \(binary.path):3: not UTF-8 text (a NUL byte or an invalid byte "
+        + "sequence)\n")
 
     let huge = folder.appendingPathComponent("huge.txt")
     try Data(String(repeating: "sharding splits data\n", count: 50_000).utf8).write(to: huge)
@@ -223,13 +233,13 @@ struct CommandLineTests {
     ])
     #expect(tooLarge.status == 65)
     #expect(
-      tooLarge.standardError.contains("\(huge.path):3121: the answer is longer than the limit"))
+      tooLarge.standardError.contains("\(huge.path):3121: longer than the limit of 64 KiB"))
 
     let piped = try RehearseProcess.run(
       ["score", "dbc-sharding-vs-partitioning"],
       input: Data(String(repeating: "x", count: 1_048_576).utf8))
     #expect(piped.status == 65)
-    #expect(piped.standardError.contains("<stdin>:1: the answer is longer than the limit"))
+    #expect(piped.standardError.contains("<stdin>:1: longer than the limit of 64 KiB"))
 
     let missing = try RehearseProcess.run([
       "score", "dbc-sharding-vs-partitioning", "--answer-file", "/nonexistent/answer",

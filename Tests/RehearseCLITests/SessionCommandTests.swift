@@ -27,11 +27,13 @@ struct SharedHome {
 }
 
 /// A `rehearse` process fed through a pipe that stays open, so the test decides when it ends.
-final class RunningSession {
+final class RunningSession: @unchecked Sendable {
   let process = Process()
   private let input = Pipe()
   private let output = Pipe()
   private let errors = Pipe()
+  private let lock = NSLock()
+  private var conversation = Data()
 
   init(_ arguments: [String], home: SharedHome) throws {
     let executable = try #require(RehearseProcess.executable, "build the rehearse binary first")
@@ -48,17 +50,38 @@ final class RunningSession {
     process.standardError = errors
     signal(SIGPIPE, SIG_IGN)
     try process.run()
+    // Piped, the session's questions and prompts go to standard error: kept as they come, so
+    // the test can wait for them.
+    let reading = errors.fileHandleForReading
+    Thread { [weak self] in
+      while true {
+        let chunk = reading.availableData
+        if chunk.isEmpty { break }
+        guard let self else { break }
+        self.lock.lock()
+        self.conversation.append(chunk)
+        self.lock.unlock()
+      }
+    }.start()
   }
 
   func send(_ text: String) throws {
     try input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
   }
 
+  /// Waits until the session has written `text` to standard error (a question, a notice).
+  func waitFor(_ text: String, seconds: Double = 15) -> Bool {
+    eventually(within: seconds) {
+      lock.lock()
+      defer { lock.unlock() }
+      return String(decoding: conversation, as: UTF8.self).contains(text)
+    }
+  }
+
   /// Waits for the process to end and returns its status and standard output.
   func wait() -> (status: Int32, reason: Process.TerminationReason, output: String) {
     try? input.fileHandleForWriting.close()
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    _ = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (
       process.terminationStatus, process.terminationReason, String(decoding: data, as: UTF8.self)
@@ -118,7 +141,8 @@ struct SessionCommandTests {
     try session.send("ETL transforms before loading.\n.\n")
     #expect(try eventually { try home.savedAnswers().count == 2 })
     try session.send("a third answer still being typed")
-    usleep(200_000)
+    // The third question is asked: the session is reading its answer when it is killed.
+    #expect(session.waitFor("Question 3 of 7"))
     kill(session.process.processIdentifier, SIGKILL)
     let ended = session.wait()
     #expect(ended.reason == .uncaughtSignal)
@@ -150,7 +174,8 @@ struct SessionCommandTests {
     let session = try RunningSession(["mock", "--count", "3"], home: home)
     try session.send("one\n.\nhalf of the second")
     #expect(try eventually { try home.savedAnswers().count == 1 })
-    usleep(300_000)
+    // The second question is asked: the session is reading the half-typed answer.
+    #expect(session.waitFor("Question 2 of 3"))
     session.process.terminate()
     let ended = session.wait()
     #expect(ended.status == 143)

@@ -194,6 +194,11 @@ struct TerminalSessionTests {
     return parts.count == 2 ? parts[0] * 60 + parts[1] : nil
   }
 
+  /// The last visible prompt line, such as `[3:58 · session 3:58] › typed text`.
+  static func promptLine(on screen: String) -> String {
+    Screen(screen).lines.last { $0.contains(" · session ") } ?? ""
+  }
+
   @Test("the prompt shows a countdown that decreases while the user thinks")
   func countdown() throws {
     let home = SharedHome()
@@ -202,11 +207,15 @@ struct TerminalSessionTests {
     #expect(session.waitFor("session "))
     #expect(Self.countdown(on: session.screen) == 240)
     session.type("typed while the clock runs")
-    usleep(2_600_000)
+    // The prompt is redrawn as the clock runs, with the typed text still after it.
+    let redrawn = eventually(within: 10) {
+      (Self.countdown(on: session.screen) ?? 240) <= 238
+        && Self.promptLine(on: session.screen).hasSuffix("› typed while the clock runs")
+    }
+    let line = Self.promptLine(on: session.screen)
+    #expect(redrawn, "the countdown moves and the typed text stays: \(line)")
     let later = try #require(Self.countdown(on: session.screen))
-    #expect(later <= 238 && later >= 230, "the visible countdown is \(later)")
-    let line = Screen(session.screen).lines.last { $0.contains(" · session ") } ?? ""
-    #expect(line.hasSuffix("› typed while the clock runs"), "the typed text stays: \(line)")
+    #expect(later >= 230, "the visible countdown is \(later)")
     session.type("\u{15}")
     session.type(":quit\r")
     #expect(session.exitStatus() == 0)
@@ -237,7 +246,8 @@ struct TerminalSessionTests {
     session.type("a first line\r")
     #expect(session.waitFor("…"))
     session.type("and half a seco")
-    usleep(300_000)
+    // Echoed: the line editor holds the half-typed line when Ctrl-C comes.
+    #expect(session.waitFor("and half a seco"))
     session.process.interrupt()
     #expect(session.exitStatus() == 130)
     let answer = try #require(home.savedAnswers().first)
@@ -257,9 +267,10 @@ struct TerminalSessionTests {
     session.type("partitionng splits a table")
     session.type(String(repeating: "\u{1B}[D", count: 17))
     session.type("i")
-    usleep(300_000)
-    let line = Screen(session.screen).lines.last { $0.contains(" · session ") } ?? ""
-    #expect(line.hasSuffix("› partitioning splits a table"), "the visible line: \(line)")
+    let edited = eventually {
+      Self.promptLine(on: session.screen).hasSuffix("› partitioning splits a table")
+    }
+    #expect(edited, "the visible line: \(Self.promptLine(on: session.screen))")
     session.type("\r\r")
     #expect(session.exitStatus() == 0)
     let answer = try #require(home.savedAnswers().first)

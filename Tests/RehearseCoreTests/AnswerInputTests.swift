@@ -18,7 +18,7 @@ struct AnswerInputTests {
       ([0xFF, 0xFE], 1),
     ] as [([UInt8], Int)])
   func notText(bytes: [UInt8], line: Int) {
-    #expect(throws: AnswerInputError.notText(source: "answer.txt", line: line)) {
+    #expect(throws: TextFileError.notText(file: "answer.txt", line: line)) {
       try AnswerInput.decode(Data(bytes), source: "answer.txt")
     }
   }
@@ -27,18 +27,19 @@ struct AnswerInputTests {
   func tooLarge() {
     let data = Data(String(repeating: "a\n", count: AnswerInput.maximumBytes).utf8)
     #expect(
-      throws: AnswerInputError.tooLarge(source: "<stdin>", line: AnswerInput.maximumBytes / 2 + 1)
+      throws: TextFileError.tooLarge(
+        file: "<stdin>", line: AnswerInput.maximumBytes / 2 + 1, limit: AnswerInput.maximumBytes)
     ) {
       try AnswerInput.decode(data, source: "<stdin>")
     }
-    #expect(AnswerInputError.tooLarge(source: "x", line: 1).exitStatus == .dataError)
+    #expect(TextFileError.tooLarge(file: "x", line: 1, limit: 1).exitStatus == .dataError)
   }
 
   @Test("a missing file is missing input, exit code 66")
   func missing() {
-    #expect(throws: AnswerInputError.missingFile(path: "/nonexistent/answer")) {
+    #expect(throws: TextFileError.missing(file: "/nonexistent/answer")) {
       try AnswerInput.read(path: "/nonexistent/answer")
     }
-    #expect(AnswerInputError.missingFile(path: "x").exitStatus == .noInput)
+    #expect(TextFileError.missing(file: "x").exitStatus == .noInput)
   }
 }

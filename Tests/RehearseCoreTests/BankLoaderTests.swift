@@ -155,8 +155,20 @@ struct BankLoaderTests {
     let problems = bank.problems()
     #expect(
       problems.map(\.description) == [
-        "\(bank.path("question-bank/ci-cd.yaml")):1: cannot read the file: it is not UTF-8 text"
+        "\(bank.path("question-bank/ci-cd.yaml")):1: not UTF-8 text (a NUL byte or an invalid "
+          + "byte sequence)"
       ])
+  }
+
+  @Test("a folder named like a bank file is reported as a folder, missing input")
+  func folderAsFile() throws {
+    let bank = try TestBank()
+    defer { bank.remove() }
+    let folder = bank.path("question-bank/extra.yaml")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    let problems = bank.problems()
+    #expect(problems.map(\.description) == ["\(folder) is a folder, not a file"])
+    #expect(BankLoadFailure(problems: problems).exitStatus == .noInput)
   }
 
   @Test("all problems of a run are reported together")

@@ -18,7 +18,7 @@ final class MemoryArchive: SessionArchive {
 
   func record(_ answer: AnswerRecord, session: Int64) throws {
     if let limit = failAfterAnswers, sessions[Int(session) - 1].answers.count >= limit {
-      throw OutputFileError.cannotWrite(path: "memory", reason: "disk full")
+      throw FileWriteError.ioFailure(file: "memory", reason: "disk full")
     }
     log.append("saved \(answer.questionID)")
     sessions[Int(session) - 1].answers.append(answer)
@@ -38,14 +38,14 @@ final class MemoryArchive: SessionArchive {
 
   func transcript(_ id: String) throws -> SessionTranscript {
     guard let session = (id == "last" ? sessions.last : Int(id).map { sessions[$0 - 1] }) else {
-      throw OutputFileError.cannotWrite(path: id, reason: "none")
+      throw FileWriteError.ioFailure(file: id, reason: "none")
     }
     return session
   }
 
   func lastUnfinished() throws -> SessionTranscript {
     guard let session = sessions.last(where: { !$0.isComplete }) else {
-      throw OutputFileError.cannotWrite(path: "memory", reason: "nothing to resume")
+      throw FileWriteError.ioFailure(file: "memory", reason: "nothing to resume")
     }
     return session
   }
@@ -141,7 +141,7 @@ struct SessionRunnerTests {
     archive.failAfterAnswers = 2
     var input = ScriptedInput(
       events: (0..<7).map { _ in (SessionMachine.Event.line("."), 5.0) }, now: Self.start)
-    #expect(throws: OutputFileError.self) {
+    #expect(throws: FileWriteError.self) {
       _ = try Rehearse.mock(
         Self.request(SessionSelection(seed: 5)), archive: archive, input: &input,
         startTime: Self.start

@@ -27,7 +27,7 @@ private func words(_ count: Int) -> String {
 private func exampleStory() throws -> Story {
   let url = Repository.root.appendingPathComponent("examples/stories/control-tower-pipeline.md")
   return try StoryFile.parse(
-    try Data(contentsOf: url), file: "control-tower-pipeline.md", slug: "control-tower")
+    try StoryFile.text(atPath: url.path), file: "control-tower-pipeline.md", slug: "control-tower")
 }
 
 private let completeParts: [StarPart: String] = [
@@ -205,7 +205,7 @@ struct StarAnalysisTests {
       ## Action
       \(completeParts[.action]!)
       """
-    let story = try StoryFile.parse(Data(file.utf8), file: "s.md", slug: "s")
+    let story = try StoryFile.parse(file, file: "s.md", slug: "s")
     let finding = "The sections are out of order: tell them as Situation, Task, Action, Result."
     #expect(StarAnalyzer.analyze(story).findings.contains(finding))
     #expect(StarAnalyzer.analyze(story).star.isComplete)

@@ -34,20 +34,17 @@ private func replacing(_ old: String, with new: String, in text: String = validS
 /// One way to break a story file, and the problem it must be reported as.
 struct MalformedStory: CustomTestStringConvertible, Sendable {
   var name: String
-  var data: Data
-  var line: Int
+  var text: String
+  /// The line of the problem; `nil` for a problem of the whole file.
+  var line: Int?
   /// A part of the message, compared case-insensitively.
   var message: String
 
   var testDescription: String { name }
 
-  init(_ name: String, _ text: String, line: Int, _ message: String) {
-    self.init(name, Data(text.utf8), line: line, message)
-  }
-
-  init(_ name: String, _ data: Data, line: Int, _ message: String) {
+  init(_ name: String, _ text: String, line: Int?, _ message: String) {
     self.name = name
-    self.data = data
+    self.text = text
     self.line = line
     self.message = message
   }
@@ -55,10 +52,10 @@ struct MalformedStory: CustomTestStringConvertible, Sendable {
   static let all: [MalformedStory] = [
     MalformedStory(
       "no front matter", replacing("---\ntitle: Nightly sales load\n", with: "title: x\n"),
-      line: 1, "a story begins with front matter"),
+      line: nil, "a story begins with front matter"),
     MalformedStory(
       "no front matter at all", "## Situation\nSomething happened.\n",
-      line: 1, "a story begins with front matter"),
+      line: nil, "a story begins with front matter"),
     MalformedStory(
       "unclosed front matter", replacing("date: 2024-03-01\n---\n", with: "date: 2024-03-01\n"),
       line: 1, "the front matter opened here has no closing '---' line"),
@@ -110,17 +107,6 @@ struct MalformedStory: CustomTestStringConvertible, Sendable {
       "text in the Pipeline section before its first part",
       validStory + "\n## Pipeline\nSome text.\n\n### Source\nSAP exports.\n",
       line: 20, "text in the Pipeline section before its first part"),
-    MalformedStory(
-      "a NUL byte", replacing("I built a Python", with: "I built a\u{0} Python"),
-      line: 14, "not UTF-8 text"),
-    MalformedStory(
-      "an invalid UTF-8 byte",
-      Data(replacing("automate", with: "a\u{1}b").utf8.map { $0 == 1 ? 0xFF : $0 }),
-      line: 11, "not UTF-8 text"),
-    MalformedStory(
-      "larger than the limit",
-      Data(repeating: 0x61, count: StoryFile.maximumBytes + 1),
-      line: 1, "longer than the limit of 256 KiB"),
   ]
 }
 
@@ -130,13 +116,13 @@ struct StoryFileTests {
     "examples/stories/control-tower-pipeline.md")
 
   static func parse(_ text: String) throws(StoryFileFailure) -> Story {
-    try StoryFile.parse(Data(text.utf8), file: "story.md", slug: "story")
+    try StoryFile.parse(text, file: "story.md", slug: "story")
   }
 
-  /// The problems parsing `data` reports; none when it parses.
-  static func problems(_ data: Data) -> [StoryFileError] {
+  /// The problems parsing `text` reports; none when it parses.
+  static func problems(_ text: String) -> [StoryFileError] {
     do {
-      _ = try StoryFile.parse(data, file: "story.md", slug: "story")
+      _ = try StoryFile.parse(text, file: "story.md", slug: "story")
       return []
     } catch {
       return error.problems
@@ -144,8 +130,9 @@ struct StoryFileTests {
   }
 
   static func example() throws -> Story {
-    let data = try Data(contentsOf: exampleURL)
-    return try StoryFile.parse(data, file: "control-tower-pipeline.md", slug: "control-tower")
+    try StoryFile.parse(
+      StoryFile.text(atPath: exampleURL.path), file: "control-tower-pipeline.md",
+      slug: "control-tower")
   }
 
   // MARK: - Valid files
@@ -199,7 +186,7 @@ struct StoryFileTests {
     "each malformed file is reported at its line with a helpful message",
     arguments: MalformedStory.all)
   func malformed(_ malformed: MalformedStory) {
-    let problems = Self.problems(malformed.data)
+    let problems = Self.problems(malformed.text)
     let matching = problems.filter {
       $0.message.lowercased().contains(malformed.message.lowercased())
     }
@@ -207,8 +194,46 @@ struct StoryFileTests {
     #expect(matching.first?.line == malformed.line, "got: \(problems.map(\.description))")
     for problem in problems {
       #expect(problem.file == "story.md")
-      #expect(problem.description == "story.md:\(problem.line): \(problem.message)")
+      let place = problem.line.map { "story.md:\($0)" } ?? "story.md"
+      #expect(problem.description == "\(place): \(problem.message)")
     }
+  }
+
+  @Test(
+    "a story file that is not text or too long is refused by the reader, at its line",
+    arguments: [
+      (Array(replacing("I built a Python", with: "I built a\u{0} Python").utf8), 14, false),
+      (Array(replacing("automate", with: "a\u{1}b").utf8.map { $0 == 1 ? 0xFF : $0 }), 11, false),
+      (Array(repeating: UInt8(ascii: "a"), count: StoryFile.maximumBytes + 1), 1, true),
+    ] as [([UInt8], Int, Bool)])
+  func unreadableBytes(bytes: [UInt8], line: Int, tooLarge: Bool) throws {
+    let home = try ScratchFolder()
+    defer { home.remove() }
+    let library = StoryLibrary(home: home.url)
+    try library.prepareFolder()
+    let path = library.file(for: "story").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let error: TextFileError =
+      tooLarge
+      ? .tooLarge(file: path, line: line, limit: StoryFile.maximumBytes)
+      : .notText(file: path, line: line)
+    #expect(throws: StoryFileFailure([.unreadable(error)])) { try library.read(slug: "story") }
+    #expect(StoryFileError.unreadable(error).description.hasPrefix("\(path):\(line): "))
+    #expect(StoryFileFailure([.unreadable(error)]).exitStatus == .dataError)
+  }
+
+  @Test("a missing story file is reported at no line, as missing input")
+  func missingFile() throws {
+    let home = try ScratchFolder()
+    defer { home.remove() }
+    let path = StoryLibrary(home: home.url).file(for: "gone").path
+    let problem = StoryFileError.unreadable(.missing(file: path))
+    #expect(throws: StoryFileFailure([problem])) {
+      try StoryLibrary(home: home.url).read(slug: "gone")
+    }
+    #expect(problem.line == nil)
+    #expect(problem.description == "\(path): no such file")
+    #expect(StoryFileFailure([problem]).exitStatus == .noInput)
   }
 
   @Test("every problem of a file is reported at once, in file order")
@@ -217,7 +242,7 @@ struct StoryFileTests {
     text = replacing("pipeline-built", with: "pipline-built", in: text)
     text = replacing("2024-03-01", with: "2023-02-30", in: text)
     text = replacing("## Result", with: "## Resutl", in: text)
-    let problems = Self.problems(Data(text.utf8))
+    let problems = Self.problems(text)
     #expect(problems.map(\.line) == [2, 3, 4, 5, 16], "got: \(problems.map(\.description))")
     #expect(problems.contains { $0.message == "the front matter has no 'title'" })
     do {
@@ -312,14 +337,14 @@ struct StoryFileTests {
   @Test("a pipeline part given twice is reported, not silently overwritten")
   func duplicatePipelinePart() {
     let text = validStory + "\n## Pipeline\n\n### Source\nSAP.\n\n### Source\nOracle.\n"
-    let problems = Self.problems(Data(text.utf8))
+    let problems = Self.problems(text)
     #expect(problems.contains { $0.line == 24 && $0.message.contains("second") })
   }
 
   @Test("a misspelt pipeline part is one problem: its text is not also reported as stray")
   func misspeltPartReportedOnce() {
     let text = validStory + "\n## Pipeline\n\n### Sorce\nSAP exports.\n"
-    let problems = Self.problems(Data(text.utf8))
+    let problems = Self.problems(text)
     #expect(problems.first?.line == 21)
     #expect(problems.count == 1, "got: \(problems.map(\.description))")
   }
@@ -367,8 +392,7 @@ struct StoryFileTests {
   func renderRoundTripExample() throws {
     let story = try Self.example()
     let rendered = StoryFile.render(story)
-    let reread = try StoryFile.parse(
-      Data(rendered.utf8), file: story.file, slug: story.slug)
+    let reread = try StoryFile.parse(rendered, file: story.file, slug: story.slug)
     #expect(Self.content(reread) == Self.content(story))
   }
 

@@ -52,7 +52,7 @@ public struct BankCache: Sendable {
   private func save(_ data: Data, to file: URL) {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try data.write(to: file, options: .atomic)
+      try AtomicFile.write([UInt8](data), to: file.path, private: false)
     } catch {
       return
     }

@@ -4,7 +4,8 @@ import Foundation
 public enum BankLocationError: RehearseError, Equatable {
   /// None of the places searched holds `question-bank/` and `rubrics/`.
   case notFound(searched: [String])
-  /// `--bank` or `REHEARSE_BANK` names a folder that is not a bank.
+  /// `--bank`, a command's DIR argument or `REHEARSE_BANK` (the `source`) names a folder that is
+  /// not a bank.
   case notABank(path: String, source: String)
 
   public var exitStatus: ExitStatus { .noInput }
@@ -27,17 +28,17 @@ public enum BankLocator {
 
   /// The bank folder.
   ///
-  /// In order: `explicit` (`--bank`), `REHEARSE_BANK`, the checkout the executable was built in
-  /// (found by walking up from it, which covers `swift run`), the installed location
-  /// `<prefix>/share/rehearse` beside `<prefix>/bin/rehearse`, and the current folder and its
-  /// parents.
+  /// In order: `explicit` (`--bank`, or a command's DIR argument, as `explicitOrigin` says),
+  /// `REHEARSE_BANK`, the checkout the executable was built in (found by walking up from it, which
+  /// covers `swift run`), the installed location `<prefix>/share/rehearse` beside
+  /// `<prefix>/bin/rehearse`, and the current folder and its parents.
   public static func locate(
-    explicit: String?, environment: [String: String], executablePath: String,
-    currentDirectory: String
+    explicit: String?, explicitOrigin: String = "--bank", environment: [String: String],
+    executablePath: String, currentDirectory: String
   ) throws(BankLocationError) -> URL {
     if let explicit {
       let url = absolute(explicit, in: currentDirectory)
-      guard isBank(url) else { throw .notABank(path: explicit, source: "--bank") }
+      guard isBank(url) else { throw .notABank(path: explicit, source: explicitOrigin) }
       return url
     }
     if let variable = environment["REHEARSE_BANK"], !variable.isEmpty {

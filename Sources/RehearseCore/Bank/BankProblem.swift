@@ -2,7 +2,9 @@
 public enum BankProblem: RehearseError, Equatable, Sendable {
   /// The file is not valid YAML; the message is the parser's.
   case yamlSyntax(SourceLocation, message: String)
-  /// The file could not be read, or is not UTF-8 text.
+  /// The file cannot be read as text: missing, a folder, no permission, too large, not UTF-8.
+  case file(TextFileError)
+  /// The YAML reader refused the file's characters; the reason is the reader's.
   case unreadable(SourceLocation, reason: String)
   /// The same key appears twice in one mapping.
   case duplicateKey(SourceLocation, key: String)
@@ -55,19 +57,26 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
       .emptyPhrasing(let location), .notApplicable(let location, _, _),
       .lexiconConflict(let location, _, _):
       return location
+    case .file(let error):
+      return error.line.map { SourceLocation(file: error.file, line: $0) }
     case .missingFolder:
       return nil
     }
   }
 
   public var exitStatus: ExitStatus {
-    if case .missingFolder = self { return .noInput }
-    return .dataError
+    switch self {
+    case .file(let error): error.exitStatus
+    case .missingFolder: .noInput
+    default: .dataError
+    }
   }
 
   /// What is wrong, without the location.
   public var message: String {
     switch self {
+    case .file(let error):
+      return error.message
     case .yamlSyntax(_, let message):
       return "YAML syntax error: \(message)"
     case .unreadable(_, let reason):
@@ -115,8 +124,11 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
 
   /// `file:line: message`.
   public var description: String {
-    guard let location else { return message }
-    return "\(location): \(message)"
+    switch self {
+    case .file(let error): error.description
+    case .missingFolder: message
+    default: location.map { "\($0): \(message)" } ?? message
+    }
   }
 }
 

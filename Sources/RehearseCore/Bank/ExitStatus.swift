@@ -13,8 +13,11 @@ public enum ExitStatus: Int32, Sendable {
   case noInput = 66
   /// Something the command needs is not on this machine (`python3` for a Python question).
   case unavailable = 69
-  /// An output file cannot be created or written.
+  /// An output file cannot be created (its folder is missing or not writable, or it is a
+  /// folder).
   case cannotCreate = 73
+  /// Writing failed on the way (a full disk, an I/O error), to a file or to standard output.
+  case ioError = 74
   /// The terminal hung up (SIGHUP) during a session.
   case hangUp = 129
   /// The user interrupted with Ctrl-C (SIGINT).

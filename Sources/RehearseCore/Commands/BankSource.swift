@@ -4,6 +4,8 @@ import Foundation
 public struct BankSource: Sendable {
   /// `--bank DIR` or a command's own `DIR` argument.
   public var explicitPath: String?
+  /// Where `explicitPath` came from, as messages name it: `--bank`, or the DIR argument.
+  public var explicitOrigin: String
   public var environment: [String: String]
   public var executablePath: String
   public var currentDirectory: String
@@ -12,10 +14,11 @@ public struct BankSource: Sendable {
   public var cacheFolder: URL?
 
   public init(
-    explicitPath: String?, environment: [String: String], executablePath: String,
-    currentDirectory: String, cacheFolder: URL? = nil
+    explicitPath: String?, explicitOrigin: String = "--bank", environment: [String: String],
+    executablePath: String, currentDirectory: String, cacheFolder: URL? = nil
   ) {
     self.explicitPath = explicitPath
+    self.explicitOrigin = explicitOrigin
     self.environment = environment
     self.executablePath = executablePath
     self.currentDirectory = currentDirectory
@@ -25,8 +28,8 @@ public struct BankSource: Sendable {
   /// The bank folder this source names.
   public func locate() throws(BankLocationError) -> URL {
     try BankLocator.locate(
-      explicit: explicitPath, environment: environment, executablePath: executablePath,
-      currentDirectory: currentDirectory)
+      explicit: explicitPath, explicitOrigin: explicitOrigin, environment: environment,
+      executablePath: executablePath, currentDirectory: currentDirectory)
   }
 
   /// Locates, loads and validates the bank.

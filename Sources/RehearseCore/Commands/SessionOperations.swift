@@ -191,28 +191,10 @@ public enum ResumeError: RehearseError, Equatable {
   }
 }
 
-/// An output file that cannot be written.
-public enum OutputFileError: RehearseError, Equatable {
-  /// The file (or a temporary file beside it) cannot be created or written.
-  case cannotWrite(path: String, reason: String)
-
-  public var exitStatus: ExitStatus { .cannotCreate }
-
-  public var description: String {
-    switch self {
-    case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
-    }
-  }
-}
-
 extension Rehearse {
-  /// Writes `text` to the file at `path` whole or not at all: through a temporary file that
-  /// replaces it.
-  public static func write(_ text: String, to path: String) throws(OutputFileError) {
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw .cannotWrite(path: path, reason: error.localizedDescription)
-    }
+  /// Writes an export to the file at `path` whole or not at all, private to the user (mode
+  /// 0600): it holds their answers.
+  public static func write(_ text: String, to path: String) throws(FileWriteError) {
+    try AtomicFile.write(Array(text.utf8), to: path, private: true)
   }
 }

@@ -168,19 +168,14 @@ extension Rehearse {
   /// default from its title); never replaces a story.
   public static func storyAdd(_ request: StoryRequest, from path: String) throws -> CommandOutput {
     let url = URL(fileURLWithPath: path)
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw StoryFileFailure([.cannotRead(file: path, reason: fileErrorReason(error))])
-    }
-    let parsed = try StoryFile.parse(data, file: path, slug: request.slug ?? "story")
+    let text = try StoryFile.text(atPath: path)
+    let parsed = try StoryFile.parse(text, file: path, slug: request.slug ?? "story")
     // The file's own name when it is a valid slug (the user chose it), else one from the title.
     let fileSlug = url.deletingPathExtension().lastPathComponent
     let slug =
       request.slug ?? (Story.isValidSlug(fileSlug) ? fileSlug : Story.slug(forTitle: parsed.title))
-    // The bytes are saved as written: the user's own layout is kept.
-    let saved = try request.library.add(String(decoding: data, as: UTF8.self), slug: slug)
+    // The text is saved as written: the user's own layout is kept.
+    let saved = try request.library.add(text, slug: slug)
     var story = parsed
     story.slug = slug
     story.file = saved.path
@@ -269,7 +264,7 @@ extension Rehearse {
       throw StoryCommandError.storyTooLong(bytes: text.utf8.count)
     }
     // What is saved must read back: checked here rather than trusted.
-    let reread = try StoryFile.parse(Data(text.utf8), file: story.slug + ".md", slug: story.slug)
+    let reread = try StoryFile.parse(text, file: story.slug + ".md", slug: story.slug)
     let saved = try request.library.add(text, slug: story.slug)
     var final = reread
     final.file = saved.path
@@ -336,15 +331,20 @@ extension Rehearse {
     let library = request.library
     guard Story.isValidSlug(slug) else { throw StoryLibraryError.invalidSlug(slug) }
     let original = library.file(for: slug)
-    guard let data = FileManager.default.contents(atPath: original.path) else {
+    let text: String
+    do throws(TextFileError) {
+      text = try TextFile.read(path: original.path, limit: StoryFile.maximumBytes)
+    } catch .missing {
       let slugs = (try? library.load().stories.map(\.slug)) ?? []
       throw StoryLibraryError.unknownStory(
         slug, suggestions: EditDistance.nearest(to: slug, among: slugs))
+    } catch {
+      throw StoryFileFailure([.unreadable(error)])
     }
     let draft = library.folder.appendingPathComponent(".\(slug).edit.md")
     // A draft left by an earlier failed edit is the user's latest text: keep working on it.
     if !FileManager.default.fileExists(atPath: draft.path) {
-      try library.write(String(decoding: data, as: UTF8.self), to: draft)
+      try library.write(text, to: draft)
     }
     return draft
   }
@@ -354,16 +354,11 @@ extension Rehearse {
   public static func storyEditFinish(_ request: StoryRequest, draft: URL) throws -> CommandOutput {
     let slug = request.slug ?? ""
     let library = request.library
-    let data: Data
-    do {
-      data = try Data(contentsOf: draft)
-    } catch {
-      throw StoryFileFailure([.cannotRead(file: draft.path, reason: fileErrorReason(error))])
-    }
-    var story = try StoryFile.parse(data, file: draft.path, slug: slug)
+    let text = try StoryFile.text(atPath: draft.path)
+    var story = try StoryFile.parse(text, file: draft.path, slug: slug)
     let original = library.file(for: slug)
-    let unchanged = FileManager.default.contents(atPath: original.path) == data
-    if !unchanged { try library.replace(slug: slug, with: String(decoding: data, as: UTF8.self)) }
+    let unchanged = (try? StoryFile.text(atPath: original.path)) == text
+    if !unchanged { try library.replace(slug: slug, with: text) }
     try? FileManager.default.removeItem(at: draft)
     story.file = original.path
     let feedback = StarAnalyzer.analyze(story)

@@ -20,12 +20,11 @@ public struct GradedAnswer: Sendable, Equatable {
 
 /// A problem with an evaluation file, at its line.
 public enum GradedAnswersError: RehearseError, Equatable {
-  /// The file does not exist or cannot be read.
-  case cannotRead(path: String, reason: String)
+  /// The file cannot be read as text: missing, a folder, no permission, larger than
+  /// `GradedAnswersFile.maximumBytes`, or not UTF-8.
+  case unreadable(TextFileError)
   /// The header row lacks a column the protocol needs.
   case missingColumn(path: String, column: String)
-  /// A line holds a NUL byte or bytes that are not UTF-8.
-  case notText(path: String, line: Int)
   /// A line has fewer fields than the header.
   case tooFewFields(path: String, line: Int, found: Int, expected: Int)
   /// A field is longer than an answer may be.
@@ -38,17 +37,16 @@ public enum GradedAnswersError: RehearseError, Equatable {
   case empty(path: String)
 
   public var exitStatus: ExitStatus {
-    if case .cannotRead = self { return .noInput }
+    if case .unreadable(let error) = self { return error.exitStatus }
     return .dataError
   }
 
   public var description: String {
     switch self {
-    case .cannotRead(let path, let reason): "\(path): cannot read: \(reason)"
+    case .unreadable(let error): error.description
     case .missingColumn(let path, let column):
       "\(path):1: the header has no '\(column)' column (columns: question_id, question, "
         + "reference_answer, student_answer, grade_avg)"
-    case .notText(let path, let line): "\(path):\(line): the line is not UTF-8 text"
     case .tooFewFields(let path, let line, let found, let expected):
       "\(path):\(line): \(found) tab-separated fields, the header has \(expected)"
     case .tooLong(let path, let line, let limit):
@@ -67,21 +65,25 @@ public enum GradedAnswersFile {
     "question_id", "question", "reference_answer", "student_answer", "grade_avg",
   ]
 
+  /// The largest file read: many times the published short-answer sets (Mohler's is 290 KB).
+  public static let maximumBytes = 64 * 1024 * 1024
+
   /// The answers in the file at `path`.
   public static func read(path: String) throws(GradedAnswersError) -> [GradedAnswer] {
-    let data: Data
+    let text: String
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      text = try TextFile.read(path: path, limit: maximumBytes)
     } catch {
-      throw .cannotRead(path: path, reason: fileErrorReason(error))
+      throw .unreadable(error)
     }
-    return try parse(data, path: path)
+    return try parse(text, path: path)
   }
 
-  /// The answers in `data`, read from the file shown as `path`.
-  public static func parse(_ data: Data, path: String) throws(GradedAnswersError) -> [GradedAnswer]
+  /// The answers in `text`, read from the file shown as `path`.
+  public static func parse(_ text: String, path: String) throws(GradedAnswersError)
+    -> [GradedAnswer]
   {
-    let bytes = [UInt8](data)
+    let bytes = Array(text.utf8)
     var lines: [ArraySlice<UInt8>] = []
     var start = 0
     for (index, byte) in bytes.enumerated() where byte == 0x0A {
@@ -90,7 +92,7 @@ public enum GradedAnswersFile {
     }
     if start < bytes.count { lines.append(bytes[start...]) }
     guard let headerBytes = lines.first else { throw .empty(path: path) }
-    guard let header = text(headerBytes) else { throw .notText(path: path, line: 1) }
+    let header = line(headerBytes)
     let names = header.split(separator: "\t", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
@@ -107,10 +109,8 @@ public enum GradedAnswersFile {
       guard !lineBytes.isEmpty, !(lineBytes.count == 1 && lineBytes.first == 0x0D) else {
         continue
       }
-      guard !lineBytes.contains(0), let line = text(lineBytes) else {
-        throw .notText(path: path, line: number)
-      }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      let fields = line(lineBytes).split(separator: "\t", omittingEmptySubsequences: false).map(
+        String.init)
       guard fields.count >= names.count else {
         throw .tooFewFields(path: path, line: number, found: fields.count, expected: names.count)
       }
@@ -135,9 +135,8 @@ public enum GradedAnswersFile {
     return answers
   }
 
-  private static func text(_ bytes: ArraySlice<UInt8>) -> String? {
-    var slice = bytes
-    if slice.last == 0x0D { slice = slice.dropLast() }
-    return String(validating: slice, as: UTF8.self)
+  /// The text of one line, without its carriage return; the file is known to be UTF-8.
+  private static func line(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes.last == 0x0D ? bytes.dropLast() : bytes, as: UTF8.self)
   }
 }

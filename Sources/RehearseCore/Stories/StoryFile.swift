@@ -28,53 +28,28 @@ public enum StoryFile {
   /// The keys the front matter may hold.
   public static let frontMatterKeys = ["title", "competencies", "tags", "date"]
 
-  /// The story in `data`, read from the file shown as `file`; every problem found is thrown.
-  public static func parse(_ data: Data, file: String, slug: String) throws(StoryFileFailure)
+  /// The text of the story file at `path`, checked to be UTF-8 text of at most `maximumBytes`.
+  public static func text(atPath path: String) throws(StoryFileFailure) -> String {
+    do {
+      return try TextFile.read(path: path, limit: maximumBytes)
+    } catch {
+      throw StoryFileFailure([.unreadable(error)])
+    }
+  }
+
+  /// The story in `text`, read from the file shown as `file`; every problem found is thrown.
+  public static func parse(_ text: String, file: String, slug: String) throws(StoryFileFailure)
     -> Story
   {
-    guard data.count <= maximumBytes else {
-      throw StoryFileFailure([.tooLong(file: file, limit: maximumBytes)])
-    }
-    let text: String
-    switch decodeText(data) {
-    case .success(let decoded): text = decoded
-    case .failure(let line): throw StoryFileFailure([.notText(file: file, line: line.value)])
-    }
-    var parser = Parser(file: file, lines: splitLines(text))
+    // A byte-order mark some editors write is not part of the front matter's opening line.
+    let body =
+      text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+    var parser = Parser(file: file, lines: splitLines(body))
     let story = parser.parse(slug: slug)
     if !parser.problems.isEmpty || story == nil {
       throw StoryFileFailure(parser.problems)
     }
     return story!
-  }
-
-  /// The text of `data`, or the line of the first NUL or invalid byte.
-  static func decodeText(_ data: Data) -> Result<String, LineNumber> {
-    let bytes = [UInt8](data)
-    var start = 0
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-    let body = bytes[start...]
-    if let text = String(validating: body, as: UTF8.self), !body.contains(0) {
-      return .success(text)
-    }
-    // Find the first bad byte by decoding line by line.
-    var line = 1
-    var lineStart = body.startIndex
-    for index in body.indices where body[index] == 0x0A || body[index] == 0 {
-      if body[index] == 0 { return .failure(LineNumber(line)) }
-      if String(validating: body[lineStart..<index], as: UTF8.self) == nil {
-        return .failure(LineNumber(line))
-      }
-      line += 1
-      lineStart = index + 1
-    }
-    return .failure(LineNumber(line))
-  }
-
-  /// A line number, as an error value.
-  struct LineNumber: Error {
-    var value: Int
-    init(_ value: Int) { self.value = value }
   }
 
   static func splitLines(_ text: String) -> [String] {

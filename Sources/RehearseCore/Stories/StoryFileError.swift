@@ -1,11 +1,8 @@
 /// One thing wrong with a story file, with the file and line it is at.
 public enum StoryFileError: RehearseError, Equatable, Sendable {
-  /// The file cannot be read (missing, a folder, no permission).
-  case cannotRead(file: String, reason: String)
-  /// The file holds a NUL byte or bytes that are not UTF-8; `line` is where the first one is.
-  case notText(file: String, line: Int)
-  /// The file is larger than a story can be.
-  case tooLong(file: String, limit: Int)
+  /// The file cannot be read as a story's text: missing, a folder, no permission, larger than
+  /// `StoryFile.maximumBytes`, or not UTF-8.
+  case unreadable(TextFileError)
   /// The file does not begin with a `---` line opening its front matter.
   case missingFrontMatter(file: String)
   /// The front matter opened at `line` has no closing `---` line.
@@ -37,15 +34,16 @@ public enum StoryFileError: RehearseError, Equatable, Sendable {
   case textOutsideSection(file: String, line: Int, inPipeline: Bool)
 
   public var exitStatus: ExitStatus {
-    if case .cannotRead = self { return .noInput }
+    if case .unreadable(let error) = self { return error.exitStatus }
     return .dataError
   }
 
   /// The file the problem is in.
   public var file: String {
     switch self {
-    case .cannotRead(let file, _), .notText(let file, _), .tooLong(let file, _),
-      .missingFrontMatter(let file), .unclosedFrontMatter(let file, _),
+    case .unreadable(let error):
+      error.file
+    case .missingFrontMatter(let file), .unclosedFrontMatter(let file, _),
       .frontMatterSyntax(let file, _, _), .frontMatterNotMapping(let file, _),
       .missingField(let file, _, _), .unknownField(let file, _, _, _),
       .wrongType(let file, _, _, _), .emptyField(let file, _, _),
@@ -56,11 +54,12 @@ public enum StoryFileError: RehearseError, Equatable, Sendable {
     }
   }
 
-  /// The line the problem is at.
-  public var line: Int {
+  /// The line the problem is at, when it is at one.
+  public var line: Int? {
     switch self {
-    case .cannotRead, .tooLong, .missingFrontMatter: 1
-    case .notText(_, let line), .unclosedFrontMatter(_, let line),
+    case .unreadable(let error): error.line
+    case .missingFrontMatter: nil
+    case .unclosedFrontMatter(_, let line),
       .frontMatterSyntax(_, let line, _), .frontMatterNotMapping(_, let line),
       .missingField(_, let line, _), .unknownField(_, let line, _, _),
       .wrongType(_, let line, _, _), .emptyField(_, let line, _),
@@ -77,9 +76,7 @@ public enum StoryFileError: RehearseError, Equatable, Sendable {
       suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
     switch self {
-    case .cannotRead(_, let reason): return "cannot read the story: \(reason)"
-    case .notText: return "not UTF-8 text (a NUL byte or an invalid byte sequence)"
-    case .tooLong(_, let limit): return "longer than the limit of \(limit / 1024) KiB for a story"
+    case .unreadable(let error): return error.message
     case .missingFrontMatter:
       return "a story begins with front matter: a '---' line, title and competencies, a '---' line"
     case .unclosedFrontMatter: return "the front matter opened here has no closing '---' line"
@@ -110,5 +107,9 @@ public enum StoryFileError: RehearseError, Equatable, Sendable {
     }
   }
 
-  public var description: String { "\(file):\(line): \(message)" }
+  /// `file:line: message`, or `file: message` when the problem is at no line.
+  public var description: String {
+    if case .unreadable(let error) = self { return error.description }
+    return located(message, file: file, line: line)
+  }
 }

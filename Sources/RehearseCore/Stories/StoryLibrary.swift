@@ -14,8 +14,10 @@ public enum StoryLibraryError: RehearseError, Equatable {
   case invalidSlug(String)
   /// A story with this slug exists already.
   case storyExists(slug: String, path: String)
-  /// The stories folder or a story file cannot be written.
+  /// The stories folder cannot be made, or a story cannot be removed.
   case cannotWrite(path: String, reason: String)
+  /// A story file cannot be written (no room on the disk, no permission).
+  case unwritable(FileWriteError)
   /// The stories folder cannot be read.
   case cannotRead(path: String, reason: String)
 
@@ -23,6 +25,7 @@ public enum StoryLibraryError: RehearseError, Equatable {
     switch self {
     case .unknownStory, .invalidSlug: .usage
     case .storyExists, .cannotWrite: .cannotCreate
+    case .unwritable(let error): error.exitStatus
     case .cannotRead: .noInput
     }
   }
@@ -40,6 +43,7 @@ public enum StoryLibraryError: RehearseError, Equatable {
       "a story '\(slug)' exists already (\(path)): choose another name with --slug, or change "
         + "it with 'rehearse story edit \(slug)'"
     case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
+    case .unwritable(let error): error.description
     case .cannotRead(let path, let reason): "\(path): cannot read: \(reason)"
     }
   }
@@ -97,14 +101,8 @@ public struct StoryLibrary: Sendable {
 
   /// The story `slug`; its file's problems are thrown.
   public func read(slug: String) throws(StoryFileFailure) -> Story {
-    let url = file(for: slug)
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw StoryFileFailure([.cannotRead(file: url.path, reason: fileErrorReason(error))])
-    }
-    return try StoryFile.parse(data, file: url.path, slug: slug)
+    let path = file(for: slug).path
+    return try StoryFile.parse(StoryFile.text(atPath: path), file: path, slug: slug)
   }
 
   /// The story `slug`, or an error naming the nearest slugs (or the file's problems).
@@ -157,39 +155,14 @@ public struct StoryLibrary: Sendable {
     }
   }
 
-  /// Writes `text` to `url` through a private temporary file (mode 0600) renamed over it, so a
-  /// crash leaves either the old file or the new one.
+  /// Writes `text` to `url` whole or not at all, as a private file (mode 0600) in the folder
+  /// (mode 0700).
   public func write(_ text: String, to url: URL) throws(StoryLibraryError) {
     try prepareFolder()
-    let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).\(getpid()).tmp")
-    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard descriptor >= 0 else {
-      throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
-    }
-    let bytes = Array(text.utf8)
-    var written = 0
-    var failure: Int32 = 0
-    while written < bytes.count {
-      let count = bytes[written...].withUnsafeBytes {
-        Glibc.write(descriptor, $0.baseAddress, $0.count)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        failure = errno
-        break
-      }
-      written += count
-    }
-    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-    close(descriptor)
-    // The mode given to open() is narrowed by the umask; the file must end up exactly 0600.
-    if failure == 0 && chmod(temporary.path, 0o600) != 0 { failure = errno }
-    if failure == 0 && rename(temporary.path, url.path) != 0 { failure = errno }
-    if failure != 0 {
-      unlink(temporary.path)
-      throw .cannotWrite(path: url.path, reason: String(cString: strerror(failure)))
+    do {
+      try AtomicFile.write(Array(text.utf8), to: url.path, private: true)
+    } catch {
+      throw .unwritable(error)
     }
   }
-
 }

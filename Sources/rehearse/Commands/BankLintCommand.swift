@@ -14,7 +14,9 @@ struct BankLintCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).")
+  @Argument(
+    help: ArgumentHelp(
+      "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).", valueName: "dir"))
   var directory: String?
 
   @OptionGroup var global: GlobalOptions

@@ -20,7 +20,9 @@ struct BankTestCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).")
+  @Argument(
+    help: ArgumentHelp(
+      "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).", valueName: "dir"))
   var directory: String?
 
   @OptionGroup var formatOptions: FormatOptions

@@ -17,7 +17,8 @@ struct EvalCommand: ParsableCommand {
       The file is tab-separated UTF-8 with a header naming at least question_id (assignment.question), \
       question, reference_answer, student_answer and grade_avg (0-5).
 
-      Exit codes: 0 measured; 65 a malformed file (file:line: message); 66 no such file.
+      Exit codes: 0 measured; 65 a malformed file (file:line: message); 66 no such file, or \
+      a folder.
 
       JSON: {n, pearson, spearman, rmse, mapping, questions: [{question_id, n, median_score, \
       median_grade}]}.

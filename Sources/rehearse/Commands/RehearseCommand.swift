@@ -21,8 +21,10 @@ struct RehearseCommand: ParsableCommand {
       behavioural STAR stories.
 
       Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, story, answer, \
-      store) with file:line: message; 66 missing input; 73 an output file cannot be written; \
-      130 interrupted (Ctrl-C); 143 terminated (SIGTERM); 129 hung up (SIGHUP).
+      store) with file:line: message; 66 missing input (no such file, or a folder where a file \
+      is expected); 73 an output file cannot be created; 74 writing failed on the way (a full \
+      disk, to a file or to standard output); 130 interrupted (Ctrl-C); 143 terminated \
+      (SIGTERM); 129 hung up (SIGHUP).
       """,
     subcommands: [
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,

@@ -13,10 +13,13 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .customLong("no-color"), help: "Never colour the output (as NO_COLOR does).")
   var noColor = false
 
-  /// The bank source these options and the environment name; `override` is a command's own DIR.
+  /// The bank source these options and the environment name; `override` is a command's own DIR,
+  /// and messages name it as such rather than as `--bank`.
   func bankSource(override: String? = nil) -> BankSource {
     BankSource(
-      explicitPath: override ?? bankPath, environment: ProcessInfo.processInfo.environment,
+      explicitPath: override ?? bankPath,
+      explicitOrigin: override == nil ? "--bank" : "the DIR argument",
+      environment: ProcessInfo.processInfo.environment,
       executablePath: CommandLine.arguments[0],
       currentDirectory: FileManager.default.currentDirectoryPath,
       cacheFolder: UserHome.folder.appendingPathComponent("cache"))

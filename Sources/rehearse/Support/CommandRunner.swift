@@ -8,7 +8,7 @@ enum CommandRunner {
   static func run(_ body: () throws -> CommandOutput) throws {
     do {
       let output = try body()
-      if !output.standardOutput.isEmpty { print(output.standardOutput) }
+      if !output.standardOutput.isEmpty { try writeOutput(output.standardOutput + "\n") }
       for line in output.standardError { printError(line) }
       if output.status != .success { throw ExitCode(output.status.rawValue) }
     } catch let failure as BankLoadFailure {
@@ -23,6 +23,15 @@ enum CommandRunner {
       printError("rehearse: error: \(error.description)")
       throw ExitCode(error.exitStatus.rawValue)
     }
+  }
+
+  /// Writes `text` to standard output, checking every write: output that cannot be written
+  /// (a full disk, `/dev/full`) is an error, exit 74, not a silent success.
+  static func writeOutput(_ text: String) throws(FileWriteError) {
+    // Text printed earlier (a session's results) goes first; nil flushes every stream, without
+    // touching the C global `stdout`, which Swift 6 refuses as shared mutable state.
+    fflush(nil)
+    try DescriptorWriter.write(Array(text.utf8), to: STDOUT_FILENO, name: "standard output")
   }
 
   static func printError(_ line: String) {

@@ -57,4 +57,19 @@ struct FileCommandTests {
     #expect(
       result.standardError == "rehearse: error: standard output: No space left on device\n")
   }
+
+  @Test("a session whose results cannot be written exits 74 once it ends, its answers saved")
+  func sessionOutputFull() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    defer { try? full.close() }
+    let result = try RehearseProcess.run(
+      ["ask", "dbc-sharding-vs-partitioning"], input: Data("Sharding splits data.\n.\n".utf8),
+      environment: home.environment, output: full)
+    #expect(result.status == 74)
+    #expect(
+      result.standardError.hasSuffix("rehearse: error: standard output: No space left on device\n"))
+    #expect(try home.savedAnswers().map(\.text) == ["Sharding splits data."])
+  }
 }

@@ -20,11 +20,19 @@ enum SessionCommandRunner {
     try CommandRunner.run {
       let home = UserHome.folder
       let store = try SessionStore(home: home)
+      // Results are written as they come, each write checked; the first failure (a full disk)
+      // is reported once the session ends, since every answer is already saved by then.
+      let failure = OutputFailure()
       let show: (String, SessionChannel) -> Void = { text, channel in
-        if atTerminal || channel == .results {
-          print(text)
-        } else {
+        guard atTerminal || channel == .results else {
           CommandRunner.printError(text)
+          return
+        }
+        guard failure.error == nil else { return }
+        do {
+          try CommandRunner.writeOutput(text + "\n")
+        } catch {
+          failure.error = error as? FileWriteError
         }
       }
       var input: EdgeSessionInput =
@@ -37,9 +45,15 @@ enum SessionCommandRunner {
       if case .terminal(let terminal) = input, let problem = terminal.reader.saveHistory() {
         CommandRunner.printError("rehearse: warning: the line history was not saved: \(problem)")
       }
+      if let error = failure.error, transcript.ending != .interrupted { throw error }
       guard transcript.ending == .interrupted else { return CommandOutput("") }
       // 128 + the signal, as shells report it: 130 for Ctrl-C, 143 for SIGTERM.
       return CommandOutput("", status: input.signal.map(ExitStatus.stopped(by:)) ?? .interrupted)
     }
   }
+}
+
+/// The first failure to write a session's results, kept until the session ends.
+private final class OutputFailure {
+  var error: FileWriteError?
 }

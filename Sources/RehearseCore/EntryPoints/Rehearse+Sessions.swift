@@ -1,61 +1,5 @@
 import Foundation
 
-/// The `rehearse mock` (and `rehearse ask`) request.
-public struct MockRequest: Sendable {
-  public var bank: BankSource
-  public var selection: SessionSelection
-  /// Continue the newest unfinished session instead of drawing a new one.
-  public var resume: Bool
-  public var mode: SessionMachine.InputMode
-  public var style: TextStyle
-  /// The home folder whose stories `:stories` offers; none when `nil`.
-  public var storyHome: URL?
-  /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
-  public var checker: ExerciseChecker?
-
-  public init(
-    bank: BankSource, selection: SessionSelection, resume: Bool,
-    mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil,
-    checker: ExerciseChecker? = nil
-  ) {
-    self.bank = bank
-    self.selection = selection
-    self.resume = resume
-    self.mode = mode
-    self.style = style
-    self.storyHome = storyHome
-    self.checker = checker
-  }
-}
-
-/// A `rehearse history`, `review` or `export` request.
-public struct TranscriptRequest: Sendable {
-  /// A session id, or `last`.
-  public var session: String
-  public var format: TranscriptFormat
-  public var style: TextStyle
-  public var timeZone: TimeZone
-  /// The bank whose model answers and follow-ups a review shows; without one, or when it does not
-  /// load, the review shows the answers and their scores alone.
-  public var bank: BankSource?
-
-  public init(
-    session: String = "last", format: TranscriptFormat = .text, style: TextStyle = .plain,
-    timeZone: TimeZone = .current, bank: BankSource? = nil
-  ) {
-    self.session = session
-    self.format = format
-    self.style = style
-    self.timeZone = timeZone
-    self.bank = bank
-  }
-}
-
-/// The forms a saved session can be printed or exported in.
-public enum TranscriptFormat: String, CaseIterable, Sendable {
-  case text, json, markdown, html
-}
-
 extension Rehearse {
   /// `rehearse mock`: draws (or resumes) a session, saves it, and runs it on `input` until it
   /// ends; every answer is saved the moment it is given. `startTime` is the moment it begins.
@@ -170,23 +114,6 @@ extension Rehearse {
         TranscriptReports.markdown(transcript, questions: questions, timeZone: zone))
     case .html:
       return CommandOutput(TranscriptHTML.render(transcript, questions: questions, timeZone: zone))
-    }
-  }
-}
-
-/// A saved session that cannot be continued.
-public enum ResumeError: RehearseError, Equatable {
-  /// The session asks a question the bank no longer has (it was renamed or removed).
-  case questionGone(session: Int64, questionID: String, bank: String)
-
-  public var exitStatus: ExitStatus { .dataError }
-
-  public var description: String {
-    switch self {
-    case .questionGone(let session, let questionID, let bank):
-      "session \(session) cannot be resumed: it asks '\(questionID)', which the bank at \(bank) "
-        + "no longer has; its answers stay in 'rehearse review \(session)', and 'rehearse mock' "
-        + "starts a new session"
     }
   }
 }

@@ -1,57 +1,5 @@
 import Foundation
 
-/// A `rehearse eval TSV` request.
-public struct EvalRequest: Sendable {
-  public var path: String
-  public var bank: BankSource
-  public var format: OutputFormat
-  public var style: TextStyle
-
-  public init(path: String, bank: BankSource, format: OutputFormat, style: TextStyle) {
-    self.path = path
-    self.bank = bank
-    self.format = format
-    self.style = style
-  }
-}
-
-/// A `rehearse rubric draft` request: a bank question, or a question and model answer given.
-public struct DraftRequest: Sendable {
-  public var bank: BankSource
-  /// A bank question to draft from.
-  public var questionID: String?
-  /// The question and model answer, when not from the bank.
-  public var question: String?
-  public var modelAnswer: String?
-
-  public init(
-    bank: BankSource, questionID: String?, question: String? = nil, modelAnswer: String? = nil
-  ) {
-    self.bank = bank
-    self.questionID = questionID
-    self.question = question
-    self.modelAnswer = modelAnswer
-  }
-}
-
-/// What `rehearse eval` measures.
-public struct EvalReport: Codable, Equatable, Sendable {
-  public struct QuestionRow: Codable, Equatable, Sendable {
-    public var questionId: String
-    public var n: Int
-    public var medianScore: Double
-    public var medianGrade: Double
-  }
-
-  public var n: Int
-  public var pearson: Double
-  public var spearman: Double
-  public var rmse: Double
-  /// How scores were mapped to 0–5 for the RMSE.
-  public var mapping: String
-  public var questions: [QuestionRow]
-}
-
 extension Rehearse {
   /// `rehearse eval TSV`: drafts a rubric per question from its reference answer, scores every
   /// answer, and measures agreement with the human grades (the protocol of the data's README).

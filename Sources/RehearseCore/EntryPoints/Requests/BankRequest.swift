@@ -1,0 +1,24 @@
+/// A `rehearse bank …` request.
+public struct BankRequest: Sendable {
+  public var bank: BankSource
+  public var format: OutputFormat
+  public var style: TextStyle
+  /// `bank list`: only these components (all when empty).
+  public var components: [Component]
+  /// `bank show`: the question.
+  public var questionID: String?
+  /// `bank test`: what runs the executable questions' code; they are not run without one.
+  public var checker: ExerciseChecker?
+
+  public init(
+    bank: BankSource, format: OutputFormat = .text, style: TextStyle = .plain,
+    components: [Component] = [], questionID: String? = nil, checker: ExerciseChecker? = nil
+  ) {
+    self.bank = bank
+    self.format = format
+    self.style = style
+    self.components = components
+    self.questionID = questionID
+    self.checker = checker
+  }
+}

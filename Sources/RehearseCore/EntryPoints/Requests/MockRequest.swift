@@ -1,0 +1,29 @@
+import Foundation
+
+/// The `rehearse mock` (and `rehearse ask`) request.
+public struct MockRequest: Sendable {
+  public var bank: BankSource
+  public var selection: SessionSelection
+  /// Continue the newest unfinished session instead of drawing a new one.
+  public var resume: Bool
+  public var mode: SessionMachine.InputMode
+  public var style: TextStyle
+  /// The home folder whose stories `:stories` offers; none when `nil`.
+  public var storyHome: URL?
+  /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
+  public var checker: ExerciseChecker?
+
+  public init(
+    bank: BankSource, selection: SessionSelection, resume: Bool,
+    mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil,
+    checker: ExerciseChecker? = nil
+  ) {
+    self.bank = bank
+    self.selection = selection
+    self.resume = resume
+    self.mode = mode
+    self.style = style
+    self.storyHome = storyHome
+    self.checker = checker
+  }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where an answer to score comes from.
+public enum AnswerSource: Sendable {
+  case file(path: String)
+  /// An open file or pipe, such as standard input; `name` stands for it in messages.
+  case handle(FileHandle, name: String)
+}
+
+/// The `rehearse score` request.
+public struct ScoreRequest: Sendable {
+  public var bank: BankSource
+  public var questionID: String
+  public var answer: AnswerSource
+  public var format: OutputFormat
+  public var style: TextStyle
+  /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
+  public var checker: ExerciseChecker?
+
+  public init(
+    bank: BankSource, questionID: String, answer: AnswerSource, format: OutputFormat,
+    style: TextStyle, checker: ExerciseChecker? = nil
+  ) {
+    self.bank = bank
+    self.questionID = questionID
+    self.answer = answer
+    self.format = format
+    self.style = style
+    self.checker = checker
+  }
+}

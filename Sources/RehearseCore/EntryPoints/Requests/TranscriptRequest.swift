@@ -1,0 +1,29 @@
+import Foundation
+
+/// A `rehearse history`, `review` or `export` request.
+public struct TranscriptRequest: Sendable {
+  /// A session id, or `last`.
+  public var session: String
+  public var format: TranscriptFormat
+  public var style: TextStyle
+  public var timeZone: TimeZone
+  /// The bank whose model answers and follow-ups a review shows; without one, or when it does not
+  /// load, the review shows the answers and their scores alone.
+  public var bank: BankSource?
+
+  public init(
+    session: String = "last", format: TranscriptFormat = .text, style: TextStyle = .plain,
+    timeZone: TimeZone = .current, bank: BankSource? = nil
+  ) {
+    self.session = session
+    self.format = format
+    self.style = style
+    self.timeZone = timeZone
+    self.bank = bank
+  }
+}
+
+/// The forms a saved session can be printed or exported in.
+public enum TranscriptFormat: String, CaseIterable, Sendable {
+  case text, json, markdown, html
+}

@@ -123,6 +123,8 @@ struct StarAnalysisTests {
       ("I built the job, I tested it and we deployed it together.", 2, 1, false),
       ("I built the job and I tested it.", 2, 0, false),
       ("The job was built and tested.", 0, 0, true),
+      ("The loads were slow and well hidden, so I rebuilt the job.", 1, 0, false),
+      ("We’re told we'll ship, so I rebuilt the job.", 1, 2, true),
     ])
   func ownership(action: String, singular: Int, plural: Int, finding: Bool) {
     var parts = completeParts

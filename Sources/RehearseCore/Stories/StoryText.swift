@@ -1,4 +1,4 @@
-/// The words and sentences of a story's text, as the STAR analysis reads them.
+/// The words and sentences of a story's text, as story matching still reads them.
 struct StoryText {
   /// A word as written and lowercased, with the sentence it belongs to.
   struct Word {
@@ -111,81 +111,5 @@ struct StoryText {
     }
     if !words.isEmpty { ranges.append(start..<words.count) }
     return ranges
-  }
-}
-
-/// Phrases that signal something in a story, matched on lowercased words; a phrase word ending
-/// in `*` matches any word it begins.
-struct CueList: Sendable {
-  /// One word of a phrase: a whole word, or the start of one.
-  private struct Cue: Sendable {
-    var text: String
-    var isPrefix: Bool
-
-    func matches(_ word: StoryText.Word) -> Bool {
-      isPrefix ? word.lower.utf8.starts(with: text.utf8) : word.isASCII && word.lower == text
-    }
-  }
-
-  /// The phrases by their first word, when it is a whole word.
-  private let byFirstWord: [String: [[Cue]]]
-  /// The phrases whose first word is a prefix (`struggl*`).
-  private let byPrefix: [[Cue]]
-
-  init(_ phrases: [String]) {
-    var byFirstWord: [String: [[Cue]]] = [:]
-    var byPrefix: [[Cue]] = []
-    for phrase in phrases {
-      let cues = phrase.split(separator: " ").map { word in
-        word.hasSuffix("*")
-          ? Cue(text: String(word.dropLast()), isPrefix: true)
-          : Cue(text: String(word), isPrefix: false)
-      }
-      guard let first = cues.first else { continue }
-      if first.isPrefix {
-        byPrefix.append(cues)
-      } else {
-        byFirstWord[first.text, default: []].append(cues)
-      }
-    }
-    self.byFirstWord = byFirstWord
-    self.byPrefix = byPrefix
-  }
-
-  /// The phrases that occur in `words`, as written.
-  func matches(in words: ArraySlice<StoryText.Word>) -> [String] {
-    var found: [String] = []
-    scan(words) { range in
-      found.append(words[range].map(\.text).joined(separator: " "))
-      return true
-    }
-    return found
-  }
-
-  /// Whether any phrase occurs in `words`.
-  func occurs(in words: ArraySlice<StoryText.Word>) -> Bool {
-    var found = false
-    scan(words) { _ in
-      found = true
-      return false
-    }
-    return found
-  }
-
-  /// Calls `found` with the words of each match until it returns `false`.
-  private func scan(_ words: ArraySlice<StoryText.Word>, _ found: (Range<Int>) -> Bool) {
-    for start in words.indices {
-      let word = words[start]
-      for list in [word.isASCII ? byFirstWord[word.lower] ?? [] : [], byPrefix] {
-        for phrase in list where start + phrase.count <= words.endIndex {
-          var matched = true
-          for (offset, cue) in phrase.enumerated() where !cue.matches(words[start + offset]) {
-            matched = false
-            break
-          }
-          if matched && !found(start..<start + phrase.count) { return }
-        }
-      }
-    }
   }
 }

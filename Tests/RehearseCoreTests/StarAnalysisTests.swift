@@ -508,6 +508,29 @@ extension StoryRehearsalTests {
       #expect(matches.last?.competencies == [])
     }
 
+    @Test("a story meets the question's words by stem, shown as the question wrote them")
+    func sharedStems() {
+      let story = makeStory(
+        slug: "warehouses", title: "Two warehouses", competencies: [.conflict],
+        [.action: "I designed both warehouses and compared the approaches with the analysts."])
+      let question = Self.question(
+        [.cloudMigration], prompt: "How would you approach the design of a data warehouse?",
+        tags: ["data-modelling"])
+      let matches = StoryMatcher.rank([story], for: question)
+      #expect(matches.map(\.story.slug) == ["warehouses"])
+      #expect(matches.first?.sharedWords == ["approach", "design", "warehouse"])
+      #expect(matches.first?.competencies == [])
+    }
+
+    @Test("common question words are left out in any form: a story that worked shares nothing")
+    func commonWordsByStem() {
+      let story = makeStory(
+        slug: "work", competencies: [.conflict], [.action: "I worked through some examples."])
+      let question = Self.question(
+        [.cloudMigration], prompt: "Describe working through an example.")
+      #expect(StoryMatcher.rank([story], for: question).isEmpty)
+    }
+
     @Test("stories sharing nothing with the question are left out")
     func nothingShared() {
       let matches = StoryMatcher.rank(Self.stories, for: Self.question([.cloudMigration]))

@@ -301,6 +301,24 @@ struct StoryCommandTests {
     #expect(try home.savedAnswers().first?.text == "I built one.")
   }
 
+  @Test(":stories offers a story whose words meet the question's only by stem")
+  func storiesByStem() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    try home.plantStory(
+      "two-warehouses.md",
+      "---\ntitle: Two warehouses\ncompetencies: [conflict]\n---\n## Action\n"
+        + "I designed both warehouses and argued for one of the approaches.\n")
+    let run = try home.run(
+      ["ask", "beh-data-warehouse-design-approach"], input: ":stories\nI built one.\n.\n")
+    #expect(run.status == 0, "\(run.standardError)")
+    let listed = try #require(
+      run.standardError.components(separatedBy: "Stories that fit").dropFirst().first,
+      "\(run.standardError)")
+    #expect(listed.contains("two-warehouses"))
+    #expect(listed.contains("shares approach, design, warehouse"))
+  }
+
   @Test("a behavioural answer in a mock gets STAR feedback beside its rubric score")
   func behaviouralAnswerGetsStarFeedback() throws {
     let home = SharedHome()

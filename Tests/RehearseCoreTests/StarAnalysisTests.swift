@@ -123,6 +123,8 @@ struct StarAnalysisTests {
       ("I built the job, I tested it and we deployed it together.", 2, 1, false),
       ("I built the job and I tested it.", 2, 0, false),
       ("The job was built and tested.", 0, 0, true),
+      ("The loads were slow and well hidden, so I rebuilt the job.", 1, 0, false),
+      ("We’re told we'll ship, so I rebuilt the job.", 1, 2, true),
     ])
   func ownership(action: String, singular: Int, plural: Int, finding: Bool) {
     var parts = completeParts
@@ -504,6 +506,29 @@ extension StoryRehearsalTests {
       #expect(matches.map(\.story.slug) == ["both", "quality", "airflow-only"])
       #expect(matches.last?.sharedWords == ["airflow"])
       #expect(matches.last?.competencies == [])
+    }
+
+    @Test("a story meets the question's words by stem, shown as the question wrote them")
+    func sharedStems() {
+      let story = makeStory(
+        slug: "warehouses", title: "Two warehouses", competencies: [.conflict],
+        [.action: "I designed both warehouses and compared the approaches with the analysts."])
+      let question = Self.question(
+        [.cloudMigration], prompt: "How would you approach the design of a data warehouse?",
+        tags: ["data-modelling"])
+      let matches = StoryMatcher.rank([story], for: question)
+      #expect(matches.map(\.story.slug) == ["warehouses"])
+      #expect(matches.first?.sharedWords == ["approach", "design", "warehouse"])
+      #expect(matches.first?.competencies == [])
+    }
+
+    @Test("common question words are left out in any form: a story that worked shares nothing")
+    func commonWordsByStem() {
+      let story = makeStory(
+        slug: "work", competencies: [.conflict], [.action: "I worked through some examples."])
+      let question = Self.question(
+        [.cloudMigration], prompt: "Describe working through an example.")
+      #expect(StoryMatcher.rank([story], for: question).isEmpty)
     }
 
     @Test("stories sharing nothing with the question are left out")

@@ -1,5 +1,6 @@
-import RehearseCore
 import Testing
+
+@testable import RehearseCore
 
 @Suite("Tokenizer")
 struct TokenizerTests {
@@ -46,5 +47,61 @@ struct TokenizerTests {
     let tokens = Tokenizer.tokens(
       of: String(repeating: "word ", count: Tokenizer.maximumTokens + 10))
     #expect(tokens.count == Tokenizer.maximumTokens)
+  }
+
+  @Test(
+    "a token's spelling is the word as written, with the signs written onto it",
+    arguments: [
+      ("InfluxDB took 5,000 rows", ["InfluxDB", "took", "5,000", "rows"]),
+      ("It saved $2M and €40k, or £3", ["It", "saved", "$2M", "and", "€40k", "or", "£3"]),
+      ("Uptime 99.9% for 80+ sensors", ["Uptime", "99.9%", "for", "80+", "sensors"]),
+      ("I’m on C++ and node.js", ["I’m", "on", "C++", "and", "node.js"]),
+    ])
+  func spelling(text: String, expected: [String]) {
+    let tokenized = TokenizedText(text)
+    #expect(tokenized.tokens.indices.map { String(tokenized.spelling(at: $0)) } == expected)
+  }
+
+  @Test(
+    "a number token is normalised without grouping or signs, and knows its number and unit",
+    arguments: [
+      ("5,000", "5000", "5000", ""), ("99.9%", "99.9", "99.9", ""), ("$2M", "2m", "2", "m"),
+      ("80+", "80", "80", ""), ("20GB", "20gb", "20", "gb"), ("3.5x", "3.5x", "3.5", "x"),
+      ("S3", "s3", "3", ""), ("Airflow", "airflow", "", ""),
+    ])
+  func numbers(written: String, text: String, number: String, unit: String) throws {
+    let token = try #require(Tokenizer.tokens(of: written).first)
+    #expect(token.text == text)
+    #expect(token.number == number)
+    #expect(token.unitSuffix == unit)
+    #expect(token.hasDigit == !number.isEmpty)
+  }
+
+  @Test("a token opens its sentence after . ! ? ; a blank line or a bullet, not after e.g.")
+  func opensSentence() {
+    let tokenized = TokenizedText("Airflow ran. Then Grafana, e.g. Loki\n\nCron runs\n- Kafka too")
+    let opening = tokenized.tokens.indices.filter(tokenized.opensSentence)
+      .map { String(tokenized.spelling(at: $0)) }
+    #expect(opening == ["Airflow", "Then", "Cron", "Kafka"])
+  }
+
+  @Test("a token knows whether it was written with an apostrophe its text has lost")
+  func elision() {
+    let tokenized = TokenizedText("We’re sure we were, and I'm sure im")
+    #expect(
+      tokenized.tokens.map(\.text) == ["were", "sure", "we", "were", "and", "im", "sure", "im"])
+    #expect(
+      tokenized.tokens.indices.map(tokenized.isElided)
+        == [true, false, false, false, false, true, false, false])
+  }
+
+  @Test("words as written: one space apart, or with what stands between them")
+  func spelledRanges() {
+    let tokenized = TokenizedText("Runs on SQL\n  Server and CI/CD, daily.")
+    #expect(tokenized.words(in: 2..<4) == "SQL Server")
+    #expect(tokenized.spelling(of: 2..<4) == "SQL Server")
+    #expect(tokenized.words(in: 5..<7) == "CI CD")
+    #expect(tokenized.spelling(of: 5..<7) == "CI/CD")
+    #expect(tokenized.spelling(of: 5..<8) == "CI/CD, daily")
   }
 }

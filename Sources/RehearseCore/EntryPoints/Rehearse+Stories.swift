@@ -385,7 +385,8 @@ extension Rehearse {
       difficulty: 1, minutes: max(1, seconds / 60), tags: story.tags,
       hints: StarPart.allCases.compactMap { part in
         guard let section = story.star[part], !section.isEmpty else { return nil }
-        let opening = StoryText(section.text).words.prefix(6).map(\.text).joined(separator: " ")
+        let words = TokenizedText(section.text)
+        let opening = words.words(in: words.tokens.indices.prefix(6))
         return "\(part.heading): “\(opening) …”"
       },
       modelAnswer: "", competencies: story.competencies,

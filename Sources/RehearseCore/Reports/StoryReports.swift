@@ -91,7 +91,7 @@ public enum StoryReports {
     -> [ListedStory]
   {
     stories.map { story in
-      let words = StoryText(story.spokenText).words.count
+      let words = Tokenizer.tokens(of: story.spokenText).count
       let last = rehearsals[story.slug]
       return ListedStory(
         slug: story.slug, title: story.title, competencies: story.competencies.map(\.rawValue),
@@ -128,7 +128,7 @@ public enum StoryReports {
   // MARK: - show
 
   public static func shown(_ story: Story) -> ShownStory {
-    let words = StoryText(story.spokenText).words.count
+    let words = Tokenizer.tokens(of: story.spokenText).count
     return ShownStory(
       slug: story.slug, title: story.title, competencies: story.competencies.map(\.rawValue),
       tags: story.tags, date: story.date, situation: story.star[.situation]?.text,
@@ -172,7 +172,7 @@ public enum StoryReports {
       lines.append(style.bold("Notes"))
       lines.append(TextLayout.wrap(notes.text))
     }
-    let words = StoryText(story.spokenText).words.count
+    let words = Tokenizer.tokens(of: story.spokenText).count
     lines.append("")
     lines.append(
       style.dim(

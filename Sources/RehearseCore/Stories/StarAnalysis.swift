@@ -150,13 +150,13 @@ public enum StarAnalyzer {
   static let pipelineCues: [PipelinePart: CueList] = [
     .requirement: CueList([
       "requirement*", "required", "needed", "need for", "business need*", "stakeholder*",
-      "asked for", "wanted", "dashboard*", "report*", "so that", "use case", "analysts",
+      "asked for", "wanted", "dashboard*", "report*", "so that", "use case", "analysts~",
       "the business",
     ]),
     .source: CueList([
       "source*", "extract*", "pulled", "pull", "ingest*", "read from", "api*", "stream*",
-      "files", "logs", "sensor*", "sap", "oracle", "influx*", "postgres*", "mysql", "kafka",
-      "s3", "sql server", "upstream", "crm", "erp", "lims", "events",
+      "files~", "logs", "sensor*", "sap", "oracle", "influx*", "postgres*", "mysql", "kafka",
+      "s3", "sql server", "upstream", "crm", "erp", "lims", "events~",
     ]),
     .logic: CueList([
       "transform*", "business logic", "logic", "join*", "aggregat*", "downsampl*", "clean*",
@@ -164,9 +164,9 @@ public enum StarAnalyzer {
       "mapped", "validat*", "normalis*", "normaliz*", "reverse engineered", "spark", "dbt",
     ]),
     .destination: CueList([
-      "destination", "warehouse", "loaded into", "load into", "loaded it into", "wrote to",
+      "destination", "warehouse~", "loaded into", "load into", "loaded it into", "wrote to",
       "written to", "lake*", "target", "sink", "stored in", "mart*", "bigquery", "redshift",
-      "snowflake", "tables", "views", "indexed", "indexes", "landed",
+      "snowflake", "tables~", "views", "indexed", "indexes", "landed",
     ]),
     .scheduler: CueList([
       "schedul*", "cron*", "airflow", "orchestrat*", "daily", "hourly", "nightly", "weekly",
@@ -175,28 +175,15 @@ public enum StarAnalyzer {
     ]),
   ]
 
-  static let singular: Set<String> = [
-    "i", "i'm", "i've", "i'd", "i'll", "my", "me", "myself", "mine",
-  ]
-  static let plural: Set<String> = [
+  static let singular = CueList(["i", "i'm", "i've", "i'd", "i'll", "my", "me", "myself", "mine"])
+  static let plural = CueList([
     "we", "we're", "we've", "we'd", "we'll", "our", "us", "ourselves", "ours",
-  ]
+  ])
   /// Verbs after "I" that say what was needed or felt, not what was done.
-  static let nonActionVerbs: Set<String> = [
+  static let nonActionVerbs = CueList([
     "needed", "wanted", "was", "had", "noticed", "realised", "realized", "felt", "thought",
     "joined", "worked", "used", "started", "liked", "loved", "hoped", "tried",
-  ]
-  /// Words that do not name a unit after a number.
-  static let functionWords: Set<String> = [
-    "of", "in", "to", "and", "or", "the", "a", "an", "from", "for", "with", "on", "at", "by",
-    "as", "that", "which", "was", "were", "is", "are", "but", "so", "than", "into", "per",
-  ]
-  static let numberWords: Set<String> = [
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
-    "thousands", "million", "millions", "billion", "billions", "dozen", "dozens", "twice",
-    "double", "doubled", "triple", "tripled", "half", "halved", "quarter", "tenfold",
-  ]
+  ])
 
   // MARK: - Stories
 
@@ -218,28 +205,28 @@ public enum StarAnalyzer {
         "The sections are out of order: tell them as Situation, Task, Action, Result.")
     }
 
-    let resultText = StoryText(story.text(of: .result))
-    let quantities = quantitiesIn(resultText)
+    let resultText = TokenizedText(story.text(of: .result))
+    let quantities = Quantity.all(in: resultText, at: resultText.tokens.indices).map(\.text)
     if flags.result {
       if quantities.isEmpty {
         findings.append(
           "The Result has no number: say by how much (time saved, rows, errors, cost, users).")
       }
-      if !cues[.result]!.occurs(in: resultText.words[...]) && quantities.isEmpty {
+      if !cues[.result]!.occurs(in: resultText) && quantities.isEmpty {
         findings.append("The Result does not say what changed: name the outcome and who gained.")
       }
     }
-    let actionText = StoryText(story.text(of: .action))
-    let (mine, ours) = ownership(in: actionText.words[...])
+    let actionText = TokenizedText(story.text(of: .action))
+    let (mine, ours) = ownership(in: actionText, at: actionText.tokens.indices)
     if flags.action { findings += ownershipFindings(singular: mine, plural: ours) }
 
-    let situationWords = StoryText(story.text(of: .situation)).words.count
-    let taskWords = StoryText(story.text(of: .task)).words.count
-    let spoken = StoryText(story.spokenText)
-    let total = spoken.words.count
+    let situationWords = Tokenizer.tokens(of: story.text(of: .situation)).count
+    let taskWords = Tokenizer.tokens(of: story.text(of: .task)).count
+    let spoken = TokenizedText(story.spokenText)
+    let total = spoken.tokens.count
     if flags.action, total > 0 {
       findings += balanceFindings(
-        setUp: situationWords + taskWords, action: actionText.words.count, total: total)
+        setUp: situationWords + taskWords, action: actionText.tokens.count, total: total)
     }
     findings += lengthFindings(words: total)
 
@@ -270,17 +257,16 @@ public enum StarAnalyzer {
   // MARK: - Told answers
 
   /// The part each sentence of a told answer belongs to, in order.
-  static func sentenceParts(_ text: StoryText) -> [(part: StarPart, range: Range<Int>)] {
+  static func sentenceParts(_ text: TokenizedText) -> [(part: StarPart, range: Range<Int>)] {
     var assigned: [(StarPart, Range<Int>)] = []
     var previous: StarPart?
     for range in text.sentenceRanges {
-      let words = text.words[range]
       var scores: [StarPart: Double] = [:]
       for part in StarPart.allCases {
-        scores[part] = Double(cues[part]!.matches(in: words).count)
+        scores[part] = Double(cues[part]!.count(in: text, range))
       }
-      scores[.action]! += Double(actionStatements(in: words))
-      if !quantitiesIn(words).isEmpty { scores[.result]! += 0.5 }
+      scores[.action]! += Double(actionStatements(in: text, range))
+      if !Quantity.all(in: text, at: range).isEmpty { scores[.result]! += 0.5 }
       let best = scores.values.max() ?? 0
       let part: StarPart
       if best == 0 {
@@ -298,19 +284,27 @@ public enum StarAnalyzer {
 
   /// The STAR reading of a told answer; `pipeline` asks for the five pipeline parts too.
   public static func analyze(told answer: String, pipeline isPipeline: Bool) -> StarFeedback {
-    let text = StoryText(answer)
-    let assigned = sentenceParts(text)
-    var wordsOf: [StarPart: [StoryText.Word]] = [:]
+    let text = TokenizedText(answer)
+    return analyze(told: text, parts: sentenceParts(text), pipeline: isPipeline)
+  }
+
+  /// The STAR reading of a told answer already tokenised, whose sentences are given to `parts`.
+  static func analyze(
+    told text: TokenizedText, parts assigned: [(part: StarPart, range: Range<Int>)],
+    pipeline isPipeline: Bool
+  ) -> StarFeedback {
+    var wordsOf: [StarPart: [Int]] = [:]
     var firstSentence: [StarPart: Int] = [:]
     for (index, (part, range)) in assigned.enumerated() {
-      wordsOf[part, default: []] += text.words[range]
+      wordsOf[part, default: []] += range
       if firstSentence[part] == nil { firstSentence[part] = index }
     }
     let flags = StarFlags(
       situation: wordsOf[.situation] != nil, task: wordsOf[.task] != nil,
       action: wordsOf[.action] != nil, result: wordsOf[.result] != nil)
     var findings: [String] = []
-    if text.words.isEmpty {
+    let words = text.tokens.count
+    if words == 0 {
       return StarFeedback(
         star: flags, pipeline: isPipeline ? pipelineFlags { _ in false } : nil,
         quantifiedResult: false, quantities: [], firstPersonSingular: 0, firstPersonPlural: 0,
@@ -323,21 +317,19 @@ public enum StarAnalyzer {
       findings.append(
         "The Result came before the Action: tell what you did, then what it achieved.")
     }
-    let resultWords = wordsOf[.result] ?? []
-    let quantities = quantitiesIn(resultWords[...])
+    let quantities = Quantity.all(in: text, at: wordsOf[.result] ?? []).map(\.text)
     if flags.result && quantities.isEmpty {
       findings.append(
         "The Result has no number: say by how much (time saved, rows, errors, cost, users).")
     }
-    let actionWords = wordsOf[.action] ?? text.words
-    let (mine, ours) = ownership(in: actionWords[...])
+    let (mine, ours) = ownership(in: text, at: wordsOf[.action] ?? Array(text.tokens.indices))
     findings += ownershipFindings(singular: mine, plural: ours)
     let setUp = (wordsOf[.situation]?.count ?? 0) + (wordsOf[.task]?.count ?? 0)
     if flags.action {
       findings += balanceFindings(
-        setUp: setUp, action: wordsOf[.action]?.count ?? 0, total: text.words.count)
+        setUp: setUp, action: wordsOf[.action]?.count ?? 0, total: words)
     }
-    findings += lengthFindings(words: text.words.count)
+    findings += lengthFindings(words: words)
     var pipeline: PipelineFlags?
     if isPipeline {
       let flags = pipelineFlags(in: text)
@@ -349,41 +341,40 @@ public enum StarAnalyzer {
     return StarFeedback(
       star: flags, pipeline: pipeline, quantifiedResult: !quantities.isEmpty,
       quantities: quantities, firstPersonSingular: mine, firstPersonPlural: ours,
-      words: text.words.count, spokenSeconds: spokenSeconds(words: text.words.count),
+      words: words, spokenSeconds: spokenSeconds(words: words),
       findings: findings)
   }
 
   // MARK: - Measures
 
   /// "I" or "we" followed by a verb in the past tense: a statement of something done.
-  static func actionStatements(in words: ArraySlice<StoryText.Word>) -> Int {
+  static func actionStatements(in text: TokenizedText, _ range: Range<Int>) -> Int {
     var count = 0
-    var previous: String?
-    for word in words {
-      if let previous, previous == "i" || previous == "we", word.isASCII,
-        (word.lower.hasSuffix("ed") && word.lower.count > 3) || irregularPast.contains(word.lower),
-        !nonActionVerbs.contains(word.lower)
-      {
-        count += 1
-      }
-      previous = word.lower
+    for index in range.dropFirst() {
+      let previous = text.tokens[index - 1].text
+      guard previous == "i" || previous == "we" else { continue }
+      let word = text.tokens[index].text
+      let isPast =
+        (word.hasSuffix("ed") && word.utf8.count > 3)
+        || irregularPast.contains(wordAt: index, in: text)
+      if isPast && !nonActionVerbs.contains(wordAt: index, in: text) { count += 1 }
     }
     return count
   }
 
-  static let irregularPast: Set<String> = [
+  static let irregularPast = CueList([
     "built", "wrote", "made", "ran", "took", "led", "chose", "found", "brought", "drove", "sent",
     "put", "began", "got", "kept", "spent", "taught", "saw", "told", "gave", "went", "did",
     "rebuilt", "rewrote", "split", "cut", "held", "met", "set", "broke", "fixed", "dug", "sped",
-  ]
+  ])
 
-  /// First-person singular and plural words.
-  static func ownership(in words: ArraySlice<StoryText.Word>) -> (Int, Int) {
+  /// First-person singular and plural words among the words at `indices` of `text`.
+  static func ownership(in text: TokenizedText, at indices: some Sequence<Int>) -> (Int, Int) {
     var mine = 0
     var ours = 0
-    for word in words where word.isASCII {
-      if singular.contains(word.lower) { mine += 1 }
-      if plural.contains(word.lower) { ours += 1 }
+    for index in indices {
+      if singular.contains(wordAt: index, in: text) { mine += 1 }
+      if plural.contains(wordAt: index, in: text) { ours += 1 }
     }
     return (mine, ours)
   }
@@ -447,44 +438,13 @@ public enum StarAnalyzer {
     "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
   }
 
-  /// The quantities in a text: numbers with the word that follows (their unit), percentages,
-  /// amounts of money, multipliers and number words. A bare year is not a quantity.
-  static func quantitiesIn(_ text: StoryText) -> [String] {
-    quantitiesIn(text.words[...])
-  }
-
-  static func quantitiesIn(_ words: ArraySlice<StoryText.Word>) -> [String] {
-    var found: [String] = []
-    let words = Array(words)
-    for (index, word) in words.enumerated() {
-      let lower = word.lower
-      let hasDigit = lower.contains { $0.isNumber }
-      if hasDigit {
-        let digits = lower.filter(\.isNumber)
-        let isYear =
-          digits.count == 4 && digits == lower && (1900...2099).contains(Int(digits) ?? 0)
-        if isYear { continue }
-        let next = index + 1 < words.count ? words[index + 1] : nil
-        let unit =
-          next.map {
-            $0.sentence == word.sentence && !lower.contains("%")
-              && !functionWords.contains($0.lower)
-          } ?? false ? " " + next!.text : ""
-        found.append(word.text + unit)
-      } else if word.isASCII && numberWords.contains(lower) {
-        found.append(word.text)
-      }
-    }
-    return found
-  }
-
   static func pipelineFlags(_ present: (PipelinePart) -> Bool) -> PipelineFlags {
     PipelineFlags(
       requirement: present(.requirement), source: present(.source), logic: present(.logic),
       destination: present(.destination), scheduler: present(.scheduler))
   }
 
-  static func pipelineFlags(in text: StoryText) -> PipelineFlags {
-    pipelineFlags { part in pipelineCues[part]!.occurs(in: text.words[...]) }
+  static func pipelineFlags(in text: TokenizedText) -> PipelineFlags {
+    pipelineFlags { part in pipelineCues[part]!.occurs(in: text) }
   }
 }

@@ -50,82 +50,61 @@ public enum StoryRehearsal {
       seen.insert(key)
       facts.append(fact)
     }
-    let text = StoryText(story.factText)
-    for quantity in StarAnalyzer.quantitiesIn(text) {
-      let parts = quantity.split(separator: " ").map(String.init)
-      let digits = digitsOf(parts.first ?? quantity)
-      guard !digits.isEmpty else { continue }  // number words are not facts to recall
+    let text = TokenizedText(story.factText)
+    for quantity in Quantity.all(in: text, at: text.tokens.indices) {
+      guard !quantity.number.isEmpty else { continue }  // number words are not facts to recall
       // The unit, when the number has one: "1 day" and "1 hour" are different facts.
-      let glued = String(parts[0].lowercased().reversed().prefix { !$0.isNumber }.reversed())
-        .filter(\.isLetter)
-      let unit = parts.count > 1 ? [parts[1].lowercased()] : glued.isEmpty ? [] : [glued]
-      add(KeyFact(kind: .quantity, text: quantity, needles: [digits] + unit))
+      let unit = quantity.unit.isEmpty ? [] : [quantity.unit]
+      add(KeyFact(kind: .quantity, text: quantity.text, needles: [quantity.number] + unit))
     }
     for name in names(in: text) + story.tags {
-      let words = StoryText(name).words.map(\.lower)
+      let words = Tokenizer.tokens(of: name).map(\.text)
       guard !words.isEmpty, !words.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { continue }
       add(KeyFact(kind: .name, text: name, needles: words))
     }
     return facts
   }
 
-  /// The digits of a number as written ("5,000" and "5000" alike; "99.9%" as "99.9").
-  static func digitsOf(_ text: String) -> String {
-    var digits = ""
-    for character in text {
-      if character.isNumber {
-        digits.append(character)
-      } else if character == ".", !digits.isEmpty {
-        digits.append(character)
-      } else if character == "," {
-        continue
-      } else if !digits.isEmpty {
-        break
-      }
-    }
-    while digits.hasSuffix(".") { digits.removeLast() }
-    return digits
-  }
-
-  static let notNames: Set<String> = [
+  static let notNames = CueList([
     "i", "i'm", "i've", "i'd", "situation", "task", "action", "result", "pipeline", "the", "a",
     "we", "our", "my", "monday", "tuesday", "wednesday", "thursday", "friday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "ok", "okay",
-  ]
+  ])
 
-  /// Named technologies and systems: runs of capitalised words that do not open a sentence,
-  /// acronyms (LIMS), and mixed-case or digit-bearing names (InfluxDB, k8s, S3) anywhere.
-  static func names(in text: StoryText) -> [String] {
+  /// Named technologies and systems: runs of capitalised words within a clause that do not open
+  /// a sentence, acronyms (LIMS), and mixed-case or digit-bearing names (InfluxDB, k8s, S3)
+  /// anywhere.
+  static func names(in text: TokenizedText) -> [String] {
     var names: [String] = []
-    var run: [String] = []
-    var lastSentence = -1
+    var run: Range<Int>?
     func flush() {
-      if !run.isEmpty { names.append(run.joined(separator: " ")) }
-      run = []
+      if let run { names.append(text.spelling(of: run)) }
+      run = nil
     }
-    for word in text.words {
-      if word.sentence != lastSentence { flush() }
-      lastSentence = word.sentence
-      let letters = word.text.filter(\.isLetter)
-      guard !letters.isEmpty, !(word.isASCII && notNames.contains(word.lower)) else {
+    for (index, token) in text.tokens.enumerated() {
+      // A new sentence is a new clause too.
+      if let last = run?.last, text.tokens[last].clause != token.clause { flush() }
+      let written = text.text[token.surface]
+      let letters = written.filter(\.isLetter)
+      // A number with its unit ("20GB") is a quantity, not a name.
+      guard !letters.isEmpty, written.first?.isNumber == false,
+        !notNames.contains(wordAt: index, in: text)
+      else {
         flush()
         continue
       }
       let uppercase = letters.filter(\.isUppercase).count
       let isAcronym = letters.count >= 2 && uppercase == letters.count
       let isMixed =
-        uppercase >= 1 && !(word.text.first?.isUppercase ?? false)
+        uppercase >= 1 && !(written.first?.isUppercase ?? false)
         || (uppercase >= 2 && uppercase < letters.count)
-      // A number with its unit ("20GB") is a quantity, not a name.
-      if word.text.first?.isNumber == true {
-        flush()
-        continue
-      }
-      let hasDigitAndLetter = word.text.contains(where: \.isNumber) && !word.text.contains("%")
-      let isCapitalised = word.text.first?.isUppercase ?? false
-      if isAcronym || isMixed || hasDigitAndLetter || (isCapitalised && !word.opensSentence) {
-        run.append(word.text)
+      let hasDigitAndLetter = token.hasDigit && !text.spelling(at: index).contains("%")
+      let isCapitalised = written.first?.isUppercase ?? false
+      if isAcronym || isMixed || hasDigitAndLetter
+        || (isCapitalised && !text.opensSentence(at: index))
+      {
+        run = (run?.lowerBound ?? index)..<index + 1
       } else {
         flush()
       }
@@ -137,30 +116,30 @@ public enum StoryRehearsal {
   /// Whether `fact` is in the told text: a quantity's number followed within two words by its
   /// unit (by the unit's first four letters: "rows" and "row", "hours" and "hour"); a name's
   /// words in order.
-  static func recalled(_ fact: KeyFact, in text: StoryText, words: [String]) -> Bool {
+  static func recalled(_ fact: KeyFact, in text: TokenizedText) -> Bool {
+    let tokens = text.tokens
     switch fact.kind {
     case .quantity:
       let unit = fact.needles.count > 1 ? String(fact.needles[1].prefix(4)) : nil
-      for (index, word) in text.words.enumerated() where digitsOf(word.text) == fact.needles[0] {
+      for (index, token) in tokens.enumerated() where token.number == fact.needles[0] {
         guard let unit else { return true }
         // "20GB": the unit written onto the number.
-        let afterNumber = String(word.lower.reversed().prefix { !$0.isNumber }.reversed())
-        if !afterNumber.isEmpty, afterNumber.hasPrefix(unit) {
-          return true
-        }
-        let following = words[(index + 1)..<min(words.count, index + 3)]
-        if following.contains(where: { $0.hasPrefix(unit) }) { return true }
+        let glued = token.unitSuffix
+        if !glued.isEmpty, glued.hasPrefix(unit) { return true }
+        let following = tokens[(index + 1)..<min(tokens.count, index + 3)]
+        if following.contains(where: { $0.text.hasPrefix(unit) }) { return true }
       }
       return false
     case .name:
-      // Every word of the name, in order; a plural or possessive ending counts.
+      // Every word of the name, in order; a plural or possessive ending counts (the apostrophe
+      // of "Postgres's" is gone from the token).
       let needles = fact.needles
-      guard needles.count <= words.count else { return false }
-      for start in 0...(words.count - needles.count) {
+      guard needles.count <= tokens.count else { return false }
+      for start in 0...(tokens.count - needles.count) {
         var matched = true
         for (offset, needle) in needles.enumerated() {
-          let word = words[start + offset]
-          if !(word == needle || word == needle + "s" || word == needle + "'s") {
+          let word = tokens[start + offset].text
+          if !(word == needle || word == needle + "s") {
             matched = false
             break
           }
@@ -198,15 +177,14 @@ public enum StoryRehearsal {
 
   /// Scores `told` as a retelling of `story`.
   public static func score(_ told: String, against story: Story) -> ScoredAnswer {
-    let feedback = StarAnalyzer.analyze(told: told, pipeline: story.isPipelineStory)
-    let text = StoryText(told)
-    let lowered = text.words.map(\.lower)
-    let told = text.words.isEmpty ? [] : StarAnalyzer.sentenceParts(text)
+    let text = TokenizedText(told)
+    let told = StarAnalyzer.sentenceParts(text)
+    let feedback = StarAnalyzer.analyze(told: text, parts: told, pipeline: story.isPipelineStory)
     var tally = Tally()
 
     for part in StarPart.allCases {
-      let opening = told.first { $0.part == part }.map { range in
-        text.words[range.range].prefix(8).map(\.text).joined(separator: " ") + "…"
+      let opening = told.first { $0.part == part }.map { sentence in
+        text.words(in: sentence.range.prefix(8)) + "…"
       }
       tally.add(
         "\(part.heading): \(part.purpose)", weight: starWeight / 4,
@@ -223,7 +201,7 @@ public enum StoryRehearsal {
     for fact in facts {
       tally.add(
         "Fact: \(fact.text)", weight: factsWeight / Double(facts.count),
-        credit: recalled(fact, in: text, words: lowered) ? 1 : 0, evidence: [fact.text])
+        credit: recalled(fact, in: text) ? 1 : 0, evidence: [fact.text])
     }
 
     if let pipeline = feedback.pipeline {
@@ -257,7 +235,7 @@ public enum StoryRehearsal {
       "Length: 2–3 minutes spoken", weight: lengthWeight, credit: lengthCredit,
       evidence: [spoken], missEvidence: [spoken])
 
-    let score = text.words.isEmpty ? 0 : Int((100 * tally.earned / tally.total).rounded())
+    let score = text.tokens.isEmpty ? 0 : Int((100 * tally.earned / tally.total).rounded())
     var scored = ScoredAnswer(
       question: questionID(slug: story.slug), score: score, band: Band(score: score),
       hits: tally.hits, misses: tally.misses, misconceptions: [], cappedByRequired: false)

@@ -1,19 +1,5 @@
 import Foundation
 
-/// One word of an answer, normalised for matching, with where it stands in the original text.
-public struct Token: Sendable, Equatable {
-  /// The word folded to lowercase without accents or apostrophes (`Doesn't` becomes `doesnt`).
-  public var text: String
-  /// The Porter2 stem of `text`.
-  public var stem: String
-  /// The exact characters of the original text this token came from.
-  public var surface: Range<String.Index>
-  /// Which sentence of the answer the token is in, counting from 0.
-  public var sentence: Int
-  /// Which clause of the answer the token is in; clauses are split at commas and contrast words.
-  public var clause: Int
-}
-
 /// Splits text into normalised, stemmed tokens grouped by sentence and clause.
 ///
 /// Normalisation folds case, accents and compatibility forms (full-width letters, ligatures) and

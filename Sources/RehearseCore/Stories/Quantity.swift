@@ -1,0 +1,57 @@
+/// A quantity a story states: a number with its unit, a percentage, an amount of money, a
+/// multiplier or a number word.
+struct Quantity: Sendable, Equatable {
+  /// The quantity as written: "80+ sensors", "$40k", "99.9%", "5,000 rows", "halved".
+  var text: String
+  /// The number without grouping ("5000" for "5,000"); empty for a number word.
+  var number: String
+  /// The unit, normalised: the word after the number, or the letters written onto it ("gb" for
+  /// "20GB"); empty when there is none.
+  var unit: String
+
+  /// Words that do not name a unit after a number.
+  static let functionWords = CueList([
+    "of", "in", "to", "and", "or", "the", "a", "an", "from", "for", "with", "on", "at", "by",
+    "as", "that", "which", "was", "were", "is", "are", "but", "so", "than", "into", "per",
+  ])
+  static let numberWords = CueList([
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "billions", "dozen", "dozens", "twice",
+    "double", "doubled", "triple", "tripled", "half", "halved", "quarter", "tenfold",
+  ])
+
+  /// The quantities among the words at `indices` of `text`, in order: each word with a digit,
+  /// with the next word of its sentence as its unit unless it is a percentage or that word is a
+  /// function word, and each number word. A bare year is not a quantity.
+  static func all(in text: TokenizedText, at indices: some Sequence<Int>) -> [Quantity] {
+    var found: [Quantity] = []
+    for index in indices {
+      let token = text.tokens[index]
+      guard token.hasDigit else {
+        if numberWords.contains(wordAt: index, in: text) {
+          found.append(Quantity(text: String(text.spelling(at: index)), number: "", unit: ""))
+        }
+        continue
+      }
+      let number = String(token.number)
+      let isYear =
+        number.utf8.count == 4 && number == token.text
+        && Int(number).map((1900...2099).contains) == true
+      if isYear { continue }
+      let spelling = text.spelling(at: index)
+      let next = index + 1
+      if next < text.tokens.count, text.tokens[next].sentence == token.sentence,
+        !spelling.contains("%"), !functionWords.contains(wordAt: next, in: text)
+      {
+        found.append(
+          Quantity(
+            text: spelling + " " + text.spelling(at: next), number: number,
+            unit: text.tokens[next].text))
+      } else {
+        found.append(Quantity(text: String(spelling), number: number, unit: token.unitSuffix))
+      }
+    }
+    return found
+  }
+}

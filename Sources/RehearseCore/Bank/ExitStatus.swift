@@ -36,11 +36,6 @@ public enum ExitStatus: Int32, Sendable {
   }
 }
 
-/// An error the command line reports as `rehearse: error: …` with a documented exit code.
-public protocol RehearseError: Error, CustomStringConvertible {
-  var exitStatus: ExitStatus { get }
-}
-
 /// Why a file operation failed, as the system says it ("No such file or directory"), rather than
 /// Foundation's wrapper sentence.
 func fileErrorReason(_ error: any Error) -> String {

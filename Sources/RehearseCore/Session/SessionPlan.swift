@@ -38,68 +38,6 @@ public struct SessionPlan: Sendable, Equatable, Codable {
   }
 }
 
-/// What the user asked for: which questions, how many, and how much time.
-public struct SessionSelection: Sendable, Equatable {
-  /// Only questions of these components; every component when empty.
-  public var components: [Component]
-  /// How many questions; `nil` asks one question per component.
-  public var count: Int?
-  /// Only questions of these difficulties.
-  public var difficulties: ClosedRange<Int>?
-  /// Exactly these questions, in this order (`rehearse ask ID`); overrides the other filters.
-  public var questionIDs: [String]
-  /// The limit for every answer, in minutes (fractions allowed); `nil` uses each question's own.
-  public var minutesPerQuestion: Double?
-  /// The limit for the whole session, in minutes; `nil` is the sum of the answers' limits.
-  public var sessionMinutes: Double?
-  /// The seed of the draw.
-  public var seed: UInt64
-  /// Why Python answers cannot be run here, when they cannot: Python questions are then left out
-  /// of the draw, and asking for one by id fails.
-  public var pythonUnavailable: String?
-
-  public init(
-    components: [Component] = [], count: Int? = nil, difficulties: ClosedRange<Int>? = nil,
-    questionIDs: [String] = [], minutesPerQuestion: Double? = nil, sessionMinutes: Double? = nil,
-    seed: UInt64, pythonUnavailable: String? = nil
-  ) {
-    self.components = components
-    self.count = count
-    self.difficulties = difficulties
-    self.questionIDs = questionIDs
-    self.minutesPerQuestion = minutesPerQuestion
-    self.sessionMinutes = sessionMinutes
-    self.seed = seed
-    self.pythonUnavailable = pythonUnavailable
-  }
-}
-
-/// A selection that no question of the bank satisfies, or that asks for something impossible.
-public enum SessionSelectionError: RehearseError, Equatable {
-  /// No question matches the components and difficulties asked for.
-  case noQuestions(filters: String)
-  /// A count, limit or difficulty that is zero, negative or out of range.
-  case invalidValue(flag: String, value: String, expected: String)
-  /// A Python question asked for by id, on a machine that cannot run Python.
-  case cannotRun(questionID: String, reason: String)
-
-  public var exitStatus: ExitStatus {
-    if case .cannotRun = self { return .unavailable }
-    return .usage
-  }
-
-  public var description: String {
-    switch self {
-    case .noQuestions(let filters):
-      "no question of the bank matches \(filters) (see 'rehearse bank list')"
-    case .invalidValue(let flag, let value, let expected):
-      "\(flag) \(value): expected \(expected)"
-    case .cannotRun(let questionID, let reason):
-      "\(questionID) is a Python question, and its tests cannot run here: \(reason)"
-    }
-  }
-}
-
 extension SessionPlan {
   /// The longest limit accepted, in minutes.
   public static let maximumMinutes = 24.0 * 60

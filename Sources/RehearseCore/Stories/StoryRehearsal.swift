@@ -1,19 +1,5 @@
 import Foundation
 
-/// A fact of a stored story that a retelling should carry: a quantity, or a named technology or
-/// system.
-public struct KeyFact: Sendable, Equatable, Hashable {
-  public enum Kind: String, Sendable {
-    case quantity, name
-  }
-
-  public var kind: Kind
-  /// The fact as the story writes it: "80+ sensors", "InfluxDB", "SQL Server".
-  public var text: String
-  /// What a retelling must contain, lowercased: the number's digits, or the name's words.
-  var needles: [String]
-}
-
 /// Compares a told story with the stored one: STAR parts, key facts recalled, what was left out.
 public enum StoryRehearsal {
   /// The points of the score: STAR parts, key facts, pipeline parts (pipeline stories only; else

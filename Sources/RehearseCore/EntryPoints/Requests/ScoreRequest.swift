@@ -1,12 +1,5 @@
 import Foundation
 
-/// Where an answer to score comes from.
-public enum AnswerSource: Sendable {
-  case file(path: String)
-  /// An open file or pipe, such as standard input; `name` stands for it in messages.
-  case handle(FileHandle, name: String)
-}
-
 /// The `rehearse score` request.
 public struct ScoreRequest: Sendable {
   public var bank: BankSource

@@ -22,8 +22,3 @@ public struct TranscriptRequest: Sendable {
     self.bank = bank
   }
 }
-
-/// The forms a saved session can be printed or exported in.
-public enum TranscriptFormat: String, CaseIterable, Sendable {
-  case text, json, markdown, html
-}

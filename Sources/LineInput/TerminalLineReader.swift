@@ -1,42 +1,6 @@
 import CReadline
 import Foundation
 
-/// How a wait for a line ended.
-public enum LineEvent: Sendable, Equatable {
-  /// A line was entered (without its newline).
-  case line(String)
-  /// Ctrl-D on an empty line, or the end of piped input; `partial` is an unfinished last line.
-  case endOfInput(partial: String)
-  /// The time ran out; `partial` is what was typed on the line so far.
-  case timedOut(partial: String)
-  /// A signal (SIGINT from Ctrl-C, SIGTERM, SIGHUP) arrived; `partial` is what was typed.
-  case interrupted(partial: String, signal: Int32)
-}
-
-/// The process-wide signal flag that line input watches.
-public enum InputSignals {
-  /// Records SIGINT, SIGTERM and SIGHUP instead of dying on them, and unblocks them (a parent,
-  /// such as a test runner, may start us with SIGINT blocked).
-  public static func install() {
-    creadline_install_signal_handlers()
-  }
-
-  /// The signal received and not yet handled, if any.
-  public static var pending: Int32? {
-    let signal = creadline_pending_signal()
-    return signal == 0 ? nil : signal
-  }
-
-  /// The signal received, if any; forgets it.
-  public static func take() -> Int32? {
-    let signal = creadline_take_signal()
-    return signal == 0 ? nil : signal
-  }
-}
-
-/// How often a waiting read wakes up to redraw the countdown and look for signals.
-let tick = Duration.milliseconds(200)
-
 /// Reads lines from a terminal with GNU readline: line editing, history, Tab completion, and a
 /// prompt that is recomputed while waiting so it can show a live countdown.
 ///
@@ -143,24 +107,4 @@ public final class TerminalLineReader {
     } while creadline_state() == 0 && InputSignals.pending == nil
       && pollInput(timeoutMilliseconds: 0) == .ready
   }
-}
-
-enum PollResult: Equatable {
-  case ready, idle, closed
-}
-
-/// Waits until standard input is readable or `until` passes (a signal also ends the wait).
-func waitForInput(until: ContinuousClock.Instant, clock: ContinuousClock) -> PollResult {
-  let left = until - clock.now
-  let milliseconds = left <= .zero ? 0 : Int32(min(1000, (left / .milliseconds(1)).rounded(.up)))
-  return pollInput(timeoutMilliseconds: milliseconds)
-}
-
-func pollInput(timeoutMilliseconds: Int32) -> PollResult {
-  var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-  let result = poll(&descriptor, 1, timeoutMilliseconds)
-  if result <= 0 { return .idle }  // timeout, or EINTR from a signal
-  if descriptor.revents & Int16(POLLIN) != 0 { return .ready }
-  if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .closed }
-  return .idle
 }

@@ -1,0 +1,104 @@
+/// Words and phrases that mean the same, compiled for rewriting token streams to one canonical form.
+///
+/// Every alternative of a lexicon group is rewritten to the group's first entry, in answers and in
+/// rubric terms alike, so `DB`, `db` and `database` all become `database` before matching.
+public struct CompiledLexicon: Sendable {
+  struct Alternative: Sendable {
+    var stems: [String]
+    var canonical: [(text: String, stem: String)]
+  }
+
+  /// Alternatives by their first stem, longest first.
+  private(set) var alternativesByFirstStem: [String: [Alternative]] = [:]
+
+  public init(_ lexicon: Lexicon) {
+    for group in lexicon.groups {
+      guard let canonicalEntry = group.first else { continue }
+      let canonical = Tokenizer.tokens(of: canonicalEntry).map { ($0.text, $0.stem) }
+      // A canonical form with no words would rewrite its alternatives to nothing.
+      guard !canonical.isEmpty else { continue }
+      for entry in group {
+        let stems = Tokenizer.tokens(of: entry).map(\.stem)
+        guard let first = stems.first else { continue }
+        alternativesByFirstStem[first, default: []].append(
+          Alternative(stems: stems, canonical: canonical))
+      }
+    }
+    for key in alternativesByFirstStem.keys {
+      alternativesByFirstStem[key]?.sort { $0.stems.count > $1.stems.count }
+    }
+  }
+
+  /// Rewrites every lexicon alternative in `tokens` to its canonical words.
+  ///
+  /// Used on rubric terms; answers are rewritten the same way, with `canonicalTokens`, in the
+  /// single pass that also indexes them. An abbreviation's plural (`DBs`, `PKs`) counts as the
+  /// abbreviation.
+  public func canonicalize(_ tokens: [Token]) -> [Token] {
+    var result: [Token] = []
+    result.reserveCapacity(tokens.count)
+    var index = 0
+    while index < tokens.count {
+      if let (alternative, length) = longestAlternative(in: tokens, at: index) {
+        result += canonicalTokens(alternative, replacing: tokens[index..<(index + length)])
+        index += length
+      } else {
+        result.append(tokens[index])
+        index += 1
+      }
+    }
+    return result
+  }
+
+  /// The canonical words of `alternative` as tokens standing where `replaced` stood, keeping
+  /// their surface so evidence still quotes the answer's own words.
+  func canonicalTokens(_ alternative: Alternative, replacing replaced: ArraySlice<Token>)
+    -> [Token]
+  {
+    let first = replaced[replaced.startIndex]
+    let surface = first.surface.lowerBound..<replaced[replaced.endIndex - 1].surface.upperBound
+    return alternative.canonical.map {
+      Token(
+        text: $0.text, stem: $0.stem, surface: surface, sentence: first.sentence,
+        clause: first.clause)
+    }
+  }
+
+  private func longestAlternative(in tokens: [Token], at index: Int) -> (Alternative, Int)? {
+    longestAlternative(in: tokens, at: index, among: alternativesByFirstStem[tokens[index].stem])
+  }
+
+  /// The longest of `candidates` (the alternatives starting with the token's stem) that the
+  /// tokens at `index` spell, with its length in tokens.
+  /// Whether a token with no lexicon entry of its own may be an abbreviation's plural (`DBs`).
+  func mayBeAbbreviationPlural(_ token: Token) -> Bool {
+    let length = token.text.utf8.count
+    return length > 2 && length <= 5 && token.text.utf8.last == UInt8(ascii: "s")
+  }
+
+  func longestAlternative(in tokens: [Token], at index: Int, among known: [Alternative]?)
+    -> (Alternative, Int)?
+  {
+    let token = tokens[index]
+    var candidates = known ?? []
+    // An abbreviation's plural: DBs, PKs, VPCs.
+    if candidates.isEmpty, mayBeAbbreviationPlural(token) {
+      let singular = String(token.text.dropLast())
+      candidates = (alternativesByFirstStem[singular] ?? []).filter { $0.stems.count == 1 }
+    }
+    for alternative in candidates {
+      let length = alternative.stems.count
+      guard index + length <= tokens.count else { continue }
+      var matches = true
+      for offset in 1..<max(1, length) {
+        let next = tokens[index + offset]
+        if next.stem != alternative.stems[offset] || next.sentence != token.sentence {
+          matches = false
+          break
+        }
+      }
+      if matches { return (alternative, length) }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Where sessions and their answers are kept: the store under `REHEARSE_HOME`.
+///
+/// Declared here so that the session logic and its tests need no database; `RehearseStore`
+/// provides the SQLite implementation.
+public protocol SessionArchive {
+  /// Saves a new session and returns its id.
+  func createSession(plan: SessionPlan, startedAt: Date, bank: String) throws -> Int64
+  /// Saves one answer, in its own transaction, before anything else happens.
+  func record(_ answer: AnswerRecord, session: Int64) throws
+  /// Marks a session ended.
+  func finish(session: Int64, ending: SessionEnding, at time: Date) throws
+  /// Marks an unfinished session as running again.
+  func reopen(session: Int64) throws
+  /// Every session, newest first.
+  func transcripts() throws -> [SessionTranscript]
+  /// One session: an id, or `last` for the newest.
+  func transcript(_ id: String) throws -> SessionTranscript
+  /// The newest session that did not run its course and has questions left.
+  func lastUnfinished() throws -> SessionTranscript
+}

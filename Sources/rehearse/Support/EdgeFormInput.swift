@@ -1,0 +1,38 @@
+import Foundation
+import LineInput
+import RehearseCore
+
+/// The lines of `story add`: readline at a terminal (Tab completes competencies), else plain
+/// lines from standard input.
+struct EdgeFormInput: FormInput {
+  private let reader: TerminalLineReader?
+  private let piped = PipedLineReader()
+  private let style: TextStyle
+
+  init(atTerminal: Bool, style: TextStyle) {
+    self.style = style.forPrompt
+    reader =
+      atTerminal
+      ? TerminalLineReader(
+        applicationName: "rehearse", completions: Competency.allCases.map(\.rawValue),
+        historyFile: nil)
+      : nil
+  }
+
+  mutating func read(prompt: String) -> FormAnswer {
+    let event: LineEvent
+    if let reader {
+      let styled = style.cyan(prompt)
+      event = reader.read(prompt: { _ in styled }, timeout: .seconds(7 * 24 * 3600))
+    } else {
+      CommandRunner.printError(prompt)
+      event = piped.read(timeout: .seconds(7 * 24 * 3600))
+    }
+    switch event {
+    case .line(let line): return .line(line)
+    case .endOfInput(let partial): return partial.isEmpty ? .end : .line(partial)
+    case .timedOut: return .end
+    case .interrupted: return .interrupt
+    }
+  }
+}

@@ -106,6 +106,22 @@ public struct Feedback: Sendable, Equatable, Codable {
       answer.scored, question: question, outcome: answer.outcome, hintsUsed: answer.hintsUsed)
   }
 
+  /// How an answer's text is shown beside its feedback.
+  public enum ShownAnswer: Sendable, Equatable {
+    /// Nothing was typed.
+    case nothing
+    /// Words, shown as a quotation.
+    case prose(String)
+    /// Code, shown with its lines exactly as written.
+    case code(String, language: ExecutionReport.Language)
+  }
+
+  /// How `text`, the answer this feedback is about, is shown.
+  public func shown(_ text: String) -> ShownAnswer {
+    if text.isEmpty { return .nothing }
+    return codeLanguage.map { .code(text, language: $0) } ?? .prose(text)
+  }
+
   /// What the outcome means for the score, when the answer did not simply end.
   public var outcomeNote: String? {
     switch outcome {

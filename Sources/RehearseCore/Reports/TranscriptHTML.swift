@@ -93,12 +93,11 @@ public enum TranscriptHTML {
           + "\(escape(answer.outcome.rawValue.replacingOccurrences(of: "_", with: " "))) · "
           + "\(SessionText.clock(answer.secondsUsed)) · \(answer.hintsUsed) hints</p>")
       body.append("<p class=\"prompt\">\(escape(answer.prompt))</p>")
-      if answer.text.isEmpty {
-        body.append("<blockquote><em>(nothing typed)</em></blockquote>")
-      } else if let language = feedback.codeLanguage {
-        body.append(FeedbackHTML.code(answer.text, language: language.rawValue))
-      } else {
-        body.append("<blockquote>\(escape(answer.text))</blockquote>")
+      switch feedback.shown(answer.text) {
+      case .nothing: body.append("<blockquote><em>(nothing typed)</em></blockquote>")
+      case .code(let code, let language):
+        body.append(FeedbackHTML.code(code, language: language.rawValue))
+      case .prose(let text): body.append("<blockquote>\(escape(text))</blockquote>")
       }
       body += FeedbackHTML.lines(feedback)
       body.append("</section>")

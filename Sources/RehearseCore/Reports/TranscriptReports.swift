@@ -178,12 +178,10 @@ public enum TranscriptReports {
       lines.append(TextLayout.wrap(answer.prompt))
       lines.append(style.bold("Your answer"))
       let feedback = Feedback(answer, question: questions[answer.questionID])
-      if answer.text.isEmpty {
-        lines.append(style.dim("  (nothing typed)"))
-      } else {
-        lines.append(
-          feedback.codeLanguage == nil
-            ? TextLayout.wrap(answer.text) : TextLayout.indentLines(answer.text))
+      switch feedback.shown(answer.text) {
+      case .nothing: lines.append(style.dim("  (nothing typed)"))
+      case .code(let code, _): lines.append(TextLayout.indentLines(code))
+      case .prose(let text): lines.append(TextLayout.wrap(text))
       }
       lines.append(FeedbackText.render(feedback, style: style))
     }
@@ -228,12 +226,11 @@ public enum TranscriptReports {
       lines.append("")
       lines.append("**Answer.**")
       lines.append("")
-      if answer.text.isEmpty {
-        lines.append("> (nothing typed)")
-      } else if let language = feedback.codeLanguage {
-        lines.append(FeedbackMarkdown.code(answer.text, language: language.rawValue))
-      } else {
-        lines.append(FeedbackMarkdown.quote(answer.text))
+      switch feedback.shown(answer.text) {
+      case .nothing: lines.append("> (nothing typed)")
+      case .code(let code, let language):
+        lines.append(FeedbackMarkdown.code(code, language: language.rawValue))
+      case .prose(let text): lines.append(FeedbackMarkdown.quote(text))
       }
       lines += FeedbackMarkdown.lines(feedback)
     }

@@ -87,10 +87,15 @@ public struct BankCache: Sendable {
       var status = stat()
       guard stat(path, &status) == 0 else { return nil }
       value = hash(Array(path.utf8), into: value)
+      #if canImport(Darwin)
+        let modified = status.st_mtimespec
+      #else
+        let modified = status.st_mtim
+      #endif
       var numbers = [
         UInt64(truncatingIfNeeded: status.st_size),
-        UInt64(truncatingIfNeeded: status.st_mtim.tv_sec),
-        UInt64(truncatingIfNeeded: status.st_mtim.tv_nsec),
+        UInt64(truncatingIfNeeded: modified.tv_sec),
+        UInt64(truncatingIfNeeded: modified.tv_nsec),
       ]
       let bytes = numbers.withUnsafeMutableBytes { Array($0) }
       value = hash(bytes, into: value)

@@ -91,7 +91,7 @@ public enum StoryReports {
     -> [ListedStory]
   {
     stories.map { story in
-      let words = Tokenizer.tokens(of: story.spokenText).count
+      let words = story.spokenWords
       let last = rehearsals[story.slug]
       return ListedStory(
         slug: story.slug, title: story.title, competencies: story.competencies.map(\.rawValue),
@@ -128,7 +128,7 @@ public enum StoryReports {
   // MARK: - show
 
   public static func shown(_ story: Story) -> ShownStory {
-    let words = Tokenizer.tokens(of: story.spokenText).count
+    let words = story.spokenWords
     return ShownStory(
       slug: story.slug, title: story.title, competencies: story.competencies.map(\.rawValue),
       tags: story.tags, date: story.date, situation: story.star[.situation]?.text,
@@ -172,7 +172,7 @@ public enum StoryReports {
       lines.append(style.bold("Notes"))
       lines.append(TextLayout.wrap(notes.text))
     }
-    let words = Tokenizer.tokens(of: story.spokenText).count
+    let words = story.spokenWords
     lines.append("")
     lines.append(
       style.dim(

@@ -53,7 +53,7 @@ extension StarAnalyzer {
     .logic: CueList([
       "transform*", "business logic", "logic", "join*", "aggregat*", "downsampl*", "clean*",
       "deduplicat*", "dedup*", "enrich*", "filter*", "delta", "incremental*", "etl", "elt",
-      "mapped", "validat*", "normalis*", "normaliz*", "reverse engineered", "spark", "dbt",
+      "mapped", "validat*", "normaliz*", "reverse engineered", "spark", "dbt",
     ]),
     .destination: CueList([
       "destination", "warehouse~", "loaded into", "load into", "loaded it into", "wrote to",

@@ -54,6 +54,11 @@ public struct Story: Sendable, Equatable {
       .joined(separator: "\n\n")
   }
 
+  /// The words the story takes to tell, as the tokenizer counts them (a hyphenated word is two).
+  public var spokenWords: Int {
+    Tokenizer.tokens(of: spokenText).count
+  }
+
   /// Every text of the story, the Pipeline section and tags included: where its facts are.
   public var factText: String {
     let parts = StarPart.allCases.compactMap { star[$0]?.text }

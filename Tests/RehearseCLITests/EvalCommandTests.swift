@@ -56,6 +56,47 @@ struct EvalCommandTests {
     #expect((report["pearson"] as? Double ?? 0) >= 0.55, "\(report["pearson"] ?? "")")
   }
 
+  @Test("eval grades a bank-answer file with the bank's rubrics and checks, and names its lines")
+  func bankAnswers() throws {
+    let query = "SELECT purchase_id, COUNT(*) AS n FROM purchases_raw\\nGROUP BY purchase_id;"
+    let file = try write(
+      "question_id\tvariant\thuman_grade\treason\tanswer\n"
+        + "dbc-sharding-vs-partitioning\tv5\t15\tBuzzwords.\tSharding. Partitioning. Scale.\n"
+        + "sql-find-duplicate-purchase-ids\tv3\t45\tKeeps NULL ids.\t\(query)\n")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try RehearseProcess.run(["eval", file.path, "--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    #expect(report["n"] as? Int == 2)
+    for key in ["pearson", "spearman", "band_agreement", "kappa", "variants", "disagreements"] {
+      #expect(report[key] != nil, "\(key)")
+    }
+    let answers = try #require(report["answers"] as? [[String: Any]])
+    #expect(answers.map { $0["line"] as? Int } == [2, 3])
+    // The SQL answer was run, as 'rehearse score' runs it.
+    let scored = try RehearseProcess.run(
+      ["score", "sql-find-duplicate-purchase-ids", "--format", "json"],
+      input: Data(
+        "SELECT purchase_id, COUNT(*) AS n FROM purchases_raw\nGROUP BY purchase_id;".utf8))
+    let alone = try #require(
+      try JSONSerialization.jsonObject(with: Data(scored.standardOutput.utf8)) as? [String: Any])
+    #expect(answers.last?["score"] as? Int == alone["score"] as? Int)
+
+    let text = try RehearseProcess.run(["eval", file.path])
+    #expect(text.standardOutput.contains("Largest disagreements"))
+    #expect(text.standardOutput.contains("\(file.path):2: dbc-sharding-vs-partitioning v5"))
+
+    let unknown = try write(
+      "question_id\tvariant\thuman_grade\treason\tanswer\nno-such-question\tv1\t90\tr\ta\n")
+    defer { try? FileManager.default.removeItem(at: unknown) }
+    let refused = try RehearseProcess.run(["eval", unknown.path])
+    #expect(refused.status == 65)
+    #expect(
+      refused.standardError.contains(
+        "\(unknown.path):2: the bank has no question 'no-such-question'"))
+  }
+
   @Test("rubric draft prints a rubric for a bank question, and for a question and answer given")
   func draft() throws {
     let fromBank = try RehearseProcess.run(["rubric", "draft", "dbc-sharding-vs-partitioning"])

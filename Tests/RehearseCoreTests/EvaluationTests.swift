@@ -164,3 +164,89 @@ struct RubricDrafterTests {
     #expect(bank.problems().isEmpty, "\(bank.problems())")
   }
 }
+
+/// Graded answers to bank questions, and the agreement measures over them.
+@Suite("Bank-answer agreement")
+struct BankAgreementTests {
+  static let header = "question_id\tvariant\thuman_grade\treason\tanswer\n"
+
+  @Test(
+    "Cohen's kappa: 1 for the same bands, 0 for chance, and a worked two-category case",
+    arguments: [
+      ([1, 2, 3, 1], [1, 2, 3, 1], 1.0),
+      ([1, 1, 2, 2], [1, 2, 1, 2], 0.0),
+      // 20 both yes, 5 yes/no, 10 no/yes, 15 both no: observed 0.7, expected 0.5.
+      (
+        Array(repeating: 1, count: 25) + Array(repeating: 2, count: 25),
+        Array(repeating: 1, count: 20) + Array(repeating: 2, count: 5)
+          + Array(repeating: 1, count: 10) + Array(repeating: 2, count: 15), 0.4
+      ),
+    ])
+  func kappa(first: [Int], second: [Int], expected: Double) {
+    #expect(abs(Agreement.kappa(first, second) - expected) < 1e-9)
+  }
+
+  @Test("a bank-answer file is told by its header; \\t, \\n and \\\\ are read back")
+  func parse() throws {
+    let text =
+      Self.header + "dbc-etl\tv1\t90\tGood.\tline one\\nline two\\tand a tab, a \\\\ kept\n"
+    #expect(BankAnswersFile.matches(text))
+    #expect(!BankAnswersFile.matches("question_id\tquestion\treference_answer\n"))
+    let answers = try BankAnswersFile.parse(text, path: "a.tsv")
+    #expect(answers.map(\.answer) == ["line one\nline two\tand a tab, a \\ kept"])
+    #expect(answers.first?.line == 2 && answers.first?.humanGrade == 90)
+  }
+
+  @Test(
+    "a grade outside 0-100 and a missing column are named with their file and line",
+    arguments: [
+      (
+        "question_id\tvariant\thuman_grade\treason\tanswer\nq\tv1\t101\tr\ta\n",
+        "a.tsv:2: human_grade '101' is not a number from 0 to 100"
+      ),
+      (
+        "question_id\tvariant\tgrade\treason\tanswer\nq\tv1\t1\tr\ta\n",
+        "a.tsv:1: the header has no 'human_grade' column (columns: question_id, variant, "
+          + "human_grade, reason, answer)"
+      ),
+    ])
+  func malformed(text: String, message: String) {
+    #expect {
+      _ = try BankAnswersFile.parse(text, path: "a.tsv")
+    } throws: { error in
+      (error as? GradedAnswersError)?.description == message
+    }
+  }
+
+  @Test("the measures follow the graded answers: bands, kappa, variant means, disagreements")
+  func measure() throws {
+    let files = try TestBank()
+    defer { files.remove() }
+    let bank = try Bank.load(from: files.root)
+    let model = try #require(bank.question(id: "dbc-sharding")?.modelAnswer)
+    let answers = [
+      BankAnswer(
+        questionID: "dbc-sharding", variant: "v1", humanGrade: 95, reason: "", answer: model,
+        line: 2),
+      BankAnswer(
+        questionID: "dbc-sharding", variant: "v5", humanGrade: 80, reason: "generous",
+        answer:
+          "It is about indexes.", line: 3),
+      BankAnswer(
+        questionID: "dbc-sharding", variant: "v5", humanGrade: 10, reason: "", answer: "No idea.",
+        line: 4),
+    ]
+    let report = BankAgreement.measure(answers, grader: Grader(bank: bank))
+    let scores = report.answers.map(\.score)
+    #expect(report.n == 3 && report.questions == 1)
+    #expect(report.answers.map(\.band) == scores.map { Band(score: $0) })
+    let agreeing = report.answers.filter { $0.band == $0.humanBand }.count
+    #expect(report.bandAgreement == (Double(agreeing) / 3 * 1000).rounded() / 1000)
+    #expect(report.variants.map(\.variant) == ["v1", "v5"])
+    #expect(report.variants.last?.humanMean == 45)
+    #expect(report.variants.last?.scoreMean == Double(scores[1] + scores[2]) / 2)
+    // The generous grade of a weak answer is the largest disagreement.
+    #expect(report.disagreements.first?.line == 3)
+    #expect(report.disagreements.first?.band == .weak)
+  }
+}

@@ -1,10 +1,18 @@
 import Foundation
 
 extension Rehearse {
-  /// `rehearse eval TSV`: drafts a rubric per question from its reference answer, scores every
-  /// answer, and measures agreement with the human grades (the protocol of the data's README).
+  /// `rehearse eval TSV`: measures agreement with human grades.
+  ///
+  /// A file of graded bank answers (its header names `human_grade`) is graded with the shipped
+  /// rubrics and checks (`BankAgreement`). Any other file follows the short-answer protocol of
+  /// the data's README: a rubric is drafted per question from its reference answer, and every
+  /// answer is scored against it.
   public static func eval(_ request: EvalRequest) throws -> CommandOutput {
-    let answers = try GradedAnswersFile.read(path: request.path)
+    let text = try GradedAnswersFile.text(atPath: request.path)
+    if BankAnswersFile.matches(text) {
+      return try bankAgreement(BankAnswersFile.parse(text, path: request.path), request)
+    }
+    let answers = try GradedAnswersFile.parse(text, path: request.path)
     // The bank's lexicon supplies the computing and data-engineering synonyms; without a bank
     // the answers are matched on stems alone.
     let report = evaluate(answers, lexicon: (try? request.bank.load().lexicon) ?? Lexicon())
@@ -12,6 +20,61 @@ extension Rehearse {
     case .json: return CommandOutput(JSONOutput.encode(report))
     case .text: return CommandOutput(evalText(report, style: request.style))
     }
+  }
+
+  /// Grades answers to bank questions with the bank's own rubrics and checks, and measures the
+  /// agreement with the interviewer's grades.
+  static func bankAgreement(_ answers: [BankAnswer], _ request: EvalRequest) throws
+    -> CommandOutput
+  {
+    let bank = try request.bank.load()
+    for answer in answers where bank.question(id: answer.questionID) == nil {
+      throw GradedAnswersError.unknownQuestion(
+        path: request.path, line: answer.line, id: answer.questionID)
+    }
+    let grader = Grader(
+      bank: bank, questionIDs: Array(Set(answers.map(\.questionID))), checker: request.checker)
+    let report = BankAgreement.measure(answers, grader: grader)
+    switch request.format {
+    case .json: return CommandOutput(JSONOutput.encode(report))
+    case .text:
+      return CommandOutput(bankAgreementText(report, path: request.path, style: request.style))
+    }
+  }
+
+  static func bankAgreementText(_ report: BankAgreement, path: String, style: TextStyle) -> String {
+    func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+    var lines = [
+      style.bold("Agreement with the interviewer")
+        + " over \(report.n) answers to \(report.questions) questions (the bank's own rubrics)",
+      "  bands \(percent(report.bandAgreement)) the same"
+        + String(
+          format: " (kappa %.2f) · Pearson r %.3f · Spearman rho %.3f", report.kappa,
+          report.pearson, report.spearman),
+      "",
+    ]
+    var table = [["VARIANT", "ANSWERS", "INTERVIEWER", "REHEARSE"]]
+    for row in report.variants {
+      table.append([
+        row.variant, "\(row.n)", String(format: "%.0f", row.humanMean),
+        String(format: "%.0f", row.scoreMean),
+      ])
+    }
+    lines.append(TextLayout.table(table))
+    if !report.disagreements.isEmpty {
+      lines.append("")
+      lines.append(style.bold("Largest disagreements"))
+      for answer in report.disagreements {
+        lines.append(
+          "  \(path):\(answer.line): \(answer.questionId) \(answer.variant): interviewer "
+            + "\(Int(answer.human.rounded())) (\(answer.humanBand.rawValue)), Rehearse "
+            + "\(answer.score) (\(style.band(answer.band)))")
+        if !answer.reason.isEmpty {
+          lines.append(style.dim("    " + TextLayout.truncate(answer.reason, to: 110)))
+        }
+      }
+    }
+    return lines.joined(separator: "\n")
   }
 
   /// Scores `answers` against rubrics drafted from their reference answers and measures the

@@ -54,6 +54,25 @@ public enum Agreement {
     return (meanY - slope * meanX, slope)
   }
 
+  /// Cohen's kappa: how much more often two raters put items in the same category than chance
+  /// would, from -1 to 1; 0 when chance alone explains it, or when there is nothing to compare.
+  public static func kappa<Category: Hashable>(_ first: [Category], _ second: [Category])
+    -> Double
+  {
+    guard first.count == second.count, !first.isEmpty else { return 0 }
+    let count = Double(first.count)
+    let observed = Double(zip(first, second).filter { $0 == $1 }.count) / count
+    var firstCounts: [Category: Double] = [:]
+    var secondCounts: [Category: Double] = [:]
+    for category in first { firstCounts[category, default: 0] += 1 }
+    for category in second { secondCounts[category, default: 0] += 1 }
+    let expected = firstCounts.reduce(0.0) { total, entry in
+      total + entry.value / count * (secondCounts[entry.key] ?? 0) / count
+    }
+    guard expected < 1 else { return observed == 1 ? 1 : 0 }
+    return (observed - expected) / (1 - expected)
+  }
+
   public static func median(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()

@@ -11,73 +11,30 @@ public enum GradedAnswersFile {
 
   /// The answers in the file at `path`.
   public static func read(path: String) throws(GradedAnswersError) -> [GradedAnswer] {
-    let text: String
+    try parse(text(atPath: path), path: path)
+  }
+
+  /// The text of a graded-answer file of either kind (this one, or `BankAnswersFile`'s).
+  public static func text(atPath path: String) throws(GradedAnswersError) -> String {
     do {
-      text = try TextFile.read(path: path, limit: maximumBytes)
+      return try TextFile.read(path: path, limit: maximumBytes)
     } catch {
       throw .unreadable(error)
     }
-    return try parse(text, path: path)
   }
 
   /// The answers in `text`, read from the file shown as `path`.
   public static func parse(_ text: String, path: String) throws(GradedAnswersError)
     -> [GradedAnswer]
   {
-    let bytes = Array(text.utf8)
-    var lines: [ArraySlice<UInt8>] = []
-    var start = 0
-    for (index, byte) in bytes.enumerated() where byte == 0x0A {
-      lines.append(bytes[start..<index])
-      start = index + 1
+    let table = try TSVTable(text, path: path, required: columns)
+    return try table.records { row throws(GradedAnswersError) in
+      GradedAnswer(
+        questionID: try table.nonEmpty(row, "question_id"),
+        question: try table.nonEmpty(row, "question"),
+        referenceAnswer: try table.nonEmpty(row, "reference_answer"),
+        answer: table.field(row, "student_answer"),
+        grade: try table.grade(row, "grade_avg", range: 0...5), line: row.line)
     }
-    if start < bytes.count { lines.append(bytes[start...]) }
-    guard let headerBytes = lines.first else { throw .empty(path: path) }
-    let header = line(headerBytes)
-    let names = header.split(separator: "\t", omittingEmptySubsequences: false).map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }
-    var position: [String: Int] = [:]
-    for column in columns {
-      guard let index = names.firstIndex(of: column) else {
-        throw .missingColumn(path: path, column: column)
-      }
-      position[column] = index
-    }
-    var answers: [GradedAnswer] = []
-    for (offset, lineBytes) in lines.enumerated().dropFirst() {
-      let number = offset + 1
-      guard !lineBytes.isEmpty, !(lineBytes.count == 1 && lineBytes.first == 0x0D) else {
-        continue
-      }
-      let fields = line(lineBytes).split(separator: "\t", omittingEmptySubsequences: false).map(
-        String.init)
-      guard fields.count >= names.count else {
-        throw .tooFewFields(path: path, line: number, found: fields.count, expected: names.count)
-      }
-      if fields.contains(where: { $0.utf8.count > AnswerInput.maximumBytes }) {
-        throw .tooLong(path: path, line: number, limit: AnswerInput.maximumBytes)
-      }
-      func field(_ column: String) -> String { fields[position[column]!] }
-      for column in ["question_id", "question", "reference_answer"] where field(column).isEmpty {
-        throw .emptyField(path: path, line: number, column: column)
-      }
-      let gradeText = field("grade_avg").trimmingCharacters(in: .whitespaces)
-      guard let grade = Double(gradeText), (0...5).contains(grade) else {
-        throw .badGrade(path: path, line: number, value: gradeText)
-      }
-      answers.append(
-        GradedAnswer(
-          questionID: field("question_id"), question: field("question"),
-          referenceAnswer: field("reference_answer"), answer: field("student_answer"),
-          grade: grade, line: number))
-    }
-    guard !answers.isEmpty else { throw .empty(path: path) }
-    return answers
-  }
-
-  /// The text of one line, without its carriage return; the file is known to be UTF-8.
-  private static func line(_ bytes: ArraySlice<UInt8>) -> String {
-    String(decoding: bytes.last == 0x0D ? bytes.dropLast() : bytes, as: UTF8.self)
   }
 }

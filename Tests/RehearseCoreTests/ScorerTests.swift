@@ -241,6 +241,27 @@ struct ScorerTests {
     #expect(denied.misconceptions.isEmpty)
   }
 
+  @Test(
+    "a misconception named only to reject it costs nothing; stated as a claim it costs its penalty",
+    arguments: [
+      ("A common myth is that sharding and partitioning are the same.", false),
+      ("People say sharding and partitioning are the same; that is wrong.", false),
+      ("Rather than calling sharding and partitioning the same, compare their levels.", false),
+      ("Unlike the claim that sharding and partitioning are the same, they differ.", false),
+      ("Sharding and partitioning used to be the same in our old system.", true),
+      ("We used to say sharding and partitioning are the same.", false),
+      ("Sharding and partitioning are the same, rather than different.", true),
+      (
+        "Sharding and partitioning are the same. It is wrong to think that indexes never help.",
+        true
+      ),
+      ("Sharding and partitioning are the same thing.", true),
+    ])
+  func rejectedMisconceptions(answer: String, charged: Bool) {
+    let scored = Scorer.score(answer, against: weightedRubric())
+    #expect(scored.misconceptions.contains { $0.label == "same thing" } == charged)
+  }
+
   @Test("scoring is deterministic and survives hostile input")
   func hostileInput() {
     let rubric = weightedRubric()

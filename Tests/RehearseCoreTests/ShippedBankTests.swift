@@ -152,3 +152,46 @@ struct ShippedBankTests {
     #expect(negated.score < affirmed.score)
   }
 }
+
+/// Naming a wrong idea to reject it, measured over the whole shipped bank.
+@Suite("Rejected misconceptions")
+struct RejectedMisconceptionTests {
+  /// Every misconception of the bank, stated as the rubric labels it inside `template`; a label of
+  /// two sentences is joined into one, since a verdict speaks of the sentence it is in.
+  static func fired(_ template: (String) -> String) throws -> (fired: Int, total: Int) {
+    let bank = try #require(ShippedBankTests.bank)
+    let grader = Grader(bank: bank)
+    var fired = 0
+    var total = 0
+    for (id, rubric) in bank.rubrics {
+      for misconception in rubric.misconceptions {
+        total += 1
+        let label = (misconception.label.prefix(1).lowercased() + misconception.label.dropFirst())
+          .replacingOccurrences(of: ";", with: ",")
+        let scored = grader.grade(template(String(label)), questionID: id)
+        if scored.misconceptions.contains(where: { $0.label == misconception.label }) {
+          fired += 1
+        }
+      }
+    }
+    return (fired, total)
+  }
+
+  @Test(
+    "a misconception named to reject it is not charged",
+    arguments: [
+      "A common myth is that %@; that is wrong.",
+      "Some people think that %@, but that is a misconception.",
+      "It is wrong to say that %@.",
+    ])
+  func rejected(template: String) throws {
+    let (fired, total) = try Self.fired { template.replacingOccurrences(of: "%@", with: $0) }
+    #expect(fired == 0, "\(fired) of \(total) misconceptions fired")
+  }
+
+  @Test("a misconception stated as the answer's own claim is still charged")
+  func stated() throws {
+    let (fired, total) = try Self.fired { "In my experience \($0)." }
+    #expect(fired * 2 > total, "\(fired) of \(total) misconceptions fired")
+  }
+}

@@ -211,6 +211,61 @@ struct AnswerText {
     return false
   }
 
+  /// Words that say a claim in their sentence is wrong, wherever they stand in it.
+  static let rejectionCues: Set<String> = [
+    "myth", "myths", "misconception", "misconceptions", "wrong", "false", "untrue", "incorrect",
+    "mistaken", "mistake", "misleading", "outdated", "fallacy",
+  ]
+  /// Two-word phrases that set aside what follows them in their clause, or, for `used to`, say it
+  /// held once and no longer does.
+  static let settingAsideCues: Set<[String]> = [
+    ["rather", "than"], ["instead", "of"], ["used", "to"], ["contrary", "to"], ["as", "opposed"],
+  ]
+  /// One-word forms of the same.
+  static let settingAsideWords: Set<String> = ["unlike", "formerly", "previously"]
+  /// The longest following sentence read as a verdict on the one before ("That is wrong.").
+  static let verdictLength = 6
+
+  /// Whether the sentence holding `occurrences` rejects what they say: a rejection cue elsewhere
+  /// in the sentence ("a common myth is that …"), a cue that sets aside what follows it in the
+  /// same clause ("rather than …", "unlike …", "S3 used to be …"), or a short next sentence that
+  /// is a verdict ("That is wrong."). A misconception stated this way is not held against the
+  /// answer.
+  func rejects(_ occurrences: [TermOccurrence]) -> Bool {
+    guard let first = occurrences.min(by: { $0.start < $1.start }) else { return false }
+    let sentence = tokens[first.start].sentence
+    let clause = tokens[first.start].clause
+    func isMatched(_ index: Int) -> Bool {
+      occurrences.contains { $0.start <= index && index <= $0.end }
+    }
+    var index = first.start
+    while index > 0 && tokens[index - 1].sentence == sentence { index -= 1 }
+    var verdictStart: Int?
+    while index < tokens.count {
+      let token = tokens[index]
+      if token.sentence != sentence {
+        verdictStart = index
+        break
+      }
+      if !isMatched(index) {
+        if AnswerText.rejectionCues.contains(token.text) { return true }
+        if index < first.start && token.clause == clause {
+          if AnswerText.settingAsideWords.contains(token.text) { return true }
+          if index + 1 < first.start,
+            AnswerText.settingAsideCues.contains([token.text, tokens[index + 1].text])
+          {
+            return true
+          }
+        }
+      }
+      index += 1
+    }
+    guard let verdictStart else { return false }
+    let verdict = tokens[verdictStart...].prefix { $0.sentence == tokens[verdictStart].sentence }
+    return verdict.count <= AnswerText.verdictLength
+      && verdict.contains { AnswerText.rejectionCues.contains($0.text) }
+  }
+
   /// The answer's own words for an occurrence.
   func evidence(_ occurrence: TermOccurrence) -> String {
     let range =

@@ -34,7 +34,7 @@ public enum Scorer {
         if case .hit = best { break }
       }
       switch best {
-      case .hit(let evidence):
+      case .hit(let evidence, _):
         earned += source.weight
         hits.append(
           .init(
@@ -71,7 +71,10 @@ public enum Scorer {
     var penalty = 0.0
     for wrongIdea in rubric.misconceptions {
       for phrasing in wrongIdea.phrasings {
-        if case .hit(let evidence) = match(phrasing, in: text, scratch: &scratch) {
+        // A misconception the answer names only to reject it is not held against it.
+        if case .hit(let evidence, let occurrences) = match(phrasing, in: text, scratch: &scratch),
+          !text.rejects(occurrences)
+        {
           penalty += wrongIdea.source.penalty
           misconceptions.append(
             .init(
@@ -97,7 +100,8 @@ public enum Scorer {
     case none
     case partial(fraction: Double, evidence: [String])
     case negated(evidence: [String])
-    case hit(evidence: [String])
+    /// Every term in one sentence, at `occurrences`.
+    case hit(evidence: [String], occurrences: [TermOccurrence])
 
     var credit: Double {
       switch self {
@@ -176,7 +180,9 @@ public enum Scorer {
         }
       }
       if chosen.count == termCount {
-        if !isNegated || !readsNegation { return .hit(evidence: evidence(chosen, in: text)) }
+        if !isNegated || !readsNegation {
+          return .hit(evidence: evidence(chosen, in: text), occurrences: chosen)
+        }
         negated = negated ?? chosen
       } else if termCount >= 2, !isNegated, chosen.count * 2 >= termCount {
         let fraction = Double(chosen.count) / Double(termCount)

@@ -14,6 +14,13 @@ struct EvalCommandTests {
     return url
   }
 
+  /// The JSON object a run printed, after checking that it succeeded.
+  func jsonReport(_ result: RehearseProcess.Result) throws -> [String: Any] {
+    #expect(result.status == 0, "\(result.standardError)")
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+  }
+
   @Test("eval reports n, Pearson, Spearman, RMSE and per-question medians as JSON")
   func evalJSON() throws {
     let file = try write(
@@ -23,10 +30,7 @@ struct EvalCommandTests {
         + "2.1\tWhat is a pointer?\tThe address of a variable.\tan address of a variable\t5\n"
         + "2.1\tWhat is a pointer?\tThe address of a variable.\ta number\t0\n")
     defer { try? FileManager.default.removeItem(at: file) }
-    let result = try RehearseProcess.run(["eval", file.path, "--format", "json"])
-    #expect(result.status == 0, "\(result.standardError)")
-    let report = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let report = try jsonReport(RehearseProcess.run(["eval", file.path, "--format", "json"]))
     #expect(report["n"] as? Int == 4)
     #expect((report["pearson"] as? Double ?? 0) > 0.8)
     #expect(report["spearman"] is Double && report["rmse"] is Double)
@@ -64,10 +68,7 @@ struct EvalCommandTests {
         + "dbc-sharding-vs-partitioning\tv5\t15\tBuzzwords.\tSharding. Partitioning. Scale.\n"
         + "sql-find-duplicate-purchase-ids\tv3\t45\tKeeps NULL ids.\t\(query)\n")
     defer { try? FileManager.default.removeItem(at: file) }
-    let result = try RehearseProcess.run(["eval", file.path, "--format", "json"])
-    #expect(result.status == 0, "\(result.standardError)")
-    let report = try #require(
-      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let report = try jsonReport(RehearseProcess.run(["eval", file.path, "--format", "json"]))
     #expect(report["n"] as? Int == 2)
     for key in ["pearson", "spearman", "band_agreement", "kappa", "variants", "disagreements"] {
       #expect(report[key] != nil, "\(key)")

@@ -53,14 +53,10 @@ extension Rehearse {
           report.pearson, report.spearman),
       "",
     ]
-    var table = [["VARIANT", "ANSWERS", "INTERVIEWER", "REHEARSE"]]
-    for row in report.variants {
-      table.append([
-        row.variant, "\(row.n)", String(format: "%.0f", row.humanMean),
-        String(format: "%.0f", row.scoreMean),
-      ])
+    let means = report.variants.map { row in
+      [row.variant, "\(row.n)"] + [row.humanMean, row.scoreMean].map { String(format: "%.0f", $0) }
     }
-    lines.append(TextLayout.table(table))
+    lines.append(TextLayout.table([["VARIANT", "ANSWERS", "INTERVIEWER", "REHEARSE"]] + means))
     if !report.disagreements.isEmpty {
       lines.append("")
       lines.append(style.bold("Largest disagreements"))

@@ -129,7 +129,7 @@ struct CodeAnswerTests {
     #expect(answer.scored.score == 100)
   }
 
-  @Test("a wrong query scores the share of checks it passes, held below strong")
+  @Test("a wrong query scores by the rows it returns, held below strong")
   func wrongQueryScore() throws {
     var session = try Self.session([Self.sqlID])
     let answers = session.feed([
@@ -138,7 +138,7 @@ struct CodeAnswerTests {
     ])
     let scored = try #require(answers.first?.scored)
     #expect(scored.execution?.outcome == .failed)
-    #expect(scored.score == 50)
+    #expect(scored.score == 69)
     #expect(scored.band == .adequate)
     // The rubric still reads the words, as feedback.
     #expect(!scored.misses.isEmpty)

@@ -98,7 +98,42 @@ struct SQLCheckerTests {
     #expect(rows.expectedRowCount == 3 && rows.actualRowCount == 2)
     #expect(rows.missing == [["3", "'chen'", "0", "0"]])
     #expect(rows.unexpected.isEmpty)
-    #expect(report.score == 50)
+    // Two of three rows, none extra: agreement 0.8, held below strong.
+    #expect(abs((report.rowAgreement ?? 0) - 0.8) < 1e-9)
+    #expect(report.score == 69)
+  }
+
+  @Test(
+    "a query that runs but returns other rows is weak: running and the columns earn nothing",
+    arguments: [
+      "SELECT 1, 'x', 0, 0;",
+      "SELECT player_id, username, 0, 0 FROM players WHERE 1 = 0;",
+      "SELECT player_id, username FROM players;",
+    ])
+  func runningIsAGate(answer: String) {
+    let report = Self.check(answer)
+    #expect(report.outcome == .failed)
+    #expect(report.score == 0)
+    #expect(Band(score: report.score) == .weak)
+  }
+
+  @Test(
+    "the anti-join question: a constant row and the NOT IN trap are weak, the reference rewritten is strong",
+    arguments: [
+      ("SELECT 1 AS player_id, 'x' AS username;", Band.weak),
+      (
+        "SELECT player_id, username FROM players\n"
+          + "WHERE player_id NOT IN (SELECT player_id FROM purchases);", .weak
+      ),
+      (
+        "select * from (select p.player_id, p.username from players p where not exists "
+          + "(select 1 from purchases pu where pu.player_id = p.player_id)) t;", .strong
+      ),
+    ])
+  func antiJoin(answer: String, band: Band) throws {
+    let question = try #require(Self.bank?.question(id: "sql-players-never-purchased-anti-join"))
+    let report = SQLChecker.check(answer, exercise: try #require(question.sql))
+    #expect(Band(score: report.score) == band, "\(report.score): \(report.checks)")
   }
 
   @Test("a missing GROUP BY fails with the wrong row count")

@@ -1,10 +1,12 @@
+import Foundation
+
 /// What running an answer's code found: each check passed or failed, and what went wrong.
 ///
 /// A SQL answer's checks are that it runs, returns the expected number of columns, the expected
 /// number of rows, the expected rows (a multiset), and, when the question asks for them, in the
 /// expected order and under the expected column names. A Python answer has one check per test
-/// call. The score is the share of checks passed, and an answer that fails any check is held
-/// below `strong`.
+/// call. A SQL answer is scored by how far its rows agree with the expected rows, a Python answer
+/// by the share of tests passed; an answer that fails any check is held below `strong`.
 public struct ExecutionReport: Sendable, Codable, Equatable {
   public enum Language: String, Sendable, Codable {
     case sql, python
@@ -97,10 +99,13 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
   public var code: String
   /// For a SQL answer whose rows differ from the expected ones.
   public var rows: RowDifference?
+  /// For a SQL answer that ran: how far its rows agree with the expected ones, 0 to 1 (the F1 of
+  /// the rows matched as a multiset; 0 when the columns differ, so nothing can match).
+  public var rowAgreement: Double?
 
   public init(
     language: Language, outcome: Outcome, checks: [Check], message: String? = nil, code: String,
-    rows: RowDifference? = nil
+    rows: RowDifference? = nil, rowAgreement: Double? = nil
   ) {
     self.language = language
     self.outcome = outcome
@@ -108,6 +113,7 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
     self.message = message
     self.code = code
     self.rows = rows
+    self.rowAgreement = rowAgreement
   }
 
   /// How many checks passed.
@@ -121,10 +127,38 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
     outcome != .unavailable
   }
 
-  /// The share of checks passed, 0–100; held just below `strong` unless every check passed.
+  /// What each check a SQL answer fails beyond its rows (order, column names) leaves of the score.
+  public static let presentationFactor = 0.85
+
+  /// The score, 0–100, held just below `strong` unless every check passed.
+  ///
+  /// A SQL answer that ran is scored by what it returns: its row agreement, times
+  /// `presentationFactor` for each of order and column names it gets wrong; running and the
+  /// columns are gates, worth nothing on their own, so a query that runs but returns the wrong
+  /// rows is weak. A Python answer scores the share of its tests passed.
   public var score: Int {
     guard !checks.isEmpty else { return 0 }
-    let share = Int((100 * Double(passedCount) / Double(checks.count)).rounded())
-    return passedCount == checks.count ? share : min(share, Band.strongThreshold - 1)
+    let allPassed = passedCount == checks.count
+    let share: Int
+    if let rowAgreement {
+      let presentation = checks.count {
+        !$0.passed && ($0.name == SQLCheckName.order || $0.name == SQLCheckName.columnNames)
+      }
+      share = Int(
+        (100 * rowAgreement * pow(Self.presentationFactor, Double(presentation))).rounded())
+    } else {
+      share = Int((100 * Double(passedCount) / Double(checks.count)).rounded())
+    }
+    return allPassed ? share : min(share, Band.strongThreshold - 1)
   }
+}
+
+/// The names of a SQL answer's checks.
+enum SQLCheckName {
+  static let runs = "runs"
+  static let columns = "columns"
+  static let rowCount = "row count"
+  static let rows = "rows"
+  static let order = "order"
+  static let columnNames = "column names"
 }

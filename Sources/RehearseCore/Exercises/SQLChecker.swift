@@ -17,8 +17,9 @@ public enum SQLChecker {
 
   /// The checks a SQL answer gets for `exercise`, in order.
   static func checkNames(for exercise: SQLExercise) -> [String] {
-    ["runs", "columns", "row count", "rows"] + (exercise.ordered ? ["order"] : [])
-      + (exercise.columnNames ? ["column names"] : [])
+    [SQLCheckName.runs, SQLCheckName.columns, SQLCheckName.rowCount, SQLCheckName.rows]
+      + (exercise.ordered ? [SQLCheckName.order] : [])
+      + (exercise.columnNames ? [SQLCheckName.columnNames] : [])
   }
 
   /// Runs the query in `answer` and compares it with the reference.
@@ -166,22 +167,22 @@ public enum SQLChecker {
       : (Array(expected.rows.indices), Array(actual.rows.indices))
     let rowsMatch = missing.isEmpty && unexpected.isEmpty
     var checks = [
-      Check(name: "runs", passed: true),
+      Check(name: SQLCheckName.runs, passed: true),
       Check(
-        name: "columns", passed: sameWidth, expected: "\(expected.columns.count)",
+        name: SQLCheckName.columns, passed: sameWidth, expected: "\(expected.columns.count)",
         actual: "\(actual.columns.count)"),
       Check(
-        name: "row count", passed: expected.rows.count == actual.rows.count,
+        name: SQLCheckName.rowCount, passed: expected.rows.count == actual.rows.count,
         expected: "\(expected.rows.count)", actual: "\(actual.rows.count)"),
       Check(
-        name: "rows", passed: rowsMatch,
+        name: SQLCheckName.rows, passed: rowsMatch,
         actual: rowsMatch
           ? nil
           : "\(missing.count) expected row(s) not returned, "
             + "\(unexpected.count) returned row(s) not expected"),
     ]
     if exercise.ordered {
-      var order = Check(name: "order", passed: rowsMatch)
+      var order = Check(name: SQLCheckName.order, passed: rowsMatch)
       if rowsMatch,
         let index = expected.rows.indices.first(where: {
           !rowMatches(expected.rows[$0], actual.rows[$0])
@@ -197,7 +198,7 @@ public enum SQLChecker {
       let names = expected.columns.map { $0.lowercased() } == actual.columns.map { $0.lowercased() }
       checks.append(
         Check(
-          name: "column names", passed: names,
+          name: SQLCheckName.columnNames, passed: names,
           expected: names ? nil : expected.columns.joined(separator: ", "),
           actual: names ? nil : actual.columns.joined(separator: ", ")))
     }
@@ -214,8 +215,16 @@ public enum SQLChecker {
           actual.rows[$0].map(\.literal)
         })
     let passed = checks.allSatisfy(\.passed)
+    // The F1 of the rows matched as a multiset: rows the answer lacks and rows it adds both count.
+    let matched = Double(expected.rows.count - missing.count)
+    let precision =
+      actual.rows.isEmpty ? (expected.rows.isEmpty ? 1 : 0) : matched / Double(actual.rows.count)
+    let recall =
+      expected.rows.isEmpty ? (actual.rows.isEmpty ? 1 : 0) : matched / Double(expected.rows.count)
+    let agreement = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
     return ExecutionReport(
-      language: .sql, outcome: passed ? .passed : .failed, checks: checks, code: code, rows: rows)
+      language: .sql, outcome: passed ? .passed : .failed, checks: checks, code: code, rows: rows,
+      rowAgreement: agreement)
   }
 
   /// The positions of the expected rows the actual rows lack, and of the actual rows nobody

@@ -18,8 +18,10 @@ struct ScoreCommand: ParsableCommand {
 
       An answer to a sql or python question is run instead: its query on the question's tables \
       in an in-memory SQLite database (read-only, 2 s, 10,000 rows), or its function against the \
-      question's tests in python3 (5 s, 4 s of CPU, 512 MiB). The score is the share of checks \
-      passed, held at 69 unless all pass; the talking points are still listed. Without python3 \
+      question's tests in python3 (5 s, 4 s of CPU, 512 MiB). A query scores by how far its rows \
+      agree with the expected ones (running and the columns are gates, worth nothing alone); a \
+      function scores the share of tests passed; either is held at 69 unless all checks pass; \
+      the talking points are still listed. Without python3 \
       the rubric's score is shown with a "Not run" line, and the exit code is 69.
 
       JSON keys: question, score, band, hits [{point, weight, required, evidence}], \

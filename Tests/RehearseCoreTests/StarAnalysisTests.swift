@@ -580,3 +580,64 @@ extension StoryRehearsalTests {
     }
   }
 }
+
+/// Told answers whose structure the STAR reading used to misread, and what it says of them now.
+@Suite("STAR reading of told answers: order and balance")
+struct StarToldOrderTests {
+  /// A told answer, a finding it must give, and one it must not.
+  struct Case: Sendable, CustomTestStringConvertible {
+    var told: String
+    var gives: String?
+    var doesNotGive: String?
+    var testDescription: String { String(told.prefix(60)) }
+  }
+
+  /// Checks the findings the case gives and does not give.
+  static func expectFindings(_ example: Case) {
+    let findings = StarAnalyzer.analyze(told: example.told, pipeline: false).findings
+    if let gives = example.gives {
+      #expect(findings.contains { $0.hasPrefix(gives) }, "\(findings)")
+    }
+    if let absent = example.doesNotGive {
+      #expect(!findings.contains { $0.hasPrefix(absent) }, "\(findings)")
+    }
+  }
+
+  static let headline =
+    "I cut our nightly load from six hours to forty minutes. At my last job the warehouse load "
+    + "ran every night and often missed the morning reports. My task was to make it finish before "
+    + "7 am. I profiled the jobs, I partitioned the biggest table by date and I replaced the full "
+    + "reload with an incremental merge. As a result the load now takes forty minutes and the "
+    + "reports are on time."
+
+  @Test(
+    "an opening headline is not out of order; a Result told only before the Action is",
+    arguments: [
+      Case(told: headline, gives: nil, doesNotGive: "The Result came before the Action"),
+      Case(
+        told: "The load went from 6 hours to 40 minutes. I rewrote the load and partitioned the "
+          + "table.", gives: "The Result came before the Action", doesNotGive: nil),
+    ])
+  func order(_ example: Case) {
+    Self.expectFindings(example)
+  }
+
+  @Test(
+    "a long set-up is named by the parts the answer has",
+    arguments: [
+      Case(
+        told: "At my last job our platform team of six engineers ran nightly batch loads from "
+          + "twenty source systems into a legacy warehouse that nobody fully understood and that "
+          + "broke about once a week, usually at night. I rewrote the load. It saved 5 hours.",
+        gives: "Situation takes", doesNotGive: "Situation and Task"),
+      Case(
+        told: "At my last job our platform team of six engineers ran nightly batch loads from "
+          + "twenty source systems into a legacy warehouse that broke about once a week. My task "
+          + "was to make the load reliable before the migration deadline in the spring. I "
+          + "rewrote the load. It saved 5 hours.",
+        gives: "Situation and Task take", doesNotGive: nil),
+    ])
+  func balance(_ example: Case) {
+    Self.expectFindings(example)
+  }
+}

@@ -54,7 +54,7 @@ public enum StarAnalyzer {
     let total = spoken.tokens.count
     if flags.action, total > 0 {
       findings += balanceFindings(
-        setUp: situationWords + taskWords, action: actionText.tokens.count, total: total)
+        situation: situationWords, task: taskWords, action: actionText.tokens.count, total: total)
     }
     findings += lengthFindings(words: total)
 
@@ -123,9 +123,11 @@ public enum StarAnalyzer {
   ) -> StarFeedback {
     var wordsOf: [StarPart: [Int]] = [:]
     var firstSentence: [StarPart: Int] = [:]
+    var lastSentence: [StarPart: Int] = [:]
     for (index, (part, range)) in assigned.enumerated() {
       wordsOf[part, default: []] += range
       if firstSentence[part] == nil { firstSentence[part] = index }
+      lastSentence[part] = index
     }
     let flags = StarFlags(
       situation: wordsOf[.situation] != nil, task: wordsOf[.task] != nil,
@@ -141,7 +143,9 @@ public enum StarAnalyzer {
     for part in StarPart.allCases where !flags[part] {
       findings.append("No \(part.heading) heard: add \(part.purpose).")
     }
-    if let action = firstSentence[.action], let result = firstSentence[.result], result < action {
+    // An opening headline of the impact is a good start when the story ends on its Result too;
+    // only a Result told wholly before the Action is out of order.
+    if let action = firstSentence[.action], let result = lastSentence[.result], result < action {
       findings.append(
         "The Result came before the Action: tell what you did, then what it achieved.")
     }
@@ -152,10 +156,10 @@ public enum StarAnalyzer {
     }
     let (mine, ours) = ownership(in: text, at: wordsOf[.action] ?? Array(text.tokens.indices))
     findings += ownershipFindings(singular: mine, plural: ours)
-    let setUp = (wordsOf[.situation]?.count ?? 0) + (wordsOf[.task]?.count ?? 0)
     if flags.action {
       findings += balanceFindings(
-        setUp: setUp, action: wordsOf[.action]?.count ?? 0, total: words)
+        situation: wordsOf[.situation]?.count ?? 0, task: wordsOf[.task]?.count ?? 0,
+        action: wordsOf[.action]?.count ?? 0, total: words)
     }
     findings += lengthFindings(words: words)
     var pipeline: PipelineFlags?
@@ -220,14 +224,19 @@ public enum StarAnalyzer {
     return []
   }
 
-  static func balanceFindings(setUp: Int, action: Int, total: Int) -> [String] {
+  /// Whether the set-up outweighs the Action, and whether the Action is too short; the set-up is
+  /// named by the parts it has (`situation` and `task` words), so a story without a Task is not
+  /// told that its "Situation and Task" are too long.
+  static func balanceFindings(situation: Int, task: Int, action: Int, total: Int) -> [String] {
     var findings: [String] = []
-    let setUpShare = Double(setUp) / Double(total)
+    let setUpShare = Double(situation + task) / Double(total)
     let actionShare = Double(action) / Double(total)
     if setUpShare > 0.45 {
+      let parts = [(StarPart.situation, situation), (.task, task)].filter { $0.1 > 0 }
+      let names = parts.map(\.0.heading).joined(separator: " and ")
       findings.append(
-        "Situation and Task take \(Int((setUpShare * 100).rounded()))% of the story: keep the "
-          + "set-up short and spend the time on the Action.")
+        "\(names) \(parts.count == 1 ? "takes" : "take") \(Int((setUpShare * 100).rounded()))% "
+          + "of the story: keep the set-up short and spend the time on the Action.")
     }
     if actionShare < 0.3 {
       findings.append(

@@ -105,3 +105,36 @@ struct TokenizerTests {
     #expect(tokenized.spelling(of: 5..<8) == "CI/CD, daily")
   }
 }
+
+/// Words whose Porter2 stem would make them meet an unrelated word.
+@Suite("Stem collisions")
+struct StemCollisionTests {
+  static func stem(_ word: String) -> String {
+    Tokenizer.tokens(of: word).first?.stem ?? ""
+  }
+
+  @Test(
+    "a word of a family keeps apart from the word its stem collided with, and meets its family",
+    arguments: [
+      ("consistency", "consists", "inconsistent"),
+      ("relative", "relational", "relatively"),
+      ("organisations", "organ", "organizational"),
+      ("executives", "execute", "executive"),
+    ])
+  func apart(word: String, unrelated: String, family: String) {
+    #expect(Self.stem(word) != Self.stem(unrelated))
+    #expect(Self.stem(word) == Self.stem(family))
+  }
+
+  @Test("an answer saying a table consists of parts does not earn a point about consistency")
+  func scoring() {
+    let location = SourceLocation(file: "test.yaml", line: 1)
+    let point = TalkingPoint(
+      label: "eventual consistency", phrasings: [Phrasing(["consistency"])], location: location)
+    let rubric = CompiledRubric(
+      Rubric(questionID: "q", points: [point], location: location),
+      lexicon: CompiledLexicon(Lexicon()))
+    #expect(Scorer.score("The table consists of partitions.", against: rubric).score == 0)
+    #expect(Scorer.score("Replicas are eventually consistent.", against: rubric).score == 100)
+  }
+}

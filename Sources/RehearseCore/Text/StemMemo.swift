@@ -14,7 +14,7 @@ public final class StemMemo: Sendable {
   /// The stem of a lowercase ASCII word given as its text and bytes.
   func stem(_ text: String, bytes: [UInt8]) -> String {
     if let known = table.withLock({ $0[text] }) { return known }
-    let stem = PorterStemmer.stem(bytes: bytes)
+    let stem = Tokenizer.stemExceptions[text] ?? PorterStemmer.stem(bytes: bytes)
     table.withLock { table in
       if table.count >= StemMemo.capacity { table.removeAll(keepingCapacity: true) }
       table[text] = stem

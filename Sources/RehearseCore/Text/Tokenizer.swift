@@ -187,7 +187,7 @@ public enum Tokenizer {
         stem = word.count <= 2 ? normalized : StemMemo.shared.stem(normalized, bytes: word)
       } else {
         normalized = Tokenizer.normalize(String(decoding: word, as: UTF8.self))
-        stem = PorterStemmer.stem(normalized)
+        stem = Tokenizer.stemExceptions[normalized] ?? PorterStemmer.stem(normalized)
       }
       guard !normalized.isEmpty else { return }
       if hasContent, Tokenizer.isClauseWord(word) { clause += 1 }
@@ -207,6 +207,27 @@ public enum Tokenizer {
       }
     }
   }
+
+  /// Words Porter2 gives the stem of an unrelated word, with a stem of their own: "consistency"
+  /// would meet "consists", "relative" would meet "relational", "organization" would meet
+  /// "organ", "executive" would meet "execute". Each family gets one stem, so its members still
+  /// meet each other; the words are as the tokenizer folds them (lowercase, American `-ize`).
+  static let stemExceptions: [String: String] = {
+    let families: [String: [String]] = [
+      "consistent": [
+        "consistent", "consistency", "consistencies", "consistently", "inconsistent",
+        "inconsistency", "inconsistencies", "inconsistently",
+      ],
+      "relative": ["relative", "relatives", "relatively"],
+      "organization": ["organization", "organizations", "organizational"],
+      "executive": ["executive", "executives"],
+    ]
+    var exceptions: [String: String] = [:]
+    for (stem, words) in families {
+      for word in words { exceptions[word] = stem }
+    }
+    return exceptions
+  }()
 
   private static let britishSuffixes = [
     "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers",

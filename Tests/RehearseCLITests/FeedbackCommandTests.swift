@@ -151,10 +151,10 @@ struct FeedbackCommandTests {
     let page = html.standardOutput
     #expect(page.contains("<span class=\"credit\">25% of its weight</span>"))
     #expect(page.contains("<span class=\"penalty\">(−10)</span>"))
-    #expect(page.contains(TranscriptHTML.escape(Feedback.capNote)))
-    #expect(page.contains(TranscriptHTML.escape(open.modelAnswer)))
-    #expect(page.contains(TranscriptHTML.escape(followUp)))
-    #expect(page.contains("<pre><code class=\"language-sql\">" + TranscriptHTML.escape(fenced)))
+    #expect(page.contains(FeedbackHTML.escape(Feedback.capNote)))
+    #expect(page.contains(FeedbackHTML.escape(open.modelAnswer)))
+    #expect(page.contains(FeedbackHTML.escape(followUp)))
+    #expect(page.contains("<pre><code class=\"language-sql\">" + FeedbackHTML.escape(fenced)))
     #expect(page.contains("width=\"100%\""), "the chart scales down to a phone's width")
 
     let text = try home.run(["review", "last"])

@@ -43,11 +43,10 @@ extension Rehearse {
   }
 
   static func bankAgreementText(_ report: BankAgreement, path: String, style: TextStyle) -> String {
-    func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
     var lines = [
       style.bold("Agreement with the interviewer")
         + " over \(report.n) answers to \(report.questions) questions (the bank's own rubrics)",
-      "  bands \(percent(report.bandAgreement)) the same"
+      "  bands \(TextLayout.percent(report.bandAgreement)) the same"
         + String(
           format: " (kappa %.2f) · Pearson r %.3f · Spearman rho %.3f", report.kappa,
           report.pearson, report.spearman),
@@ -120,9 +119,9 @@ extension Rehearse {
         medianGrade: Agreement.median(indices.map { grades[$0] }))
     }
     return EvalReport(
-      n: answers.count, pearson: (Agreement.pearson(scores, grades) * 1000).rounded() / 1000,
-      spearman: (Agreement.spearman(scores, grades) * 1000).rounded() / 1000,
-      rmse: (rmse * 1000).rounded() / 1000,
+      n: answers.count, pearson: Agreement.rounded(Agreement.pearson(scores, grades), places: 3),
+      spearman: Agreement.rounded(Agreement.spearman(scores, grades), places: 3),
+      rmse: Agreement.rounded(rmse, places: 3),
       mapping:
         "score 0-100 to grade 0-5 by a least-squares line fitted, for each assignment, on the "
         + "other assignments (\(assignments.count) folds), clipped to 0-5",

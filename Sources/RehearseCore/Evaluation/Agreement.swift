@@ -73,6 +73,12 @@ public enum Agreement {
     return (observed - expected) / (1 - expected)
   }
 
+  /// `value` rounded to `places` decimal places (0 to 3), as reports show agreement.
+  static func rounded(_ value: Double, places: Int) -> Double {
+    let scale = [1.0, 10, 100, 1000][places]
+    return (value * scale).rounded() / scale
+  }
+
   public static func median(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()

@@ -56,16 +56,13 @@ public struct BankAgreement: Codable, Equatable, Sendable {
     }
     let human = graded.map(\.human)
     let scores = graded.map { Double($0.score) }
-    var variantOrder: [String] = []
-    for answer in graded where !variantOrder.contains(answer.variant) {
-      variantOrder.append(answer.variant)
-    }
-    let variants = variantOrder.sorted().map { variant in
+    let variants = Set(graded.map(\.variant)).sorted().map { variant in
       let rows = graded.filter { $0.variant == variant }
       return VariantRow(
         variant: variant, n: rows.count,
-        humanMean: rounded(rows.reduce(0) { $0 + $1.human } / Double(rows.count), places: 1),
-        scoreMean: rounded(
+        humanMean: Agreement.rounded(
+          rows.reduce(0) { $0 + $1.human } / Double(rows.count), places: 1),
+        scoreMean: Agreement.rounded(
           Double(rows.reduce(0) { $0 + $1.score }) / Double(rows.count), places: 1))
     }
     let agreeing = graded.filter { $0.band == $0.humanBand }.count
@@ -76,17 +73,12 @@ public struct BankAgreement: Codable, Equatable, Sendable {
     }.prefix(disagreementLimit).map(\.element)
     return BankAgreement(
       n: graded.count, questions: Set(graded.map(\.questionId)).count,
-      pearson: rounded(Agreement.pearson(scores, human), places: 3),
-      spearman: rounded(Agreement.spearman(scores, human), places: 3),
-      bandAgreement: rounded(
+      pearson: Agreement.rounded(Agreement.pearson(scores, human), places: 3),
+      spearman: Agreement.rounded(Agreement.spearman(scores, human), places: 3),
+      bandAgreement: Agreement.rounded(
         graded.isEmpty ? 0 : Double(agreeing) / Double(graded.count), places: 3),
-      kappa: rounded(
+      kappa: Agreement.rounded(
         Agreement.kappa(graded.map(\.humanBand), graded.map(\.band)), places: 3),
       variants: variants, disagreements: Array(disagreements), answers: graded)
-  }
-
-  private static func rounded(_ value: Double, places: Int) -> Double {
-    let scale = [1.0, 10, 100, 1000][places]
-    return (value * scale).rounded() / scale
   }
 }

@@ -10,7 +10,6 @@ struct TSVTable {
   }
 
   let path: String
-  let columns: [String]
   let rows: [Row]
   private let position: [String: Int]
 
@@ -45,7 +44,6 @@ struct TSVTable {
       rows.append(Row(line: number, fields: fields))
     }
     self.path = path
-    self.columns = names
     self.rows = rows
     self.position = position
   }

@@ -139,9 +139,4 @@ public struct Feedback: Sendable, Equatable, Codable {
   /// The sentence that says the checks score, when code ran.
   public static let discussionNote =
     "The talking points below are for the discussion; the checks score."
-
-  /// A credit as a whole percentage of the point's weight.
-  public static func percent(_ credit: Double) -> String {
-    "\(Int((credit * 100).rounded()))%"
-  }
 }

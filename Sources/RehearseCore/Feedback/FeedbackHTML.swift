@@ -24,7 +24,7 @@ public enum FeedbackHTML {
       for point in feedback.partlyMade {
         lines.append(
           "<li class=\"partial\">~ \(escape(point.label))\(required(point)) "
-            + "<span class=\"credit\">\(Feedback.percent(point.credit)) of its weight</span>"
+            + "<span class=\"credit\">\(TextLayout.percent(point.credit)) of its weight</span>"
             + "\(evidence(point.evidence))</li>")
       }
       for point in feedback.missed {

@@ -29,7 +29,7 @@ public enum FeedbackMarkdown {
       for point in feedback.partlyMade {
         lines.append(
           "- ~ \(inline(point.label))\(point.required ? " (required)" : "") — "
-            + "\(Feedback.percent(point.credit)) of its weight" + evidence(point.evidence))
+            + "\(TextLayout.percent(point.credit)) of its weight" + evidence(point.evidence))
       }
     }
     if !feedback.missed.isEmpty {

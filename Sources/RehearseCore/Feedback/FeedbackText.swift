@@ -40,7 +40,7 @@ public enum FeedbackText {
         lines.append(
           "  \(style.yellow("~")) \(point.label)\(required)  "
             + style.dim(
-              "\(Feedback.percent(point.credit)) of its weight: " + quoted(point.evidence)))
+              "\(TextLayout.percent(point.credit)) of its weight: " + quoted(point.evidence)))
       }
     }
     if !feedback.missed.isEmpty {

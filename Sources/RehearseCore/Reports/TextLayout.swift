@@ -1,5 +1,10 @@
 /// Plain-text layout helpers shared by the reports.
 enum TextLayout {
+  /// A share from 0 to 1 as a whole percentage: `0.25` as `25%`.
+  static func percent(_ share: Double) -> String {
+    "\(Int((share * 100).rounded()))%"
+  }
+
   /// `text` cut to `width` characters, ending in `…` when cut.
   static func truncate(_ text: String, to width: Int) -> String {
     let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -3,11 +3,6 @@ import Foundation
 /// The transcript as one self-contained HTML page: no scripts, no external files, every user
 /// string escaped, and an inline SVG chart of the mean score per component.
 public enum TranscriptHTML {
-  /// User text made safe for HTML text and quoted attributes (`FeedbackHTML.escape`).
-  public static func escape(_ text: String) -> String {
-    FeedbackHTML.escape(text)
-  }
-
   /// The colour of a band in the chart and the badges.
   static func colour(_ band: Band) -> String {
     switch band {
@@ -47,10 +42,10 @@ public enum TranscriptHTML {
       let band = Band(score: value)
       parts.append(
         "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" font-size=\"13\" text-anchor=\"end\">"
-          + "\(escape(score.component.title))</text>")
+          + "\(FeedbackHTML.escape(score.component.title))</text>")
       parts.append(
         "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(length)\" height=\"18\" "
-          + "fill=\"\(colour(band))\"><title>\(escape(score.component.title)): \(value) "
+          + "fill=\"\(colour(band))\"><title>\(FeedbackHTML.escape(score.component.title)): \(value) "
           + "(\(score.answers) answer\(score.answers == 1 ? "" : "s"))</title></rect>")
       parts.append(
         "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 17)\" font-size=\"13\">\(value)</text>")
@@ -69,8 +64,8 @@ public enum TranscriptHTML {
     var body: [String] = []
     body.append("<h1>Rehearse session \(transcript.id)</h1>")
     body.append(
-      "<p class=\"facts\">Started \(escape(TranscriptReports.localTime(transcript.startedAt, timeZone: timeZone)))"
-        + " · \(escape(TranscriptReports.status(transcript)))"
+      "<p class=\"facts\">Started \(FeedbackHTML.escape(TranscriptReports.localTime(transcript.startedAt, timeZone: timeZone)))"
+        + " · \(FeedbackHTML.escape(TranscriptReports.status(transcript)))"
         + " · \(SessionText.clock(transcript.secondsUsed)) used of "
         + "\(SessionText.clock(Double(transcript.plan.sessionLimitSeconds)))"
         + " · \(transcript.answers.count) of \(transcript.plan.items.count) questions"
@@ -85,19 +80,19 @@ public enum TranscriptHTML {
       let feedback = Feedback(answer, question: questions[answer.questionID])
       body.append("<section>")
       body.append(
-        "<h2>\(answer.position + 1). \(escape(answer.questionID)) "
+        "<h2>\(answer.position + 1). \(FeedbackHTML.escape(answer.questionID)) "
           + "<span class=\"badge\" style=\"background:\(colour(feedback.band))\">"
           + "\(feedback.score) · \(feedback.band.rawValue)</span></h2>")
       body.append(
-        "<p class=\"facts\">\(escape(answer.component.title)) · "
-          + "\(escape(answer.outcome.rawValue.replacingOccurrences(of: "_", with: " "))) · "
+        "<p class=\"facts\">\(FeedbackHTML.escape(answer.component.title)) · "
+          + "\(FeedbackHTML.escape(answer.outcome.rawValue.replacingOccurrences(of: "_", with: " "))) · "
           + "\(SessionText.clock(answer.secondsUsed)) · \(answer.hintsUsed) hints</p>")
-      body.append("<p class=\"prompt\">\(escape(answer.prompt))</p>")
+      body.append("<p class=\"prompt\">\(FeedbackHTML.escape(answer.prompt))</p>")
       switch feedback.shown(answer.text) {
       case .nothing: body.append("<blockquote><em>(nothing typed)</em></blockquote>")
       case .code(let code, let language):
         body.append(FeedbackHTML.code(code, language: language.rawValue))
-      case .prose(let text): body.append("<blockquote>\(escape(text))</blockquote>")
+      case .prose(let text): body.append("<blockquote>\(FeedbackHTML.escape(text))</blockquote>")
       }
       body += FeedbackHTML.lines(feedback)
       body.append("</section>")

@@ -24,12 +24,12 @@ public struct Grader: Sendable {
   /// is `nil`; only those rubrics are compiled, so a session's first question shows sooner.
   public init(bank: Bank, questionIDs: [String]? = nil, checker: ExerciseChecker? = nil) {
     let lexicon = CompiledLexicon(bank.lexicon)
+    let wanted = questionIDs.map(Set.init)
     var subjects: [String: Subject] = [:]
-    for id in questionIDs ?? bank.questions.map(\.id) where subjects[id] == nil {
-      guard let question = bank.question(id: id) else { continue }
-      subjects[id] = Subject(
+    for question in bank.questions where wanted?.contains(question.id) ?? true {
+      subjects[question.id] = Subject(
         question: question,
-        rubric: bank.rubrics[id].map { CompiledRubric($0, lexicon: lexicon) })
+        rubric: bank.rubrics[question.id].map { CompiledRubric($0, lexicon: lexicon) })
     }
     self.subjects = subjects
     self.checker = checker

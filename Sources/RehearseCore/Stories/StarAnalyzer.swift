@@ -235,12 +235,12 @@ public enum StarAnalyzer {
       let parts = [(StarPart.situation, situation), (.task, task)].filter { $0.1 > 0 }
       let names = parts.map(\.0.heading).joined(separator: " and ")
       findings.append(
-        "\(names) \(parts.count == 1 ? "takes" : "take") \(Int((setUpShare * 100).rounded()))% "
+        "\(names) \(parts.count == 1 ? "takes" : "take") \(TextLayout.percent(setUpShare)) "
           + "of the story: keep the set-up short and spend the time on the Action.")
     }
     if actionShare < 0.3 {
       findings.append(
-        "The Action is \(Int((actionShare * 100).rounded()))% of the story: it should be the "
+        "The Action is \(TextLayout.percent(actionShare)) of the story: it should be the "
           + "longest part; say how you did it and why.")
     }
     return findings

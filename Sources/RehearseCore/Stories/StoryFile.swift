@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The Markdown form of a story: YAML front matter, then `##` sections.
 ///

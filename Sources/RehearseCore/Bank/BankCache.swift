@@ -26,7 +26,7 @@ public struct BankCache: Sendable {
   }
 
   static let magic: [UInt8] = Array("RHBC".utf8)
-  static let formatVersion: UInt32 = 3
+  static let formatVersion: UInt32 = 4
 
   /// The bank under `root`, from the copy when it is current, else from its files.
   public func load(root: URL) throws(BankLoadFailure) -> Bank {
@@ -149,6 +149,7 @@ public struct BankCache: Sendable {
       writer.location(rubric.location)
       writer.number(rubric.fullCreditAt)
       writer.flag(rubric.readsNegation)
+      writer.flag(rubric.readsClaims)
       writer.count(rubric.points.count)
       for point in rubric.points {
         writer.string(point.label)
@@ -168,6 +169,7 @@ public struct BankCache: Sendable {
       writer.count(rubric.examples.count)
       for example in rubric.examples {
         writer.string(example.band.rawValue)
+        writer.string(example.kind.rawValue)
         writer.string(example.answer)
         writer.flag(example.note != nil)
         if let note = example.note { writer.string(note) }
@@ -235,6 +237,7 @@ public struct BankCache: Sendable {
       let location = try reader.location()
       let fullCreditAt = try reader.number()
       let readsNegation = try reader.flag()
+      let readsClaims = try reader.flag()
       var points: [TalkingPoint] = []
       for _ in 0..<(try reader.count()) {
         points.append(
@@ -253,14 +256,17 @@ public struct BankCache: Sendable {
       var examples: [GradedExample] = []
       for _ in 0..<(try reader.count()) {
         let band = try reader.value(Band.self)
+        let kind = try reader.value(GradedExample.Kind.self)
         let answer = try reader.string()
         let note = try reader.flag() ? try reader.string() : nil
         examples.append(
-          GradedExample(band: band, answer: answer, note: note, location: try reader.location()))
+          GradedExample(
+            band: band, answer: answer, note: note, kind: kind, location: try reader.location()))
       }
       rubrics[questionID] = Rubric(
         questionID: questionID, points: points, misconceptions: misconceptions,
         examples: examples, fullCreditAt: fullCreditAt, readsNegation: readsNegation,
+        readsClaims: readsClaims,
         location: location)
     }
     var groups: [[String]] = []
@@ -299,7 +305,10 @@ struct BinaryWriter {
 
   mutating func phrasings(_ phrasings: [Phrasing]) {
     count(phrasings.count)
-    for phrasing in phrasings { strings(phrasing.terms) }
+    for phrasing in phrasings {
+      strings(phrasing.terms)
+      flag(phrasing.isClaim)
+    }
   }
 
   mutating func location(_ location: SourceLocation) {
@@ -373,7 +382,9 @@ struct BinaryReader {
 
   mutating func phrasings() throws -> [Phrasing] {
     var phrasings: [Phrasing] = []
-    for _ in 0..<(try count()) { phrasings.append(Phrasing(try strings())) }
+    for _ in 0..<(try count()) {
+      phrasings.append(Phrasing(try strings(), isClaim: try flag()))
+    }
     return phrasings
   }
 

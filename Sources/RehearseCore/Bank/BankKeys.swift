@@ -9,9 +9,11 @@ enum BankKeys {
   static let pythonTest = ["call", "expected"]
   static let sqlKeys = ["fixture", "reference_query", "ordered", "column_names"]
   static let pythonKeys = ["signature", "reference_solution", "tests"]
-  static let rubric = ["points", "misconceptions", "examples", "full_credit_at", "negation"]
+  static let rubric = [
+    "points", "misconceptions", "examples", "full_credit_at", "negation", "claims",
+  ]
   static let point = ["label", "weight", "required", "phrasings"]
   static let misconception = ["label", "phrasings", "correction", "penalty"]
-  static let example = ["band", "answer", "note"]
+  static let example = ["band", "kind", "answer", "note"]
   static let lexicon = ["synonyms"]
 }

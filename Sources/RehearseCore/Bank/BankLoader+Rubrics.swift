@@ -47,9 +47,11 @@ extension BankLoader {
     }
     let fullCreditAt = fields.number("full_credit_at", in: Self.fullCreditRange) ?? 1
     let readsNegation = fields.boolean("negation") ?? true
+    let readsClaims = fields.boolean("claims") ?? true
     return Rubric(
       questionID: questionID, points: points, misconceptions: misconceptions, examples: examples,
-      fullCreditAt: fullCreditAt, readsNegation: readsNegation, location: location)
+      fullCreditAt: fullCreditAt, readsNegation: readsNegation,
+      readsClaims: readsClaims, location: location)
   }
 
   func readPoint(_ node: Node, file: String) -> TalkingPoint? {
@@ -93,24 +95,40 @@ extension BankLoader {
     let band = enumValue(Band.self, fields, "band", required: true)
     let answer = fields.string("answer", required: true)
     let note = fields.string("note", required: false)
-    guard let band, let answer else { return nil }
-    return GradedExample(band: band, answer: answer, note: note, location: fields.location)
+    let kind =
+      fields.node("kind", required: false) == nil
+      ? .ordinary : enumValue(GradedExample.Kind.self, fields, "kind", required: true)
+    guard let band, let answer, let kind else { return nil }
+    if let required = kind.requiredBand, required != band {
+      problems.add(.kindBand(fields.location, kind: kind.rawValue, band: required.rawValue))
+      return nil
+    }
+    return GradedExample(
+      band: band, answer: answer, note: note, kind: kind, location: fields.location)
   }
 
-  /// Reads `phrasings`: a list whose items are a term or a list of terms.
+  /// Reads `phrasings`: a list whose items are a term, a list of terms, or `claim: TERM`.
   func readPhrasings(_ fields: FieldReader) -> [Phrasing]? {
     guard let items = fields.list("phrasings", required: true) else { return nil }
     var phrasings: [Phrasing] = []
     for item in items {
       let location = YAMLFile.location(of: item, file: fields.file)
       let terms: [String]
+      var isClaim = false
       if let scalar = item.scalar {
         terms = [scalar.string]
       } else if let sequence = item.sequence {
         terms = sequence.map { $0.scalar?.string ?? "" }
+      } else if let mapping = item.mapping, mapping.count == 1,
+        mapping.keys.first?.string == "claim", let term = mapping.values.first?.scalar
+      {
+        terms = [term.string]
+        isClaim = true
       } else {
         problems.add(
-          .wrongType(location, key: "phrasings", expected: "a list of terms or lists of terms"))
+          .wrongType(
+            location, key: "phrasings",
+            expected: "a list of terms, lists of terms or 'claim: TERM' items"))
         continue
       }
       let trimmed = terms.map { $0.trimmedWhitespace }
@@ -119,7 +137,7 @@ extension BankLoader {
         problems.add(.emptyPhrasing(location))
         continue
       }
-      phrasings.append(Phrasing(trimmed))
+      phrasings.append(Phrasing(trimmed, isClaim: isClaim))
     }
     return phrasings
   }

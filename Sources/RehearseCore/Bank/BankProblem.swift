@@ -36,6 +36,8 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
   case rubricWithoutQuestion(SourceLocation, id: String)
   /// A phrasing with no terms, or an empty term.
   case emptyPhrasing(SourceLocation)
+  /// A graded example whose `kind` fixes a band other than the one it was given.
+  case kindBand(SourceLocation, kind: String, band: String)
   /// A key that does not apply to this kind of question.
   case notApplicable(SourceLocation, key: String, reason: String)
   /// A lexicon entry already listed in another synonym group.
@@ -55,6 +57,7 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
       .duplicateID(let location, _, _), .duplicateRubric(let location, _, _),
       .questionWithoutRubric(let location, _), .rubricWithoutQuestion(let location, _),
       .emptyPhrasing(let location), .notApplicable(let location, _, _),
+      .kindBand(let location, _, _),
       .lexiconConflict(let location, _, _):
       return location
     case .file(let error):
@@ -113,6 +116,8 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
       return "rubric for '\(id)', but no question has that id"
     case .emptyPhrasing:
       return "empty phrasing: a phrasing needs at least one non-empty term"
+    case .kindBand(_, let kind, let band):
+      return "an example of kind '\(kind)' must have band '\(band)'"
     case .notApplicable(_, let key, let reason):
       return "'\(key)' does not apply here: \(reason)"
     case .lexiconConflict(_, let entry, let first):

@@ -12,12 +12,17 @@ public struct Rubric: Sendable, Equatable {
   /// drafted rubric's points are single words, and a word near a "not" says too little about
   /// whether the point was denied, so drafted rubrics do not read negation.
   public var readsNegation: Bool
+  /// Whether points are read as claims (the default): a one-term phrasing not marked `claim:`
+  /// only names the topic, a match among a list of names earns a fraction, and one sentence
+  /// earns few points at full weight. A drafted rubric's points are the model answer's words, not
+  /// claims, so drafted rubrics do not.
+  public var readsClaims: Bool
   public var location: SourceLocation
 
   public init(
     questionID: String, points: [TalkingPoint], misconceptions: [Misconception] = [],
     examples: [GradedExample] = [], fullCreditAt: Double = 1, readsNegation: Bool = true,
-    location: SourceLocation
+    readsClaims: Bool = true, location: SourceLocation
   ) {
     self.questionID = questionID
     self.points = points
@@ -25,6 +30,7 @@ public struct Rubric: Sendable, Equatable {
     self.examples = examples
     self.fullCreditAt = fullCreditAt
     self.readsNegation = readsNegation
+    self.readsClaims = readsClaims
     self.location = location
   }
 }

@@ -12,6 +12,28 @@ struct AnswerText {
   ]
   /// How many tokens before a term a negation cue reaches, within its clause.
   static let negationReach = 4
+  /// Auxiliaries that may stand between a term and a negation cue after it ("X is not …").
+  static let auxiliaries: Set<String> = [
+    "is", "are", "was", "were", "be", "does", "do", "did", "will", "would", "can", "could",
+    "should", "has", "have", "had", "may", "might", "must",
+  ]
+  /// Words that make a stretch of text a statement rather than a list of names: auxiliaries and
+  /// common verbs, pronouns, and words that join one claim to another. A stretch without any is
+  /// read as a list or a heading.
+  static let predicateWords: Set<String> = auxiliaries.union([
+    "am", "been", "being", "done", "shall", "i", "we", "you", "they", "he", "she", "it", "its",
+    "this", "that", "these", "those", "there", "which", "who", "whose", "what", "when", "where",
+    "why", "how", "because", "so", "if", "then", "than", "since", "until", "unless", "once",
+    "whether", "to", "means", "mean", "make", "makes", "made", "let", "lets", "use", "uses",
+    "used", "keep", "keeps", "kept", "get", "gets", "got", "give", "gives", "need", "needs",
+    "want", "wants", "take", "takes", "put", "puts", "run", "runs", "go", "goes", "stores",
+    "holds", "reads", "writes", "sends", "lives", "sits", "means", "say", "says", "tells",
+    "not", "no", "never", "isnt", "arent", "doesnt", "dont", "cant", "wont",
+  ])
+  /// The longest stretch between commas read as one item of a list.
+  static let longestListItem = 4
+  /// The fewest items that make a list.
+  static let shortestList = 3
   /// The shortest unknown word compared with rubric words as a possible typo.
   static let shortestTypoCandidate = 6
 
@@ -20,6 +42,8 @@ struct AnswerText {
   /// The vocabulary id of each token's stem, or -1.
   let ids: [Int]
   let isNegationCue: [Bool]
+  /// Whether each token stands only among a list of names or in a verbless fragment.
+  private let listed: [Bool]
   /// For each vocabulary id, the first position holding it, or -1.
   private let head: [Int]
   /// For each position, the next position with the same id, or -1.
@@ -75,10 +99,12 @@ struct AnswerText {
     }
 
     var cues = [Bool](repeating: false, count: tokens.count)
+    var predicates = [Bool](repeating: false, count: tokens.count)
     var compounds: [(id: Int, start: Int)] = []
     for position in tokens.indices where textEntries[position] >= 0 {
       let entry = textEntries[position]
       cues[position] = entries[entry].isNegationCue
+      predicates[position] = entries[entry].isPredicateWord
       guard !entries[entry].compounds.isEmpty, position + 1 < tokens.count else { continue }
       let second = tokens[position + 1]
       guard second.sentence == tokens[position].sentence,
@@ -113,10 +139,84 @@ struct AnswerText {
     self.tokens = tokens
     self.ids = ids
     self.isNegationCue = cues
+    self.listed = AnswerText.listedTokens(tokens, predicates: predicates)
     self.head = head
     self.next = next
     self.typoCandidates = typoCandidates
     self.compounds = compounds
+  }
+
+  /// Marks the tokens that stand among a list of names: every token of a sentence without a
+  /// predicate word ("Composite index. Covering index."), and, in a run of at least
+  /// `shortestList` comma-separated items, the words after the last predicate word of each item
+  /// ("Options are B-tree, hash, bitmap and GIN").
+  private static func listedTokens(_ tokens: [Token], predicates: [Bool]) -> [Bool] {
+    var listed = [Bool](repeating: false, count: tokens.count)
+    var sentenceStart = 0
+    while sentenceStart < tokens.count {
+      var sentenceEnd = sentenceStart
+      var hasPredicate = false
+      while sentenceEnd < tokens.count
+        && tokens[sentenceEnd].sentence == tokens[sentenceStart].sentence
+      {
+        hasPredicate = hasPredicate || predicates[sentenceEnd]
+        sentenceEnd += 1
+      }
+      if !hasPredicate {
+        for position in sentenceStart..<sentenceEnd { listed[position] = true }
+      } else {
+        markListItems(tokens, predicates: predicates, in: sentenceStart..<sentenceEnd, &listed)
+      }
+      sentenceStart = sentenceEnd
+    }
+    return listed
+  }
+
+  /// Marks the items of comma-separated runs within one sentence.
+  private static func markListItems(
+    _ tokens: [Token], predicates: [Bool], in sentence: Range<Int>, _ listed: inout [Bool]
+  ) {
+    // The item part of each clause: the words after its last predicate word, and whether the
+    // clause is nothing but that.
+    var items: [(range: Range<Int>, isWhole: Bool)] = []
+    var clauseStart = sentence.lowerBound
+    while clauseStart < sentence.upperBound {
+      var clauseEnd = clauseStart
+      var itemStart = clauseStart
+      while clauseEnd < sentence.upperBound
+        && tokens[clauseEnd].clause == tokens[clauseStart].clause
+      {
+        if predicates[clauseEnd] { itemStart = clauseEnd + 1 }
+        clauseEnd += 1
+      }
+      items.append((itemStart..<clauseEnd, itemStart == clauseStart))
+      clauseStart = clauseEnd
+    }
+    var runStart = 0
+    while runStart < items.count {
+      // A run: a clause whose tail is short, then clauses that are short items entirely.
+      guard !items[runStart].range.isEmpty, items[runStart].range.count <= longestListItem else {
+        runStart += 1
+        continue
+      }
+      var runEnd = runStart + 1
+      while runEnd < items.count && items[runEnd].isWhole && !items[runEnd].range.isEmpty
+        && items[runEnd].range.count <= longestListItem
+      {
+        runEnd += 1
+      }
+      if runEnd - runStart >= shortestList {
+        for item in items[runStart..<runEnd] {
+          for position in item.range { listed[position] = true }
+        }
+      }
+      runStart = runEnd
+    }
+  }
+
+  /// Whether `occurrence` stands wholly among a list of names or in a verbless fragment.
+  func isListed(_ occurrence: TermOccurrence) -> Bool {
+    listed[occurrence.start] && listed[occurrence.end]
   }
 
   /// Positions whose token is `word`, by stem or as a tolerated typo, in no particular order.
@@ -191,10 +291,24 @@ struct AnswerText {
     return current
   }
 
-  /// Whether a negation cue, in the same clause and shortly before, turns `occurrence` around;
-  /// cues inside any of `matched` are words of the phrasing itself and do not count.
+  /// Whether a negation cue turns `occurrence` around: one shortly before it in its clause, or
+  /// one straight after it, past at most one auxiliary ("column order doesn't matter", "the key
+  /// is not unique"); cues inside any of `matched` are words of the phrasing itself and do not
+  /// count.
   func isNegated(_ occurrence: TermOccurrence, ignoring matched: ArraySlice<Located>) -> Bool {
     let startToken = tokens[occurrence.start]
+    var after = occurrence.end + 1
+    if after < tokens.count, tokens[after].clause == startToken.clause,
+      AnswerText.auxiliaries.contains(tokens[after].text)
+    {
+      after += 1
+    }
+    if after < tokens.count, tokens[after].clause == startToken.clause, isNegationCue[after],
+      tokens[after].text != "no",
+      !matched.contains(where: { $0.occurrence.start <= after && after <= $0.occurrence.end })
+    {
+      return true
+    }
     var index = occurrence.start - 1
     while index >= 0, occurrence.start - index <= AnswerText.negationReach {
       let token = tokens[index]
@@ -282,9 +396,9 @@ struct TermOccurrence {
   var end: Int
 }
 
-/// An occurrence of one term of a phrasing, with its sentence, for grouping by sentence.
+/// An occurrence of one term of a phrasing, with its claim, for grouping by claim.
 struct Located {
-  var sentence: Int
+  var claim: Int
   var term: Int
   var occurrence: TermOccurrence
 }

@@ -22,23 +22,32 @@ public enum BankTester {
   public struct Result: Codable, Equatable, Sendable {
     public var checked: Int
     public var failures: [Check]
+    /// The rubrics' self-tests that failed (`RubricSelfTest`).
+    public var selfTestFailures: [RubricSelfTest.Failure]
     /// What running the executable questions' code found; `nil` when it was not run.
     public var exercises: ExerciseTester.Result?
 
     /// Whether everything is as it should be.
     public var passed: Bool {
-      failures.isEmpty && (exercises?.failures.isEmpty ?? true)
+      failures.isEmpty && selfTestFailures.isEmpty && (exercises?.failures.isEmpty ?? true)
     }
   }
 
   /// Checks every graded example against its band, and every model answer against `strong`, each
-  /// graded by its rubric as a candidate's answer would be (`Grader`, without running code); with
-  /// a `checker`, also runs the code of every executable question (`ExerciseTester`).
+  /// graded by its rubric as a candidate's answer would be (`Grader`, without running code); runs
+  /// the self-tests of every open and behavioural rubric (`RubricSelfTest`); with a `checker`,
+  /// also runs the code of every executable question (`ExerciseTester`).
   public static func run(_ bank: Bank, checker: ExerciseChecker? = nil) -> Result {
     let grader = Grader(bank: bank)
     var checks: [Check] = []
+    var selfTestFailures: [RubricSelfTest.Failure] = []
     for question in bank.questions {
       guard let rubric = grader.rubric(for: question.id) else { continue }
+      if RubricSelfTest.applies(to: question) {
+        selfTestFailures += RubricSelfTest.run(question, rubric: rubric.rubric) {
+          grader.grade($0, questionID: question.id)
+        }
+      }
       let model = grader.grade(question.modelAnswer, questionID: question.id)
       checks.append(
         Check(
@@ -55,6 +64,7 @@ public enum BankTester {
     }
     return Result(
       checked: checks.count, failures: checks.filter { !$0.passed },
+      selfTestFailures: selfTestFailures,
       exercises: checker.map { ExerciseTester.run(bank, checker: $0) })
   }
 
@@ -65,12 +75,21 @@ public enum BankTester {
       return "\(check.file):\(check.line): \(check.question): \(subject) scored \(check.score) "
         + "(\(style.band(check.got))), expected \(style.band(check.expected))"
     }
+    lines += result.selfTestFailures.map { failure in
+      "\(failure.file):\(failure.line): \(failure.question): \(failure.test.rawValue): "
+        + failure.detail
+    }
     let verdict =
       result.failures.isEmpty
       ? style.green("all on their band")
       : style.red("\(result.failures.count) off their band")
     lines.append(
       "bank test: \(result.checked) answers scored (graded examples and model answers); \(verdict)")
+    lines.append(
+      "self-tests: "
+        + (result.selfTestFailures.isEmpty
+          ? style.green("all passed")
+          : style.red("\(result.selfTestFailures.count) failed")))
     if let exercises = result.exercises {
       lines += ExerciseTester.text(exercises, style: style)
     }

@@ -60,7 +60,7 @@ public struct CompiledLexicon: Sendable {
     return alternative.canonical.map {
       Token(
         text: $0.text, stem: $0.stem, surface: surface, sentence: first.sentence,
-        clause: first.clause)
+        clause: first.clause, claim: first.claim)
     }
   }
 

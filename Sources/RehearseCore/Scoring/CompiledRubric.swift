@@ -9,6 +9,8 @@ struct Vocabulary: Sendable {
     var compounds: [(secondStem: String, id: Int)] = []
     /// Whether the text is a negation cue.
     var isNegationCue = false
+    /// Whether the text is a word that makes a fragment a statement (`AnswerText.predicateWords`).
+    var isPredicateWord = false
     /// Lexicon alternatives that begin with this stem, longest first.
     var alternatives: [CompiledLexicon.Alternative]?
   }
@@ -32,6 +34,7 @@ struct Vocabulary: Sendable {
 
   init(lexicon: CompiledLexicon) {
     for cue in AnswerText.negationCues { self[cue].isNegationCue = true }
+    for word in AnswerText.predicateWords { self[word].isPredicateWord = true }
     for (stem, alternatives) in lexicon.alternativesByFirstStem {
       self[stem].alternatives = alternatives
     }
@@ -151,9 +154,11 @@ struct CompiledTerm: Sendable {
   }
 }
 
-/// A phrasing compiled: all its terms must occur in one sentence.
+/// A phrasing compiled: all its terms must occur in one claim.
 struct CompiledPhrasing: Sendable {
   var terms: [CompiledTerm]
+  /// Whether a match states the point (`Phrasing.isClaim`) rather than only naming its topic.
+  var isClaim: Bool
 }
 
 /// A rubric with every phrasing compiled against the lexicon, ready to score many answers.
@@ -184,7 +189,7 @@ public struct CompiledRubric: Sendable {
           CompiledTerm($0, lexicon: lexicon, vocabulary: &vocabulary)
         }
         return terms.count == phrasing.terms.count && !terms.isEmpty
-          ? CompiledPhrasing(terms: terms) : nil
+          ? CompiledPhrasing(terms: terms, isClaim: phrasing.isClaim) : nil
       }
     }
     points = rubric.points.map { Point(source: $0, phrasings: compile($0.phrasings)) }

@@ -100,6 +100,7 @@ public enum RubricDrafter {
     }
     return Rubric(
       questionID: questionID, points: points, fullCreditAt: fullCreditAt, readsNegation: false,
+      readsClaims: false,
       location: location)
   }
 
@@ -112,6 +113,7 @@ public enum RubricDrafter {
     lines.append("  # misconceptions and graded examples; see docs/formats.md.")
     lines.append("  full_credit_at: \(format(rubric.fullCreditAt))")
     if !rubric.readsNegation { lines.append("  negation: false") }
+    if !rubric.readsClaims { lines.append("  claims: false") }
     lines.append("  points:")
     for point in rubric.points {
       lines.append("    - label: \(YAMLFile.scalar(point.label))")

@@ -1,48 +1,64 @@
 /// Scores answers against keyword rubrics; deterministic and free of I/O. `Grader` is what the
 /// rest of the program grades with; this is its rubric part.
 ///
-/// Each talking point earns its weight when one of its phrasings occurs un-negated within one
-/// sentence; a phrasing of which at least half the terms occur together earns half that fraction.
-/// The score is the earned share of the total weight as 0–100, less misconception penalties; a
-/// missing required point caps it just below `strong`.
+/// Each talking point earns the credit of its best phrasing: a phrasing whose terms all occur
+/// un-negated within one claim (a stretch of a sentence between `:` and contrast words) earns the
+/// point's weight when it states a claim — two or more terms, or one marked `claim:` — and
+/// `topicCredit` of it when it only names the topic. A match made wholly inside a list of names
+/// (`AnswerText.isListed`) earns `listCredit` of that; a phrasing of which at least half the
+/// terms occur together earns half that fraction. One sentence earns full weight for at most
+/// `fullPointsPerSentence` points; later ones in it earn `crowdedCredit`. The score is the earned
+/// share of the total weight as 0–100, less misconception penalties; a required point not fully
+/// made caps it just below `strong`.
 public enum Scorer {
   /// The credit a phrasing's partial match earns per matched fraction of its terms.
   public static let partialCreditFactor = 0.5
+  /// The credit of a one-term phrasing not marked as a claim: the topic named, not explained.
+  public static let topicCredit = 0.5
+  /// The factor for a match found only among a list of names or a verbless fragment.
+  public static let listCredit = 0.35
+  /// How many points one sentence can earn at full weight.
+  public static let fullPointsPerSentence = 3
+  /// The credit of a point beyond `fullPointsPerSentence` in one sentence.
+  public static let crowdedCredit = 0.5
 
   /// Scores `answer` against one compiled rubric.
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
     let text = AnswerText(answer, rubric: rubric)
     var scratch = MatchScratch()
+    var outcomes: [PhrasingOutcome] = []
+    outcomes.reserveCapacity(rubric.points.count)
+    for point in rubric.points {
+      // The best credit wins; a negation beats a partial match of another phrasing.
+      var best = PhrasingOutcome.none
+      for phrasing in point.phrasings {
+        let outcome = match(
+          phrasing, in: text, scratch: &scratch, readsNegation: rubric.rubric.readsNegation,
+          readsClaims: rubric.rubric.readsClaims)
+        if outcome.isBetter(than: best) { best = outcome }
+        if best.credit >= 1 { break }
+      }
+      outcomes.append(best)
+    }
+    if rubric.rubric.readsClaims { crowd(&outcomes, in: text) }
+
     var hits: [ScoredAnswer.Hit] = []
     var misses: [ScoredAnswer.Miss] = []
     var misconceptions: [ScoredAnswer.StatedMisconception] = []
     var earned = 0.0
     var total = 0.0
     var missingRequired = false
-
-    for point in rubric.points {
+    for (point, outcome) in zip(rubric.points, outcomes) {
       let source = point.source
       total += source.weight
-      // A hit beats an explicit negation, which beats a partial match of another phrasing.
-      var best = PhrasingOutcome.none
-      for phrasing in point.phrasings {
-        let outcome = match(
-          phrasing, in: text, scratch: &scratch, readsNegation: rubric.rubric.readsNegation)
-        if outcome.rank > best.rank || (outcome.rank == best.rank && outcome.credit > best.credit) {
-          best = outcome
-        }
-        if case .hit = best { break }
-      }
-      switch best {
-      case .hit(let evidence, _):
-        earned += source.weight
+      earned += source.weight * outcome.credit
+      switch outcome {
+      case .hit(let credit, let evidence, _) where credit >= 1:
         hits.append(
           .init(
             point: source.label, weight: source.weight, required: source.required,
             evidence: evidence))
-      case .partial(let fraction, let evidence):
-        let credit = partialCreditFactor * fraction
-        earned += source.weight * credit
+      case .hit(let credit, let evidence, _), .partial(let credit, let evidence):
         missingRequired = missingRequired || source.required
         misses.append(
           .init(
@@ -72,7 +88,8 @@ public enum Scorer {
     for wrongIdea in rubric.misconceptions {
       for phrasing in wrongIdea.phrasings {
         // A misconception the answer names only to reject it is not held against it.
-        if case .hit(let evidence, let occurrences) = match(phrasing, in: text, scratch: &scratch),
+        if case .hit(_, let evidence, let occurrences) = match(
+          phrasing, in: text, scratch: &scratch),
           !text.rejects(occurrences)
         {
           penalty += wrongIdea.source.penalty
@@ -94,39 +111,53 @@ public enum Scorer {
       misses: misses, misconceptions: misconceptions, cappedByRequired: capped)
   }
 
-  // MARK: Matching
-
-  enum PhrasingOutcome {
-    case none
-    case partial(fraction: Double, evidence: [String])
-    case negated(evidence: [String])
-    /// Every term in one sentence, at `occurrences`.
-    case hit(evidence: [String], occurrences: [TermOccurrence])
-
-    var credit: Double {
-      switch self {
-      case .hit: 1
-      case .partial(let fraction, _): Scorer.partialCreditFactor * fraction
-      case .negated, .none: 0
-      }
-    }
-
-    /// The order outcomes are preferred in for a talking point.
-    var rank: Int {
-      switch self {
-      case .none: 0
-      case .partial: 1
-      case .negated: 2
-      case .hit: 3
+  /// Holds each sentence to `fullPointsPerSentence` full hits, in the rubric's order: one long
+  /// sentence that names everything is a list, not an explanation.
+  private static func crowd(_ outcomes: inout [PhrasingOutcome], in text: AnswerText) {
+    var fullHits: [Int: Int] = [:]
+    for index in outcomes.indices {
+      guard case .hit(let credit, let evidence, let occurrences) = outcomes[index], credit >= 1,
+        let first = occurrences.first
+      else { continue }
+      let sentence = text.tokens[first.start].sentence
+      let count = fullHits[sentence, default: 0]
+      fullHits[sentence] = count + 1
+      if count >= fullPointsPerSentence {
+        outcomes[index] = .hit(credit: crowdedCredit, evidence: evidence, occurrences: occurrences)
       }
     }
   }
 
-  /// Finds the best sentence for a phrasing: all terms un-negated, else negated, else the most
-  /// terms together.
+  // MARK: Matching
+
+  enum PhrasingOutcome {
+    case none
+    case partial(credit: Double, evidence: [String])
+    case negated(evidence: [String])
+    /// Every term in one claim, at `occurrences`, earning `credit` of the point.
+    case hit(credit: Double, evidence: [String], occurrences: [TermOccurrence])
+
+    var credit: Double {
+      switch self {
+      case .hit(let credit, _, _), .partial(let credit, _): credit
+      case .negated, .none: 0
+      }
+    }
+
+    /// Whether this outcome is preferred to `other` for a talking point: more credit, and at
+    /// equal (zero) credit a negation over nothing.
+    func isBetter(than other: PhrasingOutcome) -> Bool {
+      if credit != other.credit { return credit > other.credit }
+      if case .negated = self, case .none = other { return true }
+      return false
+    }
+  }
+
+  /// Finds the best claim for a phrasing: all terms un-negated, else negated, else the most
+  /// terms together; the credit is the phrasing's, reduced when the match lies among a list.
   static func match(
     _ phrasing: CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch,
-    readsNegation: Bool = true
+    readsNegation: Bool = true, readsClaims: Bool = true
   ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
     var located = scratch.located
@@ -138,21 +169,23 @@ public enum Scorer {
       for occurrence in scratch.occurrences {
         located.append(
           Located(
-            sentence: text.tokens[occurrence.start].sentence, term: termIndex,
+            claim: text.tokens[occurrence.start].claim, term: termIndex,
             occurrence: occurrence))
       }
     }
     guard !located.isEmpty else { return .none }
     located.sort {
-      ($0.sentence, $0.term, $0.occurrence.start) < ($1.sentence, $1.term, $1.occurrence.start)
+      ($0.claim, $0.term, $0.occurrence.start) < ($1.claim, $1.term, $1.occurrence.start)
     }
 
     var negated: [TermOccurrence]?
-    var bestPartial: (fraction: Double, occurrences: [TermOccurrence])?
+    var bestHit: (credit: Double, occurrences: [TermOccurrence])?
+    var bestPartial: (credit: Double, occurrences: [TermOccurrence])?
+    let claimCredit = phrasing.isClaim || !readsClaims ? 1 : topicCredit
     var groupStart = 0
     while groupStart < located.count {
       var groupEnd = groupStart
-      while groupEnd < located.count && located[groupEnd].sentence == located[groupStart].sentence {
+      while groupEnd < located.count && located[groupEnd].claim == located[groupStart].claim {
         groupEnd += 1
       }
       let group = located[groupStart..<groupEnd]
@@ -179,20 +212,30 @@ public enum Scorer {
           isNegated = true
         }
       }
+      let listed = readsClaims && chosen.allSatisfy { text.isListed($0) }
+      let factor = listed ? listCredit : 1
       if chosen.count == termCount {
         if !isNegated || !readsNegation {
-          return .hit(evidence: evidence(chosen, in: text), occurrences: chosen)
+          let credit = claimCredit * factor
+          if credit > (bestHit?.credit ?? 0) { bestHit = (credit, chosen) }
+          if credit >= 1 { break }
+        } else {
+          negated = negated ?? chosen
         }
-        negated = negated ?? chosen
       } else if termCount >= 2, !isNegated, chosen.count * 2 >= termCount {
-        let fraction = Double(chosen.count) / Double(termCount)
-        if fraction > (bestPartial?.fraction ?? 0) { bestPartial = (fraction, chosen) }
+        let credit = partialCreditFactor * Double(chosen.count) / Double(termCount) * factor
+        if credit > (bestPartial?.credit ?? 0) { bestPartial = (credit, chosen) }
       }
+    }
+    if let bestHit {
+      return .hit(
+        credit: bestHit.credit, evidence: evidence(bestHit.occurrences, in: text),
+        occurrences: bestHit.occurrences)
     }
     if let negated { return .negated(evidence: evidence(negated, in: text)) }
     if let bestPartial {
       return .partial(
-        fraction: bestPartial.fraction, evidence: evidence(bestPartial.occurrences, in: text))
+        credit: bestPartial.credit, evidence: evidence(bestPartial.occurrences, in: text))
     }
     return .none
   }

@@ -16,6 +16,22 @@ public struct Token: Sendable, Equatable {
   /// Which clause of the answer the token is in; clauses are split at commas and contrast words,
   /// and a new sentence is a new clause.
   public var clause: Int
+  /// Which claim of the answer the token is in: a stretch that states one thing, split where a
+  /// sentence ends and at `:` and contrast words (`but`, `whereas`, `while`, `unlike` …), not at
+  /// commas. A rubric phrasing's terms must stand in one claim.
+  public var claim: Int
+
+  public init(
+    text: String, stem: String, surface: Range<String.Index>, sentence: Int, clause: Int,
+    claim: Int
+  ) {
+    self.text = text
+    self.stem = stem
+    self.surface = surface
+    self.sentence = sentence
+    self.clause = clause
+    self.claim = claim
+  }
 }
 
 extension Token {

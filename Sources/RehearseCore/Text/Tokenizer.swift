@@ -14,11 +14,12 @@ public enum Tokenizer {
   fileprivate static let abbreviations: Set<String> = [
     "eg", "ie", "etc", "vs", "approx", "incl", "esp",
   ]
-  private static let clauseWords = ["but", "whereas", "while", "although", "though"].map {
-    Array($0.utf8)
-  }
+  private static let clauseWords = [
+    "but", "whereas", "while", "although", "though", "unlike", "however",
+  ].map { Array($0.utf8) }
 
-  /// Whether a word starts a new clause: `but`, `whereas`, `while`, `although`, `though`.
+  /// Whether a word starts a new clause and claim: `but`, `whereas`, `while`, `although`,
+  /// `though`, `unlike`, `however`.
   fileprivate static func isClauseWord(_ word: [UInt8]) -> Bool {
     (3...8).contains(word.count) && clauseWords.contains(word)
   }
@@ -31,6 +32,7 @@ public enum Tokenizer {
     return contiguous.utf8.withContiguousStorageIfAvailable { bytes in
       var scanner = Scanner(text: contiguous, bytes: bytes)
       scanner.scan()
+      NumberWords.normalize(&scanner.tokens)
       return scanner.tokens
     } ?? []
   }
@@ -42,6 +44,9 @@ public enum Tokenizer {
     var tokens: [Token] = []
     var sentence = 0
     var clause = 0
+    var claim = 0
+    /// The offset just after the last token appended, or -1.
+    var lastTokenEnd = -1
     var hasContent = false
     var lineHasContent = false
     var atLineStart = true
@@ -128,8 +133,15 @@ public enum Tokenizer {
         endSentence()
       case UInt8(ascii: "."):
         if !abbreviation { endSentence() }
-      case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"):
+      case UInt8(ascii: ":"):
+        if hasContent {
+          clause += 1
+          claim += 1
+        }
+      case UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")"):
         if hasContent { clause += 1 }
+      case UInt8(ascii: "%"):
+        if endsNumber(at: offset) { appendPercent(at: offset) }
       case UInt8(ascii: "\n"):
         // A blank line ends a paragraph.
         if !lineHasContent { endSentence() }
@@ -190,11 +202,15 @@ public enum Tokenizer {
         stem = Tokenizer.stemExceptions[normalized] ?? PorterStemmer.stem(normalized)
       }
       guard !normalized.isEmpty else { return }
-      if hasContent, Tokenizer.isClauseWord(word) { clause += 1 }
+      if hasContent, Tokenizer.isClauseWord(word) {
+        clause += 1
+        claim += 1
+      }
       tokens.append(
         Token(
           text: normalized, stem: stem, surface: index(start)..<index(end), sentence: sentence,
-          clause: clause))
+          clause: clause, claim: claim))
+      lastTokenEnd = end
       hasContent = true
       lineHasContent = true
     }
@@ -203,8 +219,24 @@ public enum Tokenizer {
       if hasContent {
         sentence += 1
         clause += 1
+        claim += 1
         hasContent = false
       }
+    }
+
+    /// Whether the last token ends with a digit right before the current character (`3%`).
+    func endsNumber(at offset: Int) -> Bool {
+      guard lastTokenEnd == offset, let byte = tokens.last?.text.utf8.last else { return false }
+      return byte >= 0x30 && byte <= 0x39
+    }
+
+    /// `%` written after a number, read as the word `percent`.
+    mutating func appendPercent(at offset: Int) {
+      guard tokens.count < Tokenizer.maximumTokens else { return }
+      tokens.append(
+        Token(
+          text: "percent", stem: "percent", surface: index(offset)..<index(offset + 1),
+          sentence: sentence, clause: clause, claim: claim))
     }
   }
 

@@ -1,0 +1,171 @@
+/// Rewrites the ways a number is said into the digits it means, so that "400 thousand", "400k",
+/// "0.4 million" and "four hundred thousand" all read as `400000`, and "three percent", "3 per
+/// cent" and "3%" as `3 percent`.
+///
+/// Applied by the tokenizer to answers and rubric terms alike. A lone "one" stays a word ("the one
+/// with", "one big table"); it is a number only before a scale word or `percent`, or inside a
+/// longer number ("twenty one").
+enum NumberWords {
+  private static let units: [String: Double] = [
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "half": 0.5,
+  ]
+  private static let scales: [String: Double] = [
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+    "billions": 1_000_000_000,
+  ]
+  /// Letters written onto digits that scale them (`400k`, `1.5m`, `2bn`).
+  private static let suffixes: [String: Double] = [
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
+  ]
+
+  /// Rewrites number phrases in `tokens` in place.
+  static func normalize(_ tokens: inout [Token]) {
+    guard tokens.contains(where: mayStartNumber) else { return }
+    var result: [Token] = []
+    result.reserveCapacity(tokens.count)
+    var index = 0
+    while index < tokens.count {
+      if mayStartNumber(tokens[index]), let (value, length) = number(in: tokens, at: index) {
+        let first = tokens[index]
+        let last = tokens[index + length - 1]
+        let digits = format(value)
+        result.append(
+          Token(
+            text: digits, stem: digits, surface: first.surface.lowerBound..<last.surface.upperBound,
+            sentence: first.sentence, clause: first.clause, claim: first.claim))
+        index += length
+      } else if let percent = percentWord(in: tokens, at: index) {
+        result.append(percent.token)
+        index += percent.length
+      } else {
+        result.append(tokens[index])
+        index += 1
+      }
+    }
+    tokens = result
+  }
+
+  /// A cheap test that lets most words pass without a dictionary lookup.
+  private static func mayStartNumber(_ token: Token) -> Bool {
+    guard let first = token.text.utf8.first else { return false }
+    if first >= 0x30 && first <= 0x39 { return true }
+    let length = token.text.utf8.count
+    return length >= 1 && length <= 9 && (units[token.text] != nil || token.text == "a")
+  }
+
+  /// The value of the number phrase starting at `start` and its length in tokens, when the
+  /// tokens there say a number in words or scale one written in digits.
+  private static func number(in tokens: [Token], at start: Int) -> (Double, Int)? {
+    var index = start
+    var total = 0.0
+    var current = 0.0
+    var sawWord = false
+    var sawScale = false
+    var sawDigits = false
+    let sentence = tokens[start].sentence
+    func next(_ offset: Int = 0) -> Token? {
+      let position = index + offset
+      guard position < tokens.count, tokens[position].sentence == sentence else { return nil }
+      return tokens[position]
+    }
+    // "a million", "half a million": the article counts as one only before a scale word.
+    if tokens[start].text == "a" {
+      guard let following = next(1), scales[following.text] != nil else { return nil }
+      current = 1
+      index += 1
+      sawWord = true
+    } else if let digits = digitValue(tokens[start]) {
+      current = digits.value
+      sawScale = digits.scaled
+      sawDigits = true
+      index += 1
+    }
+    while let token = next() {
+      if let unit = units[token.text], !sawDigits {
+        if unit == 0.5 {
+          // "half a million", "half a billion"; a half of anything else stays a word.
+          let skip = next(1)?.text == "a" ? 2 : 1
+          guard let scale = next(skip), scales[scale.text] != nil else { break }
+          current += unit
+          index += skip
+        } else {
+          current += unit
+          index += 1
+        }
+        sawWord = true
+      } else if let scale = scales[token.text], current > 0 || sawWord || sawDigits {
+        if scale == 100 {
+          current *= scale
+        } else {
+          total += current * scale
+          current = 0
+        }
+        sawScale = true
+        index += 1
+      } else if token.text == "and", sawWord, let following = next(1),
+        units[following.text] != nil
+      {
+        index += 1
+      } else {
+        break
+      }
+      if sawDigits && !sawScale { break }
+    }
+    let length = index - start
+    guard length > 0 else { return nil }
+    let value = total + current
+    // A lone "one" stays a word unless a scale word or `percent` follows.
+    if length == 1 && tokens[start].text == "one" {
+      guard let following = next(), following.text == "percent" || following.text == "per"
+      else { return nil }
+    }
+    if sawDigits && !sawScale { return nil }
+    return (value, length)
+  }
+
+  /// The value of a token written in digits, scaled by a suffix (`400k`), if it is a number.
+  private static func digitValue(_ token: Token) -> (value: Double, scaled: Bool)? {
+    let digits = token.number
+    guard !digits.isEmpty, token.text.hasPrefix(digits), let value = Double(digits) else {
+      return nil
+    }
+    let suffix = token.text.dropFirst(digits.count)
+    if suffix.isEmpty { return (value, false) }
+    guard let scale = suffixes[String(suffix)] else { return nil }
+    return (value * scale, true)
+  }
+
+  /// `per cent` and `pct` read as `percent`.
+  private static func percentWord(in tokens: [Token], at index: Int) -> (token: Token, length: Int)?
+  {
+    let token = tokens[index]
+    var length = 0
+    if token.text == "pct" {
+      length = 1
+    } else if token.text == "per", index + 1 < tokens.count, tokens[index + 1].text == "cent" {
+      length = 2
+    }
+    guard length > 0 else { return nil }
+    var percent = token
+    percent.text = "percent"
+    percent.stem = "percent"
+    percent.surface = token.surface.lowerBound..<tokens[index + length - 1].surface.upperBound
+    return (percent, length)
+  }
+
+  /// The value as digits: whole numbers without a decimal point, others to six places at most.
+  static func format(_ value: Double) -> String {
+    let rounded = (value * 1_000_000).rounded() / 1_000_000
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 {
+      return String(Int64(rounded))
+    }
+    var text = String(rounded)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
+  }
+}

@@ -9,7 +9,8 @@ private func rubric(
 ) -> CompiledRubric {
   let location = SourceLocation(file: "test.yaml", line: 1)
   let point = TalkingPoint(
-    label: "the point", phrasings: phrasings.map(Phrasing.init), location: location)
+    label: "the point", phrasings: phrasings.map { Phrasing($0, isClaim: true) },
+    location: location)
   return CompiledRubric(
     Rubric(questionID: "q", points: [point], misconceptions: misconceptions, location: location),
     lexicon: CompiledLexicon(lexicon))
@@ -179,12 +180,15 @@ struct ScorerTests {
     let location = SourceLocation(file: "test.yaml", line: 1)
     let points = [
       TalkingPoint(
-        label: "shards", weight: 3, required: requiredOnFirst, phrasings: [Phrasing(["shard"])],
+        label: "shards", weight: 3, required: requiredOnFirst,
+        phrasings: [Phrasing(["shard"], isClaim: true)],
         location: location),
       TalkingPoint(
-        label: "partitions", weight: 1, phrasings: [Phrasing(["partition"])], location: location),
+        label: "partitions", weight: 1, phrasings: [Phrasing(["partition"], isClaim: true)],
+        location: location),
       TalkingPoint(
-        label: "latency", weight: 1, phrasings: [Phrasing(["latency"])], location: location),
+        label: "latency", weight: 1, phrasings: [Phrasing(["latency"], isClaim: true)],
+        location: location),
     ]
     let misconception = Misconception(
       label: "same thing", phrasings: [Phrasing(["shard", "partition", "same"])],

@@ -14,13 +14,13 @@ struct TokenizerTests {
   @Test(
     "sentences end at . ! ? ; blank lines and bullets, not inside numbers, names or e.g.",
     arguments: [
-      ("One. Two! Three? Four; five", [["one"], ["two"], ["three"], ["four"], ["five"]]),
+      ("Red. Blue! Green? Gold; grey", [["red"], ["blue"], ["green"], ["gold"], ["grey"]]),
       ("Use node.js, e.g. for APIs", [["use", "node.js", "e.g", "for", "apis"]]),
       (
         "It took 3.5 hours for 5,000 rows", [["it", "took", "3.5", "hours", "for", "5000", "rows"]]
       ),
       ("first line\nsame sentence", [["first", "line", "same", "sentence"]]),
-      ("para one\n\npara two", [["para", "one"], ["para", "two"]]),
+      ("para first\n\npara second", [["para", "first"], ["para", "second"]]),
       ("- a bullet\n- another", [["a", "bullet"], ["another"]]),
     ])
   func sentenceBoundaries(text: String, expected: [[String]]) {
@@ -54,7 +54,7 @@ struct TokenizerTests {
     arguments: [
       ("InfluxDB took 5,000 rows", ["InfluxDB", "took", "5,000", "rows"]),
       ("It saved $2M and €40k, or £3", ["It", "saved", "$2M", "and", "€40k", "or", "£3"]),
-      ("Uptime 99.9% for 80+ sensors", ["Uptime", "99.9%", "for", "80+", "sensors"]),
+      ("Uptime 99.9% for 80+ sensors", ["Uptime", "99.9%", "%", "for", "80+", "sensors"]),
       ("I’m on C++ and node.js", ["I’m", "on", "C++", "and", "node.js"]),
     ])
   func spelling(text: String, expected: [String]) {
@@ -65,7 +65,7 @@ struct TokenizerTests {
   @Test(
     "a number token is normalised without grouping or signs, and knows its number and unit",
     arguments: [
-      ("5,000", "5000", "5000", ""), ("99.9%", "99.9", "99.9", ""), ("$2M", "2m", "2", "m"),
+      ("5,000", "5000", "5000", ""), ("99.9%", "99.9", "99.9", ""), ("$2M", "2000000", "2000000", ""),
       ("80+", "80", "80", ""), ("20GB", "20gb", "20", "gb"), ("3.5x", "3.5x", "3.5", "x"),
       ("S3", "s3", "3", ""), ("Airflow", "airflow", "", ""),
     ])
@@ -130,11 +130,73 @@ struct StemCollisionTests {
   func scoring() {
     let location = SourceLocation(file: "test.yaml", line: 1)
     let point = TalkingPoint(
-      label: "eventual consistency", phrasings: [Phrasing(["consistency"])], location: location)
+      label: "eventual consistency", phrasings: [Phrasing(["consistency"], isClaim: true)],
+      location: location)
     let rubric = CompiledRubric(
       Rubric(questionID: "q", points: [point], location: location),
       lexicon: CompiledLexicon(Lexicon()))
     #expect(Scorer.score("The table consists of partitions.", against: rubric).score == 0)
     #expect(Scorer.score("Replicas are eventually consistent.", against: rubric).score == 100)
+  }
+}
+
+@Suite("Numbers said in words")
+struct NumberWordsTests {
+  private static func texts(_ text: String) -> [String] {
+    Tokenizer.tokens(of: text).map(\.text)
+  }
+
+  @Test(
+    "a number said in words or scaled reads as its digits",
+    arguments: [
+      ("about 400,000 rows", ["about", "400000", "rows"]),
+      ("about 400k rows", ["about", "400000", "rows"]),
+      ("about 400 thousand rows", ["about", "400000", "rows"]),
+      ("about 0.4 million rows", ["about", "400000", "rows"]),
+      ("about four hundred thousand rows", ["about", "400000", "rows"]),
+      ("half a million players", ["500000", "players"]),
+      ("a million events", ["1000000", "events"]),
+      ("twenty five shards", ["25", "shards"]),
+      ("two hundred and fifty GB", ["250", "gb"]),
+      ("1.5bn events", ["1500000000", "events"]),
+    ])
+  func numbers(text: String, expected: [String]) {
+    #expect(Self.texts(text) == expected)
+  }
+
+  @Test(
+    "a share reads as a number and the word percent, however it is written",
+    arguments: ["3%", "3 percent", "3 per cent", "three percent", "3 pct"])
+  func percent(text: String) {
+    #expect(Self.texts(text) == ["3", "percent"])
+  }
+
+  @Test(
+    "words that only look like numbers stay words",
+    arguments: [
+      ("the one with the key", ["the", "one", "with", "the", "key"]),
+      ("half the rows", ["half", "the", "rows"]),
+      ("a table", ["a", "table"]),
+      ("version 2 of it", ["version", "2", "of", "it"]),
+    ])
+  func words(text: String, expected: [String]) {
+    #expect(Self.texts(text) == expected)
+  }
+
+  @Test("a rubric term written in digits meets the same number said in words")
+  func matching() {
+    let location = SourceLocation(file: "test.yaml", line: 1)
+    let point = TalkingPoint(
+      label: "the peak", phrasings: [Phrasing(["400,000", "second"])], location: location)
+    let rubric = CompiledRubric(
+      Rubric(questionID: "q", points: [point], location: location),
+      lexicon: CompiledLexicon(Lexicon()))
+    for answer in [
+      "The peak is 400k a second.", "The peak is four hundred thousand a second.",
+      "The peak is 0.4 million events a second.",
+    ] {
+      #expect(Scorer.score(answer, against: rubric).score == 100, "\(answer)")
+    }
+    #expect(Scorer.score("The peak is 40k a second.", against: rubric).score < 100)
   }
 }

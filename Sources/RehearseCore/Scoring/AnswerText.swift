@@ -146,12 +146,22 @@ struct AnswerText {
     self.compounds = compounds
   }
 
-  /// Marks the tokens that stand among a list of names: every token of a sentence without a
-  /// predicate word ("Composite index. Covering index."), and, in a run of at least
-  /// `shortestList` comma-separated items, the words after the last predicate word of each item
-  /// ("Options are B-tree, hash, bitmap and GIN").
+  /// Marks the tokens that stand among a list of names: the words of a run of at least
+  /// `shortestList` short sentences without a predicate word ("Composite index. Covering index.
+  /// Column order."), and, in a run of at least `shortestList` comma-separated items within a
+  /// sentence, the words after the last predicate word of each item ("Options are B-tree, hash,
+  /// bitmap and GIN").
   private static func listedTokens(_ tokens: [Token], predicates: [Bool]) -> [Bool] {
     var listed = [Bool](repeating: false, count: tokens.count)
+    var fragments: [Range<Int>] = []
+    func flushFragments() {
+      if fragments.count >= shortestList {
+        for fragment in fragments {
+          for position in fragment { listed[position] = true }
+        }
+      }
+      fragments.removeAll()
+    }
     var sentenceStart = 0
     while sentenceStart < tokens.count {
       var sentenceEnd = sentenceStart
@@ -162,13 +172,15 @@ struct AnswerText {
         hasPredicate = hasPredicate || predicates[sentenceEnd]
         sentenceEnd += 1
       }
-      if !hasPredicate {
-        for position in sentenceStart..<sentenceEnd { listed[position] = true }
+      if !hasPredicate && sentenceEnd - sentenceStart <= longestListItem {
+        fragments.append(sentenceStart..<sentenceEnd)
       } else {
+        flushFragments()
         markListItems(tokens, predicates: predicates, in: sentenceStart..<sentenceEnd, &listed)
       }
       sentenceStart = sentenceEnd
     }
+    flushFragments()
     return listed
   }
 
@@ -178,31 +190,46 @@ struct AnswerText {
   ) {
     // The item part of each clause: the words after its last predicate word, and whether the
     // clause is nothing but that.
-    var items: [(range: Range<Int>, isWhole: Bool)] = []
+    var items: [(range: Range<Int>, isWhole: Bool, isShort: Bool)] = []
     var clauseStart = sentence.lowerBound
     while clauseStart < sentence.upperBound {
       var clauseEnd = clauseStart
       var itemStart = clauseStart
+      // The longest stretch of the item between `and`/`or`: "composite and covering indexes"
+      // is two short items.
+      var part = 0
+      var longestPart = 0
       while clauseEnd < sentence.upperBound
         && tokens[clauseEnd].clause == tokens[clauseStart].clause
       {
-        if predicates[clauseEnd] { itemStart = clauseEnd + 1 }
+        if predicates[clauseEnd] {
+          itemStart = clauseEnd + 1
+          part = 0
+          longestPart = 0
+        } else if tokens[clauseEnd].text == "and" || tokens[clauseEnd].text == "or" {
+          part = 0
+        } else {
+          part += 1
+          longestPart = max(longestPart, part)
+        }
         clauseEnd += 1
       }
-      items.append((itemStart..<clauseEnd, itemStart == clauseStart))
+      items.append(
+        (
+          itemStart..<clauseEnd, itemStart == clauseStart,
+          longestPart > 0 && longestPart <= longestListItem
+        ))
       clauseStart = clauseEnd
     }
     var runStart = 0
     while runStart < items.count {
       // A run: a clause whose tail is short, then clauses that are short items entirely.
-      guard !items[runStart].range.isEmpty, items[runStart].range.count <= longestListItem else {
+      guard items[runStart].isShort else {
         runStart += 1
         continue
       }
       var runEnd = runStart + 1
-      while runEnd < items.count && items[runEnd].isWhole && !items[runEnd].range.isEmpty
-        && items[runEnd].range.count <= longestListItem
-      {
+      while runEnd < items.count && items[runEnd].isWhole && items[runEnd].isShort {
         runEnd += 1
       }
       if runEnd - runStart >= shortestList {
@@ -291,13 +318,15 @@ struct AnswerText {
     return current
   }
 
-  /// Whether a negation cue turns `occurrence` around: one shortly before it in its clause, or
-  /// one straight after it, past at most one auxiliary ("column order doesn't matter", "the key
-  /// is not unique"); cues inside any of `matched` are words of the phrasing itself and do not
-  /// count.
-  func isNegated(_ occurrence: TermOccurrence, ignoring matched: ArraySlice<Located>) -> Bool {
+  /// Whether a negation cue turns `occurrence` around: one shortly before it in its clause, or,
+  /// with `readsAfter` (a one-term phrasing, whose term is the whole claim), one straight after
+  /// it, past at most one auxiliary ("column order doesn't matter", "the key is not unique");
+  /// cues inside any of `matched` are words of the phrasing itself and do not count.
+  func isNegated(
+    _ occurrence: TermOccurrence, ignoring matched: ArraySlice<Located>, readsAfter: Bool
+  ) -> Bool {
     let startToken = tokens[occurrence.start]
-    var after = occurrence.end + 1
+    var after = readsAfter ? occurrence.end + 1 : tokens.count
     if after < tokens.count, tokens[after].clause == startToken.clause,
       AnswerText.auxiliaries.contains(tokens[after].text)
     {

@@ -202,7 +202,11 @@ public enum Scorer {
         while index < group.endIndex && group[index].term == term {
           let occurrence = group[index].occurrence
           first = first ?? occurrence
-          if clean == nil && !text.isNegated(occurrence, ignoring: group) { clean = occurrence }
+          if clean == nil
+            && !text.isNegated(occurrence, ignoring: group, readsAfter: termCount == 1)
+          {
+            clean = occurrence
+          }
           index += 1
         }
         if let clean {

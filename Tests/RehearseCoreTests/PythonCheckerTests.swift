@@ -57,6 +57,33 @@ struct PythonCheckerTests {
     #expect(wrong >= 2, "\(question.id) has \(wrong) wrong solutions")
   }
 
+  @Test(
+    "a test a do-nothing function passes is trivial",
+    arguments: [
+      ("f([])", "[]", true), ("f({})", "({}, 0)", true), ("f('')", "None", true),
+      ("f([(1, 3)])", "[(1, 3)]", true),
+      ("(lambda xs: [f(xs), xs][1])([(5, 6), (1, 2)])", "[(5, 6), (1, 2)]", true),
+      ("f([1, 2])", "[2, 4]", false), ("f([1, 1])", "({}, 4)", false), ("f([])", "[[]]", true),
+      ("type(f([1])).__name__", "'generator'", false),
+    ])
+  func trivialTests(call: String, expected: String, trivial: Bool) {
+    #expect(PythonExercise.TestCase(call: call, expected: expected).isTrivial == trivial)
+  }
+
+  @Test(
+    "a function that passes only the trivial tests of a shipped question is weak",
+    .enabled(if: hasPython))
+  func onlyTrivialTests() throws {
+    let bank = try #require(Self.bank)
+    let question = try bank.requireQuestion(id: "py-merge-overlapping-intervals")
+    let exercise = try #require(question.python)
+    let identity = "def merge_intervals(intervals):\n    return list(intervals)\n"
+    let report = Self.checker.check(identity, exercise: exercise)
+    #expect(report.passedCount >= 2)
+    #expect(report.checks.allSatisfy { !$0.passed || $0.trivial })
+    #expect(Band(score: report.score) == .weak)
+  }
+
   @Test("a wrong solution reports each test with expected and actual", .enabled(if: hasPython))
   func wrongSolution() {
     let report = Self.check(
@@ -71,7 +98,9 @@ struct PythonCheckerTests {
     #expect(report.checks[1].name == "double([1, 2])")
     #expect(report.checks[1].expected == "[2, 4]")
     #expect(report.checks[1].actual == "[4]")
-    #expect(report.score == 33)
+    // The one test it passes is the empty input, which earns nothing.
+    #expect(report.checks.map(\.trivial) == [true, false, false])
+    #expect(report.score == 0)
     #expect(report.code.hasPrefix("def double") && !report.code.contains("header"))
   }
 

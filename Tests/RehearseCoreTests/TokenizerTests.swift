@@ -65,7 +65,8 @@ struct TokenizerTests {
   @Test(
     "a number token is normalised without grouping or signs, and knows its number and unit",
     arguments: [
-      ("5,000", "5000", "5000", ""), ("99.9%", "99.9", "99.9", ""), ("$2M", "2000000", "2000000", ""),
+      ("5,000", "5000", "5000", ""), ("99.9%", "99.9", "99.9", ""),
+      ("$2M", "2000000", "2000000", ""),
       ("80+", "80", "80", ""), ("20GB", "20gb", "20", "gb"), ("3.5x", "3.5x", "3.5", "x"),
       ("S3", "s3", "3", ""), ("Airflow", "airflow", "", ""),
     ])

@@ -9,6 +9,26 @@ public struct PythonExercise: Sendable, Equatable, Codable {
       self.call = call
       self.expected = expected
     }
+
+    /// Whether a function that does nothing useful could pass this test: the expected value is
+    /// empty (`[]`, `{}`, `({}, 0)`, `None`, `0` …), or it is written in the call itself, so an
+    /// identity function or a check that the input was not changed passes it.
+    public var isTrivial: Bool {
+      let expectedText = expected.filter { !$0.isWhitespace }
+      let callText = call.filter { !$0.isWhitespace }
+      if callText.contains(expectedText) { return true }
+      var rest = expectedText
+      for empty in Self.emptyLiterals.sorted(by: { $0.count > $1.count }) {
+        rest = rest.replacingOccurrences(of: empty, with: "")
+      }
+      return rest.allSatisfy { "()[],".contains($0) }
+    }
+
+    /// The values a test of nothing returns.
+    static let emptyLiterals = [
+      "set()", "dict()", "list()", "tuple()", "None", "False", "''", "\"\"", "[]", "{}", "()",
+      "0.0", "0",
+    ]
   }
 
   /// The `def` line the answer starts from.

@@ -42,12 +42,33 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
     public var passed: Bool
     public var expected: String?
     public var actual: String?
+    /// Whether a Python test is one a function doing nothing useful passes (empty input, the
+    /// input echoed back; `PythonExercise.TestCase.isTrivial`): it keeps an answer from `strong`
+    /// when failed, but earns nothing when passed.
+    public var trivial: Bool
 
-    public init(name: String, passed: Bool, expected: String? = nil, actual: String? = nil) {
+    public init(
+      name: String, passed: Bool, expected: String? = nil, actual: String? = nil,
+      trivial: Bool = false
+    ) {
       self.name = name
       self.passed = passed
       self.expected = expected
       self.actual = actual
+      self.trivial = trivial
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case name, passed, expected, actual, trivial
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      name = try container.decode(String.self, forKey: .name)
+      passed = try container.decode(Bool.self, forKey: .passed)
+      expected = try container.decodeIfPresent(String.self, forKey: .expected)
+      actual = try container.decodeIfPresent(String.self, forKey: .actual)
+      trivial = try container.decodeIfPresent(Bool.self, forKey: .trivial) ?? false
     }
   }
 
@@ -135,7 +156,8 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
   /// A SQL answer that ran is scored by what it returns: its row agreement, times
   /// `presentationFactor` for each of order and column names it gets wrong; running and the
   /// columns are gates, worth nothing on their own, so a query that runs but returns the wrong
-  /// rows is weak. A Python answer scores the share of its tests passed.
+  /// rows is weak. A Python answer scores the share of its non-trivial tests passed: a function
+  /// that passes only the empty-input and input-unchanged tests is weak.
   public var score: Int {
     guard !checks.isEmpty else { return 0 }
     let allPassed = passedCount == checks.count
@@ -147,7 +169,8 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
       share = Int(
         (100 * rowAgreement * pow(Self.presentationFactor, Double(presentation))).rounded())
     } else {
-      share = Int((100 * Double(passedCount) / Double(checks.count)).rounded())
+      let counted = checks.contains { !$0.trivial } ? checks.filter { !$0.trivial } : checks
+      share = Int((100 * Double(counted.count { $0.passed }) / Double(counted.count)).rounded())
     }
     return allPassed ? share : min(share, Band.strongThreshold - 1)
   }

@@ -104,7 +104,9 @@ struct PythonRun {
     events: [Event], wallClockExceeded: Bool, signal: Int32, status: Int32, stderrTail: String
   ) -> ExecutionReport {
     let code = events.first { $0.event == "code" }?.code ?? ""
-    var checks = exercise.tests.map { ExecutionReport.Check(name: $0.call, passed: false) }
+    var checks = exercise.tests.map {
+      ExecutionReport.Check(name: $0.call, passed: false, trivial: $0.isTrivial)
+    }
     var results: [Int: Event] = [:]
     var running: Int?
     for event in events {

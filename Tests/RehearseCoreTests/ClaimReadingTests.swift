@@ -86,6 +86,32 @@ struct ClaimReadingTests {
     #expect(Scorer.score(answer, against: rubric).score == score)
   }
 
+  @Test("a claim that states a misconception earns no talking point, and costs its penalty")
+  func wrongClaimEarnsNothing() {
+    let source = Rubric(
+      questionID: "q",
+      points: [
+        TalkingPoint(
+          label: "Facts hold the measures", phrasings: [Phrasing(["fact", "measure"])],
+          location: Self.location)
+      ],
+      misconceptions: [
+        Misconception(
+          label: "Facts hold the descriptive attributes",
+          phrasings: [Phrasing(["fact", "descriptive attribute"])],
+          correction: "Dimensions hold them.", penalty: 20, location: Self.location)
+      ], location: Self.location)
+    let rubric = CompiledRubric(source, lexicon: CompiledLexicon(Lexicon()))
+    let wrong = Scorer.score(
+      "The fact table holds descriptive attributes and a measure or two.", against: rubric)
+    #expect(wrong.score == 0)
+    #expect(wrong.misconceptions.map(\.label) == ["Facts hold the descriptive attributes"])
+    let right = Scorer.score(
+      "The fact table holds the measures. Descriptive attributes live in dimensions.",
+      against: rubric)
+    #expect(right.score == 100)
+  }
+
   @Test("a rubric that does not read claims (a drafted one) counts every word in full")
   func draftedRubrics() {
     var source = Self.rubric([

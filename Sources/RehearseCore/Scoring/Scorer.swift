@@ -26,6 +26,32 @@ public enum Scorer {
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
     let text = AnswerText(answer, rubric: rubric)
     var scratch = MatchScratch()
+    // Misconceptions first: a claim that states one earns no talking point.
+    var penalty = 0.0
+    var stated: [ScoredAnswer.StatedMisconception] = []
+    scratch.wrongClaims.removeAll(keepingCapacity: true)
+    var wrongClaims = scratch.wrongClaims
+    for wrongIdea in rubric.misconceptions {
+      for phrasing in wrongIdea.phrasings {
+        // A misconception the answer names only to reject it is not held against it.
+        if case .hit(_, let evidence, let occurrences) = match(
+          phrasing, in: text, scratch: &scratch),
+          !text.rejects(occurrences)
+        {
+          penalty += wrongIdea.source.penalty
+          stated.append(
+            .init(
+              label: wrongIdea.source.label, correction: wrongIdea.source.correction,
+              evidence: evidence, penalty: wrongIdea.source.penalty, kind: .stated))
+          for occurrence in occurrences {
+            wrongClaims.insert(text.tokens[occurrence.start].claim)
+          }
+          break
+        }
+      }
+    }
+
+    scratch.wrongClaims = wrongClaims
     var outcomes: [PhrasingOutcome] = []
     outcomes.reserveCapacity(rubric.points.count)
     for point in rubric.points {
@@ -84,24 +110,7 @@ public enum Scorer {
       }
     }
 
-    var penalty = 0.0
-    for wrongIdea in rubric.misconceptions {
-      for phrasing in wrongIdea.phrasings {
-        // A misconception the answer names only to reject it is not held against it.
-        if case .hit(_, let evidence, let occurrences) = match(
-          phrasing, in: text, scratch: &scratch),
-          !text.rejects(occurrences)
-        {
-          penalty += wrongIdea.source.penalty
-          misconceptions.append(
-            .init(
-              label: wrongIdea.source.label, correction: wrongIdea.source.correction,
-              evidence: evidence, penalty: wrongIdea.source.penalty, kind: .stated))
-          break
-        }
-      }
-    }
-
+    misconceptions += stated
     let raw = total > 0 ? 100 * earned / (total * rubric.rubric.fullCreditAt) - penalty : 0
     var score = Int(max(0, min(100, raw)).rounded())
     let capped = missingRequired && score >= Band.strongThreshold
@@ -190,6 +199,7 @@ public enum Scorer {
       }
       let group = located[groupStart..<groupEnd]
       groupStart = groupEnd
+      if scratch.wrongClaims.contains(group[group.startIndex].claim) { continue }
 
       // For each term, its first un-negated occurrence in the sentence, else its first one.
       var chosen: [TermOccurrence] = []
@@ -251,6 +261,8 @@ public enum Scorer {
 
 /// Buffers reused by every phrasing matched against one answer, so matching allocates little.
 struct MatchScratch {
+  /// The claims that state a misconception; they earn no talking point.
+  var wrongClaims: Set<Int> = []
   var located: [Located] = []
   var occurrences: [TermOccurrence] = []
   var starts: [Int] = []

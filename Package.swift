@@ -48,7 +48,7 @@ let package = Package(
     ),
     .testTarget(
       name: "RehearseCoreTests",
-      dependencies: ["RehearseCore"],
+      dependencies: ["RehearseCore", .product(name: "Yams", package: "Yams")],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -8,7 +8,7 @@ struct AnswerText {
   static let negationCues: Set<String> = [
     "not", "no", "never", "without", "cannot", "neither", "nor", "none", "nothing", "hardly",
     "isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "wont", "cant", "couldnt",
-    "shouldnt", "wouldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt", "aint",
+    "shouldnt", "wouldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt", "aint", "non",
   ]
   /// How many tokens before a term a negation cue reaches, within its clause.
   static let negationReach = 4
@@ -27,8 +27,16 @@ struct AnswerText {
     "whether", "to", "means", "mean", "make", "makes", "made", "let", "lets", "use", "uses",
     "used", "keep", "keeps", "kept", "get", "gets", "got", "give", "gives", "need", "needs",
     "want", "wants", "take", "takes", "put", "puts", "run", "runs", "go", "goes", "stores",
-    "holds", "reads", "writes", "sends", "lives", "sits", "means", "say", "says", "tells",
-    "not", "no", "never", "isnt", "arent", "doesnt", "dont", "cant", "wont",
+    "holds", "reads", "writes", "sends", "lives", "sits", "say", "says", "tells", "not", "no",
+    "never", "isnt", "arent", "doesnt", "dont", "cant", "wont", "hold", "store", "record",
+    "records", "track", "tracks", "come", "comes", "follow", "follows", "become", "becomes",
+    "describe", "describes", "design", "build", "builds", "built", "look", "looks", "show",
+    "shows", "mark", "marks", "check", "checks", "compare", "compares", "add", "adds", "added",
+    "send", "live", "sit", "split", "splits", "lets", "let", "allow", "allows", "stop", "stops",
+    "avoid", "avoids", "ensure", "ensures", "help", "helps", "work", "works", "depend",
+    "depends", "handle", "handles", "cause", "causes", "change", "changes", "keep", "happen",
+    "happens", "contain", "contains", "return", "returns", "point", "points", "belong",
+    "belongs", "mean", "join", "joins", "fail", "fails", "load", "loads", "scale", "scales",
   ])
   /// The longest stretch between commas read as one item of a list.
   static let longestListItem = 4
@@ -114,9 +122,11 @@ struct AnswerText {
         compounds.append((candidate.id, position))
       }
     }
-    // "not only … but also" affirms.
+    // "not only … but also" affirms; "NOT NULL" names a constraint.
     for position in cues.indices where cues[position] && tokens[position].text == "not" {
-      if position + 1 < tokens.count && tokens[position + 1].text == "only" {
+      if position + 1 < tokens.count
+        && (tokens[position + 1].text == "only" || tokens[position + 1].text == "null")
+      {
         cues[position] = false
       }
     }
@@ -176,7 +186,16 @@ struct AnswerText {
         fragments.append(sentenceStart..<sentenceEnd)
       } else {
         flushFragments()
-        markListItems(tokens, predicates: predicates, in: sentenceStart..<sentenceEnd, &listed)
+        // Each claim of the sentence on its own: a list after a colon leaves the claim before it.
+        var claimStart = sentenceStart
+        while claimStart < sentenceEnd {
+          var claimEnd = claimStart
+          while claimEnd < sentenceEnd && tokens[claimEnd].claim == tokens[claimStart].claim {
+            claimEnd += 1
+          }
+          markListItems(tokens, predicates: predicates, in: claimStart..<claimEnd, &listed)
+          claimStart = claimEnd
+        }
       }
       sentenceStart = sentenceEnd
     }
@@ -184,7 +203,7 @@ struct AnswerText {
     return listed
   }
 
-  /// Marks the items of comma-separated runs within one sentence.
+  /// Marks the items of comma-separated runs within one claim.
   private static func markListItems(
     _ tokens: [Token], predicates: [Bool], in sentence: Range<Int>, _ listed: inout [Bool]
   ) {
@@ -357,7 +376,8 @@ struct AnswerText {
   /// Words that say a claim in their sentence is wrong, wherever they stand in it.
   static let rejectionCues: Set<String> = [
     "myth", "myths", "misconception", "misconceptions", "wrong", "false", "untrue", "incorrect",
-    "mistaken", "mistake", "misleading", "outdated", "fallacy",
+    "mistaken", "mistake", "misleading", "outdated", "fallacy", "nonsense", "meaningless",
+    "bogus",
   ]
   /// Two-word phrases that set aside what follows them in their clause, or, for `used to`, say it
   /// held once and no longer does.

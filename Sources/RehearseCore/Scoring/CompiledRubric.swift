@@ -166,6 +166,9 @@ public struct CompiledRubric: Sendable {
   struct Point: Sendable {
     var source: TalkingPoint
     var phrasings: [CompiledPhrasing]
+    /// Whether the point is itself a denial ("a high score is not additive", "no double
+    /// counting"): its phrasings may be met in negated form.
+    var isDenial: Bool
   }
 
   struct WrongIdea: Sendable {
@@ -192,7 +195,13 @@ public struct CompiledRubric: Sendable {
           ? CompiledPhrasing(terms: terms, isClaim: phrasing.isClaim) : nil
       }
     }
-    points = rubric.points.map { Point(source: $0, phrasings: compile($0.phrasings)) }
+    points = rubric.points.map {
+      Point(
+        source: $0, phrasings: compile($0.phrasings),
+        isDenial: Tokenizer.tokens(of: $0.label).contains {
+          AnswerText.negationCues.contains($0.text)
+        })
+    }
     misconceptions = rubric.misconceptions.map {
       WrongIdea(source: $0, phrasings: compile($0.phrasings))
     }

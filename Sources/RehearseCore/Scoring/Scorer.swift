@@ -59,7 +59,8 @@ public enum Scorer {
       var best = PhrasingOutcome.none
       for phrasing in point.phrasings {
         let outcome = match(
-          phrasing, in: text, scratch: &scratch, readsNegation: rubric.rubric.readsNegation,
+          phrasing, in: text, scratch: &scratch,
+          readsNegation: rubric.rubric.readsNegation && !point.isDenial,
           readsClaims: rubric.rubric.readsClaims)
         if outcome.isBetter(than: best) { best = outcome }
         if best.credit >= 1 { break }

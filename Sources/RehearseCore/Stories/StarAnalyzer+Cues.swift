@@ -67,10 +67,9 @@ extension StarAnalyzer {
     ]),
   ]
 
-  static let singular = CueList(["i", "i'm", "i've", "i'd", "i'll", "my", "me", "myself", "mine"])
-  static let plural = CueList([
-    "we", "we're", "we've", "we'd", "we'll", "our", "us", "ourselves", "ours",
-  ])
+  // "I'm", "I'd", "we're" … read as the pronoun itself (`Tokenizer.contractedPronouns`).
+  static let singular = CueList(["i", "my", "me", "myself", "mine"])
+  static let plural = CueList(["we", "our", "us", "ourselves", "ours"])
   /// Verbs after "I" that say what was needed or felt, not what was done.
   static let nonActionVerbs = CueList([
     "needed", "wanted", "was", "had", "noticed", "realised", "realized", "felt", "thought",

@@ -39,7 +39,9 @@ enum NumberWords {
             text: digits, stem: digits, surface: first.surface.lowerBound..<last.surface.upperBound,
             sentence: first.sentence, clause: first.clause, claim: first.claim))
         index += length
-      } else if let percent = percentWord(in: tokens, at: index) {
+      } else if mayStartNumber(tokens[index]) || tokens[index].text.utf8.first == UInt8(ascii: "p"),
+        let percent = percentWord(in: tokens, at: index)
+      {
         result.append(percent.token)
         index += percent.length
       } else {
@@ -50,13 +52,28 @@ enum NumberWords {
     tokens = result
   }
 
-  /// A cheap test that lets most words pass without a dictionary lookup.
+  /// A cheap test that lets most words pass without a dictionary lookup: a digit, or a first
+  /// letter and length that some number word (or `a`, `per`, `pct`) has.
   private static func mayStartNumber(_ token: Token) -> Bool {
-    guard let first = token.text.utf8.first else { return false }
+    let utf8 = token.text.utf8
+    guard let first = utf8.first else { return false }
     if first >= 0x30 && first <= 0x39 { return true }
-    let length = token.text.utf8.count
-    return length >= 1 && length <= 9 && (units[token.text] != nil || token.text == "a")
+    let length = utf8.count
+    guard length <= 9, first >= 0x61, first <= 0x7A,
+      shapes[Int(first - 0x61)] & (1 << length) != 0
+    else { return false }
+    return units[token.text] != nil || token.text == "a"
   }
+
+  /// For each letter a–z, a bit per length of the number words starting with it.
+  private static let shapes: [UInt16] = {
+    var shapes = [UInt16](repeating: 0, count: 26)
+    for word in Array(units.keys) + ["a", "per", "pct"] {
+      let utf8 = Array(word.utf8)
+      shapes[Int(utf8[0] - 0x61)] |= 1 << utf8.count
+    }
+    return shapes
+  }()
 
   /// The value of the number phrase starting at `start` and its length in tokens, when the
   /// tokens there say a number in words or scale one written in digits.

@@ -55,6 +55,8 @@ public enum Tokenizer {
     /// The word so far: lowercase ASCII, or raw UTF-8 when `wordIsASCII` is false.
     var word: [UInt8] = []
     var wordIsASCII = true
+    /// Whether the current word had an apostrophe inside (`I'd`, `we're`).
+    var wordHadApostrophe = false
 
     init(text: String, bytes: UnsafeBufferPointer<UInt8>) {
       self.text = text
@@ -119,7 +121,10 @@ public enum Tokenizer {
       }
       let next = offset + 1
       let inWord = wordStart >= 0 && isWordCharacter(at: next)
-      if byte == UInt8(ascii: "'") && inWord { return }
+      if byte == UInt8(ascii: "'") && inWord {
+        wordHadApostrophe = true
+        return
+      }
       let afterDigit = word.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
       if byte == UInt8(ascii: ","), inWord, afterDigit { return }  // 5,000
       if byte == UInt8(ascii: "."), inWord, afterDigit || isLetter(at: next) {
@@ -138,7 +143,7 @@ public enum Tokenizer {
           clause += 1
           claim += 1
         }
-      case UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")"):
+      case UInt8(ascii: ","):
         if hasContent { clause += 1 }
       case UInt8(ascii: "%"):
         if endsNumber(at: offset) { appendPercent(at: offset) }
@@ -164,7 +169,10 @@ public enum Tokenizer {
         atLineStart = false
         return
       }
-      if Tokenizer.isApostrophe(scalar), wordStart >= 0, isWordCharacter(at: next) { return }
+      if Tokenizer.isApostrophe(scalar), wordStart >= 0, isWordCharacter(at: next) {
+        wordHadApostrophe = true
+        return
+      }
       flushWord(upTo: offset)
       if scalar == "\u{2022}" && atLineStart {
         endSentence()
@@ -188,10 +196,11 @@ public enum Tokenizer {
         wordStart = -1
         word.removeAll(keepingCapacity: true)
         wordIsASCII = true
+        wordHadApostrophe = false
       }
       guard tokens.count < Tokenizer.maximumTokens else { return }
-      let normalized: String
-      let stem: String
+      var normalized: String
+      var stem: String
       if wordIsASCII {
         Tokenizer.foldBritishSpelling(&word)
         normalized = String(decoding: word, as: UTF8.self)
@@ -202,6 +211,10 @@ public enum Tokenizer {
         stem = Tokenizer.stemExceptions[normalized] ?? PorterStemmer.stem(normalized)
       }
       guard !normalized.isEmpty else { return }
+      if wordHadApostrophe, let pronoun = Tokenizer.contractedPronouns[normalized] {
+        normalized = pronoun
+        stem = pronoun
+      }
       if hasContent, Tokenizer.isClauseWord(word) {
         clause += 1
         claim += 1
@@ -239,6 +252,16 @@ public enum Tokenizer {
           sentence: sentence, clause: clause, claim: claim))
     }
   }
+
+  /// A pronoun with a verb contracted onto it, as the pronoun alone: `I'd` would otherwise read as
+  /// `id` and `we'll` as `well`. Negations (`don't`, `isn't`) keep their own folded form.
+  static let contractedPronouns: [String: String] = [
+    "id": "i", "ill": "i", "im": "i", "ive": "i", "wed": "we", "well": "we", "were": "we",
+    "weve": "we", "youd": "you", "youll": "you", "youre": "you", "youve": "you", "theyd": "they",
+    "theyll": "they", "theyre": "they", "theyve": "they", "hed": "he", "hes": "he", "shed": "she",
+    "shes": "she", "itd": "it", "itll": "it", "thats": "that", "theres": "there", "whats": "what",
+    "lets": "let",
+  ]
 
   /// Words Porter2 gives the stem of an unrelated word, with a stem of their own: "consistency"
   /// would meet "consists", "relative" would meet "relational", "organization" would meet

@@ -8,8 +8,8 @@
 /// (`AnswerText.isListed`) earns `listCredit` of that; a phrasing of which at least half the
 /// terms occur together earns half that fraction. One sentence earns full weight for at most
 /// `fullPointsPerSentence` points; later ones in it earn `crowdedCredit`. The score is the earned
-/// share of the total weight as 0–100, less misconception penalties; a required point not fully
-/// made caps it just below `strong`.
+/// share of the total weight as 0–100, less misconception penalties; a required point earning
+/// less than `requiredCredit` caps it just below `strong`.
 public enum Scorer {
   /// The credit a phrasing's partial match earns per matched fraction of its terms.
   public static let partialCreditFactor = 0.5
@@ -21,6 +21,9 @@ public enum Scorer {
   public static let fullPointsPerSentence = 3
   /// The credit of a point beyond `fullPointsPerSentence` in one sentence.
   public static let crowdedCredit = 0.5
+  /// The least credit a required point must earn not to cap the score below `strong`: its topic
+  /// named in a sentence of its own, or the point stated in a crowded one.
+  public static let requiredCredit = 0.5
 
   /// Scores `answer` against one compiled rubric.
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
@@ -86,7 +89,7 @@ public enum Scorer {
             point: source.label, weight: source.weight, required: source.required,
             evidence: evidence))
       case .hit(let credit, let evidence, _), .partial(let credit, let evidence):
-        missingRequired = missingRequired || source.required
+        missingRequired = missingRequired || (source.required && credit < requiredCredit)
         misses.append(
           .init(
             point: source.label, weight: source.weight, required: source.required,

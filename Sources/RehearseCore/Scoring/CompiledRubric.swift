@@ -181,8 +181,13 @@ public struct CompiledRubric: Sendable {
   let misconceptions: [WrongIdea]
   let lexicon: CompiledLexicon
   let vocabulary: Vocabulary
+  /// The content words of each reference answer (the model answer, the `strong` and `plain`
+  /// examples) as vocabulary ids, each once: what `Scorer` measures an answer's coverage of.
+  let references: [[Int]]
 
-  public init(_ rubric: Rubric, lexicon: CompiledLexicon) {
+  /// Compiles `rubric`; `references` are answers known to be strong (the model answer, the strong
+  /// examples), whose content an answer in other words may cover.
+  public init(_ rubric: Rubric, lexicon: CompiledLexicon, references: [String] = []) {
     self.rubric = rubric
     self.lexicon = lexicon
     var vocabulary = Vocabulary(lexicon: lexicon)
@@ -205,6 +210,26 @@ public struct CompiledRubric: Sendable {
     misconceptions = rubric.misconceptions.map {
       WrongIdea(source: $0, phrasings: compile($0.phrasings))
     }
+    self.references = references.map { reference in
+      var ids: [Int] = []
+      var seen: Set<String> = []
+      for token in lexicon.canonicalize(Tokenizer.tokens(of: reference))
+      where CompiledRubric.isContentWord(token) && seen.insert(token.stem).inserted {
+        ids.append(vocabulary.id(of: token.stem))
+      }
+      return ids
+    }.filter { $0.count >= CompiledRubric.shortestReference }
     self.vocabulary = vocabulary
+  }
+
+  /// The fewest content words a reference answer needs to be measured against.
+  static let shortestReference = 12
+
+  /// Whether a word carries content: three letters or more, and not a function word, a common
+  /// verb or a negation.
+  static func isContentWord(_ token: Token) -> Bool {
+    token.text.utf8.count >= 3 && !TermWord.stopwords.contains(token.text)
+      && !AnswerText.predicateWords.contains(token.text)
+      && !AnswerText.negationCues.contains(token.text)
   }
 }

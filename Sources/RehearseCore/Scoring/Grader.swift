@@ -29,10 +29,19 @@ public struct Grader: Sendable {
     for question in bank.questions where wanted?.contains(question.id) ?? true {
       subjects[question.id] = Subject(
         question: question,
-        rubric: bank.rubrics[question.id].map { CompiledRubric($0, lexicon: lexicon) })
+        rubric: bank.rubrics[question.id].map {
+          CompiledRubric($0, lexicon: lexicon, references: Self.references(question, $0))
+        })
     }
     self.subjects = subjects
     self.checker = checker
+  }
+
+  /// The answers known to be strong for an open or behavioural question: its model answer and its
+  /// `strong` examples. Code questions have none: their code is what is judged.
+  static func references(_ question: Question, _ rubric: Rubric) -> [String] {
+    guard question.kind == .open || question.kind == .behavioural else { return [] }
+    return [question.modelAnswer] + rubric.examples.filter { $0.band == .strong }.map(\.answer)
   }
 
   /// A grader for rubrics that belong to no bank question (drafted by `eval`): each answer is

@@ -70,6 +70,9 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
   public var misconceptions: [StatedMisconception]
   /// Whether a missing required point held the score below `strong`.
   public var cappedByRequired: Bool
+  /// The largest share of the content words of a strong answer (the model answer, a strong
+  /// example) the answer uses, 0 to 1; `nil` when the question has none to compare with.
+  public var referenceCoverage: Double?
   /// The STAR reading, for behavioural answers and story rehearsals.
   public var star: StarFeedback?
   /// What running the answer's code found, for SQL and Python questions; when it ran, its checks
@@ -78,8 +81,8 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
 
   public init(
     question: String, score: Int, band: Band, hits: [Hit], misses: [Miss],
-    misconceptions: [StatedMisconception], cappedByRequired: Bool, star: StarFeedback? = nil,
-    execution: ExecutionReport? = nil
+    misconceptions: [StatedMisconception], cappedByRequired: Bool,
+    referenceCoverage: Double? = nil, star: StarFeedback? = nil, execution: ExecutionReport? = nil
   ) {
     self.question = question
     self.score = score
@@ -88,6 +91,7 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
     self.misses = misses
     self.misconceptions = misconceptions
     self.cappedByRequired = cappedByRequired
+    self.referenceCoverage = referenceCoverage
     self.star = star
     self.execution = execution
   }

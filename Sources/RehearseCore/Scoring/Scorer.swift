@@ -21,6 +21,13 @@ public enum Scorer {
   public static let fullPointsPerSentence = 3
   /// The credit of a point beyond `fullPointsPerSentence` in one sentence.
   public static let crowdedCredit = 0.5
+  /// The share of a reference answer's content words that counts as covering all of it.
+  public static let fullCoverage = 0.5
+  /// How far an answer's coverage of a reference answer lifts its score toward the coverage's
+  /// own score, when that is higher: an answer that says what a strong answer says in other
+  /// words than the rubric's.
+  public static let coverageWeight = 0.5
+
   /// The least credit a required point must earn not to cap the score below `strong`: its topic
   /// named in a sentence of its own, or the point stated in a crowded one.
   public static let requiredCredit = 0.5
@@ -47,7 +54,7 @@ public enum Scorer {
               label: wrongIdea.source.label, correction: wrongIdea.source.correction,
               evidence: evidence, penalty: wrongIdea.source.penalty, kind: .stated))
           for occurrence in occurrences {
-            wrongClaims.insert(text.tokens[occurrence.start].claim)
+            wrongClaims.append(text.tokens[occurrence.start].claim)
           }
           break
         }
@@ -117,24 +124,51 @@ public enum Scorer {
     misconceptions += stated
     let raw = total > 0 ? 100 * earned / (total * rubric.rubric.fullCreditAt) - penalty : 0
     var score = Int(max(0, min(100, raw)).rounded())
-    let capped = missingRequired && score >= Band.strongThreshold
+    var capped = missingRequired && score >= Band.strongThreshold
     if capped { score = Band.strongThreshold - 1 }
+    let coverage = referenceCoverage(text, rubric)
+    if let coverage, stated.isEmpty {
+      let covered = 100 * min(1, coverage / fullCoverage)
+      let lifted = Int((Double(score) + coverageWeight * max(0, covered - Double(score))).rounded())
+      if lifted > score {
+        score = lifted
+        capped = capped && score < Band.strongThreshold
+      }
+    }
     return ScoredAnswer(
       question: rubric.rubric.questionID, score: score, band: Band(score: score), hits: hits,
-      misses: misses, misconceptions: misconceptions, cappedByRequired: capped)
+      misses: misses, misconceptions: misconceptions, cappedByRequired: capped,
+      referenceCoverage: coverage)
+  }
+
+  /// The largest share of a reference answer's content words the answer uses, leaving out a
+  /// reference the answer holds whole (the reference itself, graded by `bank test`); `nil` when
+  /// the rubric has no reference.
+  static func referenceCoverage(_ text: AnswerText, _ rubric: CompiledRubric) -> Double? {
+    guard !rubric.references.isEmpty else { return nil }
+    var present = [Bool](repeating: false, count: rubric.vocabulary.count)
+    for id in text.ids where id >= 0 { present[id] = true }
+    var best = 0.0
+    for reference in rubric.references {
+      let used = reference.count { present[$0] }
+      guard used < reference.count else { continue }
+      best = max(best, Double(used) / Double(reference.count))
+    }
+    return best
   }
 
   /// Holds each sentence to `fullPointsPerSentence` full hits, in the rubric's order: one long
   /// sentence that names everything is a list, not an explanation.
   private static func crowd(_ outcomes: inout [PhrasingOutcome], in text: AnswerText) {
-    var fullHits: [Int: Int] = [:]
+    // The sentence of each full hit so far; a rubric has few points, so a scan is cheapest.
+    var fullHits: [Int] = []
     for index in outcomes.indices {
       guard case .hit(let credit, let evidence, let occurrences) = outcomes[index], credit >= 1,
         let first = occurrences.first
       else { continue }
       let sentence = text.tokens[first.start].sentence
-      let count = fullHits[sentence, default: 0]
-      fullHits[sentence] = count + 1
+      let count = fullHits.count { $0 == sentence }
+      fullHits.append(sentence)
       if count >= fullPointsPerSentence {
         outcomes[index] = .hit(credit: crowdedCredit, evidence: evidence, occurrences: occurrences)
       }
@@ -266,7 +300,7 @@ public enum Scorer {
 /// Buffers reused by every phrasing matched against one answer, so matching allocates little.
 struct MatchScratch {
   /// The claims that state a misconception; they earn no talking point.
-  var wrongClaims: Set<Int> = []
+  var wrongClaims: [Int] = []
   var located: [Located] = []
   var occurrences: [TermOccurrence] = []
   var starts: [Int] = []

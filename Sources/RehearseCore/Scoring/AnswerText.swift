@@ -258,6 +258,11 @@ struct AnswerText {
     }
   }
 
+  /// Whether the token at `position` stands among a list of names.
+  func isListed(at position: Int) -> Bool {
+    listed[position]
+  }
+
   /// Whether `occurrence` stands wholly among a list of names or in a verbless fragment.
   func isListed(_ occurrence: TermOccurrence) -> Bool {
     listed[occurrence.start] && listed[occurrence.end]

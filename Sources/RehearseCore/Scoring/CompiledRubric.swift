@@ -186,8 +186,11 @@ public struct CompiledRubric: Sendable {
   let references: [[Int]]
 
   /// Compiles `rubric`; `references` are answers known to be strong (the model answer, the strong
-  /// examples), whose content an answer in other words may cover.
-  public init(_ rubric: Rubric, lexicon: CompiledLexicon, references: [String] = []) {
+  /// examples), whose content an answer in other words may cover; the words of `given` (the
+  /// question's prompt) are left out of them, since repeating the question shows nothing.
+  public init(
+    _ rubric: Rubric, lexicon: CompiledLexicon, references: [String] = [], given: String = ""
+  ) {
     self.rubric = rubric
     self.lexicon = lexicon
     var vocabulary = Vocabulary(lexicon: lexicon)
@@ -210,9 +213,10 @@ public struct CompiledRubric: Sendable {
     misconceptions = rubric.misconceptions.map {
       WrongIdea(source: $0, phrasings: compile($0.phrasings))
     }
+    let givenStems = Set(lexicon.canonicalize(Tokenizer.tokens(of: given)).map(\.stem))
     self.references = references.map { reference in
       var ids: [Int] = []
-      var seen: Set<String> = []
+      var seen = givenStems
       for token in lexicon.canonicalize(Tokenizer.tokens(of: reference))
       where CompiledRubric.isContentWord(token) && seen.insert(token.stem).inserted {
         ids.append(vocabulary.id(of: token.stem))

@@ -30,7 +30,9 @@ public struct Grader: Sendable {
       subjects[question.id] = Subject(
         question: question,
         rubric: bank.rubrics[question.id].map {
-          CompiledRubric($0, lexicon: lexicon, references: Self.references(question, $0))
+          CompiledRubric(
+            $0, lexicon: lexicon, references: Self.references(question, $0),
+            given: question.prompt)
         })
     }
     self.subjects = subjects

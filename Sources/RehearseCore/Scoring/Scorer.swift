@@ -141,13 +141,17 @@ public enum Scorer {
       referenceCoverage: coverage)
   }
 
-  /// The largest share of a reference answer's content words the answer uses, leaving out a
+  /// The largest share of a reference answer's content words the answer uses outside lists of
+  /// names, leaving out a
   /// reference the answer holds whole (the reference itself, graded by `bank test`); `nil` when
   /// the rubric has no reference.
   static func referenceCoverage(_ text: AnswerText, _ rubric: CompiledRubric) -> Double? {
     guard !rubric.references.isEmpty else { return nil }
     var present = [Bool](repeating: false, count: rubric.vocabulary.count)
-    for id in text.ids where id >= 0 { present[id] = true }
+    // Words in a list of names say nothing about what the answer explains.
+    for (position, id) in text.ids.enumerated() where id >= 0 && !text.isListed(at: position) {
+      present[id] = true
+    }
     var best = 0.0
     for reference in rubric.references {
       let used = reference.count { present[$0] }

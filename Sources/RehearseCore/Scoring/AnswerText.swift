@@ -34,7 +34,10 @@ struct AnswerText {
     "built", "looks", "shows", "compares", "adds", "added", "send", "live", "sit", "lets", "let",
     "allow", "allows", "stop", "stops", "avoid", "avoids", "ensure", "ensures", "help", "helps",
     "depend", "depends", "handles", "causes", "keep", "happen", "happens", "contain",
-    "contains", "belong", "belongs", "fails",
+    "contains", "belong", "belongs", "fails", "stores", "splits", "divides", "computes",
+    "compute", "consumes", "consume", "calculates", "calculate", "estimate", "estimates",
+    "hits", "create", "creates", "runs", "uses", "copies", "moves", "routes", "retries",
+    "replicates", "hasnt", "havent", "cannot", "didnt", "wasnt", "werent",
   ])
   /// The longest stretch between commas read as one item of a list.
   static let longestListItem = 4

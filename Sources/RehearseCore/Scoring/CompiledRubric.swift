@@ -135,6 +135,9 @@ struct CompiledTerm: Sendable {
   var words: [TermWord]
   /// The id of the words written as one (`real time` as `realtime`), for multi-word terms.
   var joinedID: Int?
+  /// Whether a word of the term carries content (`CompiledRubric.isContentWord`): a term such as
+  /// `i` or `with` found alone says nothing of the point.
+  var hasContent: Bool
 
   init?(_ source: String, lexicon: CompiledLexicon, vocabulary: inout Vocabulary) {
     self.source = source
@@ -146,6 +149,7 @@ struct CompiledTerm: Sendable {
     }
     guard !tokens.isEmpty else { return nil }
     words = tokens.map { TermWord(text: $0.text, stem: $0.stem, vocabulary: &vocabulary) }
+    hasContent = tokens.contains(where: CompiledRubric.isContentWord)
     if words.count > 1 {
       joinedID = vocabulary.id(of: PorterStemmer.stem(words.map(\.text).joined()))
     } else {

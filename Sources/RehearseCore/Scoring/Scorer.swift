@@ -246,6 +246,7 @@ public enum Scorer {
       // For each term, its first un-negated occurrence in the sentence, else its first one.
       var chosen: [TermOccurrence] = []
       var isNegated = false
+      var hasContent = false
       var index = group.startIndex
       while index < group.endIndex {
         let term = group[index].term
@@ -261,6 +262,7 @@ public enum Scorer {
           }
           index += 1
         }
+        hasContent = hasContent || phrasing.terms[term].hasContent
         if let clean {
           chosen.append(clean)
         } else if let first {
@@ -278,7 +280,7 @@ public enum Scorer {
         } else {
           negated = negated ?? chosen
         }
-      } else if termCount >= 2, !isNegated, chosen.count * 2 >= termCount {
+      } else if termCount >= 2, !isNegated, hasContent, chosen.count * 2 >= termCount {
         let credit = partialCreditFactor * Double(chosen.count) / Double(termCount) * factor
         if credit > (bestPartial?.credit ?? 0) { bestPartial = (credit, chosen) }
       }

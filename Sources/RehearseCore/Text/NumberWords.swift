@@ -4,7 +4,9 @@
 ///
 /// Applied by the tokenizer to answers and rubric terms alike. A lone "one" stays a word ("the one
 /// with", "one big table"); it is a number only before a scale word or `percent`, or inside a
-/// longer number ("twenty one").
+/// longer number ("twenty one"). A scale said as a word stays after the digits too ("2 million"
+/// reads `2000000 million`), so "millions of players" and "two million players" still share a
+/// word.
 enum NumberWords {
   private static let units: [String: Double] = [
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -38,6 +40,9 @@ enum NumberWords {
           Token(
             text: digits, stem: digits, surface: first.surface.lowerBound..<last.surface.upperBound,
             sentence: first.sentence, clause: first.clause, claim: first.claim))
+        if length > 1, scales[last.text] != nil {
+          result.append(last)
+        }
         index += length
       } else if mayStartNumber(tokens[index]) || tokens[index].text.utf8.first == UInt8(ascii: "p"),
         let percent = percentWord(in: tokens, at: index)

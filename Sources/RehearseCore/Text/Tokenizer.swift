@@ -276,6 +276,8 @@ public enum Tokenizer {
       "relative": ["relative", "relatives", "relatively"],
       "organization": ["organization", "organizations", "organizational"],
       "executive": ["executive", "executives"],
+      // Porter2 undoubles `adding` to `ad`.
+      "add": ["add", "adds", "added", "adding"],
     ]
     var exceptions: [String: String] = [:]
     for (stem, words) in families {

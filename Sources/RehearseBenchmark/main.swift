@@ -82,6 +82,26 @@ rates.sort()
 let median = rates[rates.count / 2]
 let best = rates[rates.count - 1]
 
+// The rubric part alone (`Scorer`), without the STAR reading of behavioural answers: what a
+// rubric costs an answer.
+let rubricWorkload = workload.compactMap { item in
+  grader.rubric(for: item.id).map { (rubric: $0, answer: item.answer) }
+}
+var rubricRates: [Double] = []
+for _ in 0..<rounds {
+  var scored = 0
+  let start = clock.now
+  while clock.now - start < budget {
+    for item in rubricWorkload {
+      if cold { StemMemo.shared.removeAll() }
+      checksum &+= Scorer.score(item.answer, against: item.rubric).score
+    }
+    scored += rubricWorkload.count
+  }
+  rubricRates.append(Double(scored) / seconds(clock.now - start))
+}
+rubricRates.sort()
+
 // The stages on their own, over the same answers: tokenising (which includes stemming) and
 // stemming alone.
 let allWords = workload.flatMap { item in
@@ -120,6 +140,10 @@ print(
   String(
     format: "%d rounds of %.1f s: median %.0f answers/s (%.1f µs/answer), best %.0f answers/s",
     rounds, seconds, median, 1e6 / median, best))
+print(
+  String(
+    format: "rubric scoring alone (no STAR reading): median %.0f answers/s (%.1f µs/answer)",
+    rubricRates[rubricRates.count / 2], 1e6 / rubricRates[rubricRates.count / 2]))
 print(
   String(
     format: "stages: tokenising %.1f µs/answer; stemming %.0f ns/word",

@@ -70,7 +70,8 @@ struct ExerciseCommandTests {
       + "JOIN purchases pu ON pu.player_id = p.player_id GROUP BY p.player_id;"
     let failed = try RehearseProcess.run(["score", Self.sqlID], input: Data(wrong.utf8))
     #expect(failed.status == 0)
-    #expect(failed.standardOutput.contains("score 36/100  weak"), "most players never bought anything")
+    #expect(
+      failed.standardOutput.contains("score 36/100  weak"), "most players never bought anything")
     #expect(failed.standardOutput.contains("Rows that differ"))
     #expect(failed.standardOutput.contains("(3, 'chen', 0, 0)"))
     #expect(failed.standardOutput.contains("(5, 'eli', 0, 0)"))

@@ -33,7 +33,9 @@ struct SQLWrongQueryTests {
     #expect(Set(WrongQuery.all.map(\.question)) == sqlQuestions)
   }
 
-  @Test("a plausible wrong query returns rows different enough to score weak", arguments: WrongQuery.all)
+  @Test(
+    "a plausible wrong query returns rows different enough to score weak", arguments: WrongQuery.all
+  )
   func wrongQueryIsWeak(_ wrong: WrongQuery) throws {
     let bank = try #require(Self.bank)
     let exercise = try #require(try bank.requireQuestion(id: wrong.question).sql)

@@ -156,15 +156,15 @@ struct NumberWordsTests {
   }
 
   @Test(
-    "a number said in words or scaled reads as its digits",
+    "a number said in words or scaled reads as its digits, and a scale word stays after them",
     arguments: [
       ("about 400,000 rows", ["about", "400000", "rows"]),
       ("about 400k rows", ["about", "400000", "rows"]),
-      ("about 400 thousand rows", ["about", "400000", "rows"]),
-      ("about 0.4 million rows", ["about", "400000", "rows"]),
-      ("about four hundred thousand rows", ["about", "400000", "rows"]),
-      ("half a million players", ["500000", "players"]),
-      ("a million events", ["1000000", "events"]),
+      ("about 400 thousand rows", ["about", "400000", "thousand", "rows"]),
+      ("about 0.4 million rows", ["about", "400000", "million", "rows"]),
+      ("about four hundred thousand rows", ["about", "400000", "thousand", "rows"]),
+      ("half a million players", ["500000", "million", "players"]),
+      ("a million events", ["1000000", "million", "events"]),
       ("twenty five shards", ["25", "shards"]),
       ("two hundred and fifty GB", ["250", "gb"]),
       ("1.5bn events", ["1500000000", "events"]),

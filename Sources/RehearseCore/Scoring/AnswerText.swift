@@ -60,6 +60,8 @@ struct AnswerText {
   /// Words the rubric does not use, long enough to be a typo of one it does: their position,
   /// first byte and length, so most are passed over without touching the string.
   private let typoCandidates: [(position: Int, first: UInt8, length: Int)]
+  /// Whether some typo candidate starts with each byte, to rule most terms out at a glance.
+  private let typoFirstBytes: [Bool]
   /// Two adjacent words that together spell a one-word term (`real time` for `realtime`).
   private let compounds: [(id: Int, start: Int)]
 
@@ -154,6 +156,9 @@ struct AnswerText {
     self.head = head
     self.next = next
     self.typoCandidates = typoCandidates
+    var typoFirstBytes = [Bool](repeating: false, count: 256)
+    for candidate in typoCandidates { typoFirstBytes[Int(candidate.first)] = true }
+    self.typoFirstBytes = typoFirstBytes
     self.compounds = compounds
   }
 
@@ -269,6 +274,19 @@ struct AnswerText {
   /// Whether `occurrence` stands wholly among a list of names or in a verbless fragment.
   func isListed(_ occurrence: TermOccurrence) -> Bool {
     listed[occurrence.start] && listed[occurrence.end]
+  }
+
+  /// Whether `term` may occur in the text: each of its words is there (or may be, as a typo), or
+  /// it is written as one word. False rules the term out; true is checked by `occurrences`.
+  func mayContain(_ term: CompiledTerm) -> Bool {
+    if let joined = term.joinedID, head[joined] >= 0 { return true }
+    for word in term.words {
+      if head[word.id] >= 0 { continue }
+      if word.typoLimit > 0 && typoFirstBytes[Int(word.bytes[0])] { continue }
+      if term.words.count == 1 && compounds.contains(where: { $0.id == word.id }) { continue }
+      return false
+    }
+    return true
   }
 
   /// Positions whose token is `word`, by stem or as a tolerated typo, in no particular order.

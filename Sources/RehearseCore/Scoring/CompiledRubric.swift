@@ -17,16 +17,27 @@ struct Vocabulary: Sendable {
 
   /// Where each key's entry is in `entries`; an index, so a lookup copies no arrays.
   private(set) var index: [String: Int] = [:]
-  /// A bit per (first byte, last byte, length) signature of the keys: most answer words are not
-  /// keys, and this turns them away without hashing the string.
+  /// A bit per signature (the first and last two bytes and the length) of the keys: most answer
+  /// words are not keys, and this turns them away without hashing the string.
   private var signatures = [UInt64](repeating: 0, count: Vocabulary.signatureWords)
-  private static let signatureWords = 64
+  private static let signatureWords = 512
 
   private static func signature(_ key: String) -> Int {
     let utf8 = key.utf8
-    let first = Int(utf8.first ?? 0)
-    let last = Int(utf8.last ?? 0)
-    return (first &* 31 &+ last &* 7 &+ utf8.count &* 131) & (signatureWords * 64 - 1)
+    var hash = utf8.count
+    var index = utf8.startIndex
+    // The first two and the last two bytes, and the length: cheap, and enough to tell most
+    // words apart.
+    for _ in 0..<2 where index != utf8.endIndex {
+      hash = hash &* 31 &+ Int(utf8[index])
+      index = utf8.index(after: index)
+    }
+    var end = utf8.endIndex
+    for _ in 0..<2 where end != utf8.startIndex {
+      end = utf8.index(before: end)
+      hash = hash &* 31 &+ Int(utf8[end])
+    }
+    return (hash ^ (hash >> 9)) & (signatureWords * 64 - 1)
   }
   private(set) var entries: [Entry] = []
   /// How many word ids there are.

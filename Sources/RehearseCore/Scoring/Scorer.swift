@@ -195,12 +195,15 @@ public enum Scorer {
       }
     }
 
-    /// Whether this outcome is preferred to `other` for a talking point: more credit, and at
-    /// equal (zero) credit a negation over nothing.
+    /// Whether this outcome is preferred to `other` for a talking point: a hit with more credit;
+    /// a denial of the whole phrasing over a partial match of another (the answer said the point
+    /// is not so); otherwise more credit.
     func isBetter(than other: PhrasingOutcome) -> Bool {
-      if credit != other.credit { return credit > other.credit }
-      if case .negated = self, case .none = other { return true }
-      return false
+      switch (self, other) {
+      case (.negated, .partial), (.negated, .none): return true
+      case (.partial, .negated), (.none, .negated): return false
+      default: return credit > other.credit
+      }
     }
   }
 
@@ -211,6 +214,10 @@ public enum Scorer {
     readsNegation: Bool = true, readsClaims: Bool = true
   ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
+    // Most phrasings have a term the answer lacks: rule them out before looking for any.
+    var possible = 0
+    for term in phrasing.terms where text.mayContain(term) { possible += 1 }
+    guard possible > 0, possible * 2 >= termCount else { return .none }
     var located = scratch.located
     located.removeAll(keepingCapacity: true)
     defer { scratch.located = located }

@@ -25,36 +25,55 @@ enum NumberWords {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
   ]
 
-  /// Rewrites number phrases in `tokens` in place.
+  /// Rewrites number phrases in `tokens` in place; a text without any is left untouched.
   static func normalize(_ tokens: inout [Token]) {
-    guard tokens.contains(where: mayStartNumber) else { return }
-    var result: [Token] = []
-    result.reserveCapacity(tokens.count)
-    var index = 0
+    // Most texts say no number in words: find the first rewrite before copying any token.
+    guard let firstRewrite = tokens.indices.first(where: { rewrites(tokens, at: $0) }) else {
+      return
+    }
+    var result: [Token]?
+    var index = firstRewrite
     while index < tokens.count {
-      if mayStartNumber(tokens[index]), let (value, length) = number(in: tokens, at: index) {
-        let first = tokens[index]
-        let last = tokens[index + length - 1]
+      let token = tokens[index]
+      var replacement: [Token] = []
+      var length = 0
+      if mayStartNumber(token), let (value, count) = number(in: tokens, at: index) {
+        let last = tokens[index + count - 1]
         let digits = format(value)
-        result.append(
+        replacement.append(
           Token(
-            text: digits, stem: digits, surface: first.surface.lowerBound..<last.surface.upperBound,
-            sentence: first.sentence, clause: first.clause, claim: first.claim))
-        if length > 1, scales[last.text] != nil {
-          result.append(last)
-        }
-        index += length
-      } else if mayStartNumber(tokens[index]) || tokens[index].text.utf8.first == UInt8(ascii: "p"),
+            text: digits, stem: digits, surface: token.surface.lowerBound..<last.surface.upperBound,
+            sentence: token.sentence, clause: token.clause, claim: token.claim))
+        if count > 1, scales[last.text] != nil { replacement.append(last) }
+        length = count
+      } else if token.text.utf8.first == UInt8(ascii: "p"),
         let percent = percentWord(in: tokens, at: index)
       {
-        result.append(percent.token)
-        index += percent.length
-      } else {
-        result.append(tokens[index])
-        index += 1
+        replacement.append(percent.token)
+        length = percent.length
       }
+      if length == 0 {
+        result?.append(token)
+        index += 1
+        continue
+      }
+      if result == nil {
+        result = Array(tokens[..<index])
+        result?.reserveCapacity(tokens.count)
+      }
+      result?.append(contentsOf: replacement)
+      index += length
     }
-    tokens = result
+    if let result { tokens = result }
+  }
+
+  /// Whether the tokens at `index` say a number or a percent that `normalize` rewrites.
+  private static func rewrites(_ tokens: [Token], at index: Int) -> Bool {
+    let text = tokens[index].text
+    if text.utf8.first == UInt8(ascii: "p") {
+      return percentWord(in: tokens, at: index) != nil
+    }
+    return mayStartNumber(tokens[index]) && number(in: tokens, at: index) != nil
   }
 
   /// A cheap test that lets most words pass without a dictionary lookup: a digit, or a first

@@ -67,6 +67,29 @@ enum NumberWords {
     if let result { tokens = result }
   }
 
+  /// The words, as bytes, that may begin or scale a rewrite, by the signature (first letter,
+  /// length) `shapes` gives them; `a` is left out, since it matters only before a scale word.
+  private static let wordsByShape: [Int: [[UInt8]]] = {
+    var words: [Int: [[UInt8]]] = [:]
+    for word in Array(units.keys) + Array(scales.keys) + ["per", "pct"] {
+      let utf8 = Array(word.utf8)
+      words[Int(utf8[0]) &* 32 &+ utf8.count, default: []].append(utf8)
+    }
+    return words
+  }()
+
+  /// Whether a word the tokenizer is about to emit (lowercase ASCII bytes) may take part in a
+  /// rewrite: it starts with a digit, or is a number word, a scale word, `per` or `pct`. The
+  /// tokenizer calls `normalize` only for a text holding such a word.
+  static func mayTakePart(_ word: [UInt8]) -> Bool {
+    guard let first = word.first else { return false }
+    if first >= 0x30 && first <= 0x39 { return true }
+    guard word.count <= 9, let candidates = wordsByShape[Int(first) &* 32 &+ word.count] else {
+      return false
+    }
+    return candidates.contains(word)
+  }
+
   /// Whether the tokens at `index` say a number or a percent that `normalize` rewrites.
   private static func rewrites(_ tokens: [Token], at index: Int) -> Bool {
     let text = tokens[index].text

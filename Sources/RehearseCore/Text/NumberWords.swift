@@ -25,46 +25,56 @@ enum NumberWords {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
   ]
 
-  /// Rewrites number phrases in `tokens` in place; a text without any is left untouched.
-  static func normalize(_ tokens: inout [Token]) {
-    // Most texts say no number in words: find the first rewrite before copying any token.
-    guard let firstRewrite = tokens.indices.first(where: { rewrites(tokens, at: $0) }) else {
-      return
+  /// Rewrites number phrases in `tokens` in place; `candidates` are the positions of the words
+  /// that may take part in one (`mayTakePart`), in order. A text without a rewrite is left
+  /// untouched.
+  static func normalize(_ tokens: inout [Token], candidates: [Int]) {
+    // A phrase may start up to two words before a candidate: "half a million".
+    var starts: [Int] = []
+    for candidate in candidates {
+      for start in max(0, candidate - 2)...candidate where start > (starts.last ?? -1) {
+        starts.append(start)
+      }
     }
     var result: [Token]?
-    var index = firstRewrite
-    while index < tokens.count {
-      let token = tokens[index]
-      var replacement: [Token] = []
-      var length = 0
-      if mayStartNumber(token), let (value, count) = number(in: tokens, at: index) {
-        let last = tokens[index + count - 1]
-        let digits = format(value)
-        replacement.append(
-          Token(
-            text: digits, stem: digits, surface: token.surface.lowerBound..<last.surface.upperBound,
-            sentence: token.sentence, clause: token.clause, claim: token.claim))
-        if count > 1, scales[last.text] != nil { replacement.append(last) }
-        length = count
-      } else if token.text.utf8.first == UInt8(ascii: "p"),
-        let percent = percentWord(in: tokens, at: index)
-      {
-        replacement.append(percent.token)
-        length = percent.length
-      }
-      if length == 0 {
-        result?.append(token)
-        index += 1
-        continue
-      }
+    var copied = 0
+    var next = 0
+    for start in starts where start >= next {
+      guard let (replacement, length) = rewrite(tokens, at: start) else { continue }
       if result == nil {
-        result = Array(tokens[..<index])
-        result?.reserveCapacity(tokens.count)
+        result = []
+        result?.reserveCapacity(tokens.count + 2)
       }
+      result?.append(contentsOf: tokens[copied..<start])
       result?.append(contentsOf: replacement)
-      index += length
+      copied = start + length
+      next = copied
     }
-    if let result { tokens = result }
+    guard var result else { return }
+    result.append(contentsOf: tokens[copied...])
+    tokens = result
+  }
+
+  /// The tokens that replace the number or percent starting at `index`, and how many they
+  /// replace; `nil` when none starts there.
+  private static func rewrite(_ tokens: [Token], at index: Int) -> ([Token], Int)? {
+    let token = tokens[index]
+    if mayStartNumber(token), let (value, count) = number(in: tokens, at: index) {
+      let last = tokens[index + count - 1]
+      let digits = format(value)
+      var replacement = [
+        Token(
+          text: digits, stem: digits, surface: token.surface.lowerBound..<last.surface.upperBound,
+          sentence: token.sentence, clause: token.clause, claim: token.claim)
+      ]
+      if count > 1, scales[last.text] != nil { replacement.append(last) }
+      return (replacement, count)
+    }
+    if token.text.utf8.first == UInt8(ascii: "p"), let percent = percentWord(in: tokens, at: index)
+    {
+      return ([percent.token], percent.length)
+    }
+    return nil
   }
 
   /// The words, as bytes, that may begin or scale a rewrite, by the signature (first letter,
@@ -88,15 +98,6 @@ enum NumberWords {
       return false
     }
     return candidates.contains(word)
-  }
-
-  /// Whether the tokens at `index` say a number or a percent that `normalize` rewrites.
-  private static func rewrites(_ tokens: [Token], at index: Int) -> Bool {
-    let text = tokens[index].text
-    if text.utf8.first == UInt8(ascii: "p") {
-      return percentWord(in: tokens, at: index) != nil
-    }
-    return mayStartNumber(tokens[index]) && number(in: tokens, at: index) != nil
   }
 
   /// A cheap test that lets most words pass without a dictionary lookup: a digit, or a first

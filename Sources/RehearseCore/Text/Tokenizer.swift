@@ -32,7 +32,9 @@ public enum Tokenizer {
     return contiguous.utf8.withContiguousStorageIfAvailable { bytes in
       var scanner = Scanner(text: contiguous, bytes: bytes)
       scanner.scan()
-      if scanner.mayHoldNumber { NumberWords.normalize(&scanner.tokens) }
+      if !scanner.numberCandidates.isEmpty {
+        NumberWords.normalize(&scanner.tokens, candidates: scanner.numberCandidates)
+      }
       return scanner.tokens
     } ?? []
   }
@@ -45,8 +47,8 @@ public enum Tokenizer {
     var sentence = 0
     var clause = 0
     var claim = 0
-    /// Whether a word was seen that may say a number (`NumberWords.mayTakePart`).
-    var mayHoldNumber = false
+    /// The positions of the words that may say a number (`NumberWords.mayTakePart`).
+    var numberCandidates: [Int] = []
     /// The offset just after the last token appended, or -1.
     var lastTokenEnd = -1
     var hasContent = false
@@ -204,17 +206,16 @@ public enum Tokenizer {
       var normalized: String
       var stem: String
       if wordIsASCII {
-        mayHoldNumber = mayHoldNumber || NumberWords.mayTakePart(word)
         Tokenizer.foldBritishSpelling(&word)
         normalized = String(decoding: word, as: UTF8.self)
         // Porter2 leaves words of one or two letters as they are.
         stem = word.count <= 2 ? normalized : StemMemo.shared.stem(normalized, bytes: word)
       } else {
-        mayHoldNumber = true
         normalized = Tokenizer.normalize(String(decoding: word, as: UTF8.self))
         stem = Tokenizer.stemExceptions[normalized] ?? PorterStemmer.stem(normalized)
       }
       guard !normalized.isEmpty else { return }
+      if !wordIsASCII || NumberWords.mayTakePart(word) { numberCandidates.append(tokens.count) }
       if wordHadApostrophe, let pronoun = Tokenizer.contractedPronouns[normalized] {
         normalized = pronoun
         stem = pronoun

@@ -64,21 +64,30 @@ let words = workload.reduce(0) { $0 + $1.answer.split(whereSeparator: \.isWhites
 
 // Scoring, in rounds.
 var checksum = 0
-var rates: [Double] = []
 let budget = Duration.milliseconds(Int(seconds * 1000))
-for _ in 0..<rounds {
-  var scored = 0
-  let start = clock.now
-  while clock.now - start < budget {
-    for item in workload {
-      if cold { StemMemo.shared.removeAll() }
-      checksum &+= grader.grade(item.answer, questionID: item.id).score
+
+/// The answers a second of each round, sorted: `score` runs over `count` items, again and again,
+/// until the round's budget is spent.
+@MainActor func measure(count: Int, _ score: (Int) -> Int) -> [Double] {
+  var rates: [Double] = []
+  for _ in 0..<rounds {
+    var scored = 0
+    let start = clock.now
+    while clock.now - start < budget {
+      for index in 0..<count {
+        if cold { StemMemo.shared.removeAll() }
+        checksum &+= score(index)
+      }
+      scored += count
     }
-    scored += workload.count
+    rates.append(Double(scored) / seconds(clock.now - start))
   }
-  rates.append(Double(scored) / seconds(clock.now - start))
+  return rates.sorted()
 }
-rates.sort()
+
+let rates = measure(count: workload.count) {
+  grader.grade(workload[$0].answer, questionID: workload[$0].id).score
+}
 let median = rates[rates.count / 2]
 let best = rates[rates.count - 1]
 
@@ -87,20 +96,9 @@ let best = rates[rates.count - 1]
 let rubricWorkload = workload.compactMap { item in
   grader.rubric(for: item.id).map { (rubric: $0, answer: item.answer) }
 }
-var rubricRates: [Double] = []
-for _ in 0..<rounds {
-  var scored = 0
-  let start = clock.now
-  while clock.now - start < budget {
-    for item in rubricWorkload {
-      if cold { StemMemo.shared.removeAll() }
-      checksum &+= Scorer.score(item.answer, against: item.rubric).score
-    }
-    scored += rubricWorkload.count
-  }
-  rubricRates.append(Double(scored) / seconds(clock.now - start))
+let rubricRates = measure(count: rubricWorkload.count) {
+  Scorer.score(rubricWorkload[$0].answer, against: rubricWorkload[$0].rubric).score
 }
-rubricRates.sort()
 
 // The stages on their own, over the same answers: tokenising (which includes stemming) and
 // stemming alone.

@@ -57,4 +57,18 @@ struct ReferenceCoverageTests {
     let scored = Scorer.score(Self.reference, against: Self.rubric(references: [Self.reference]))
     #expect(scored.referenceCoverage == 0)
   }
+
+  @Test("feedback says how much of a strong answer the answer covers, when that counts")
+  func feedbackNote() {
+    var scored = ScoredAnswer(
+      question: "q", score: 50, band: .adequate, hits: [], misses: [], misconceptions: [],
+      cappedByRequired: false, referenceCoverage: 0.4)
+    let note = Feedback(scored, question: nil).coverageNote
+    #expect(note?.contains("40%") == true)
+    #expect(FeedbackText.render(Feedback(scored, question: nil), style: .plain).contains("40%"))
+    scored.referenceCoverage = 0.1
+    #expect(Feedback(scored, question: nil).coverageNote == nil)
+    scored.referenceCoverage = nil
+    #expect(Feedback(scored, question: nil).coverageNote == nil)
+  }
 }

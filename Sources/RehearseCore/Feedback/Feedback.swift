@@ -44,6 +44,9 @@ public struct Feedback: Sendable, Equatable, Codable {
   public var partlyMade: [Point]
   public var missed: [Point]
   public var misconceptions: [Misconception]
+  /// The largest share of a strong answer's content the answer covers, 0 to 1
+  /// (`ScoredAnswer.referenceCoverage`).
+  public var coverage: Double?
   public var star: StarFeedback?
   public var execution: ExecutionReport?
   /// The language the answer is written in, for a SQL or Python question: shown as code.
@@ -87,6 +90,7 @@ public struct Feedback: Sendable, Equatable, Codable {
         label: $0.label, correction: $0.correction, evidence: $0.evidence, penalty: $0.penalty,
         kind: $0.kind)
     }
+    coverage = scored.referenceCoverage
     star = scored.star
     execution = scored.execution
     let kind = question?.kind
@@ -135,6 +139,14 @@ public struct Feedback: Sendable, Equatable, Codable {
   /// The sentence that explains the cap, when there is one.
   public static let capNote =
     "Capped below strong: a required talking point is missing or only partly made."
+
+  /// The sentence that says how much of a strong answer's content the answer covers, when it
+  /// covers enough to count (`Scorer` lifts the score by it); `nil` otherwise.
+  public var coverageNote: String? {
+    guard let coverage, coverage >= Scorer.fullCoverage / 2, pointsScore else { return nil }
+    return "In your own words you cover \(TextLayout.percent(coverage)) of the content of a "
+      + "strong answer; the score counts it."
+  }
 
   /// The sentence that says the checks score, when code ran.
   public static let discussionNote =

@@ -9,6 +9,9 @@ public enum FeedbackHTML {
     if feedback.cappedBelowStrong {
       lines.append("<p class=\"note\">\(escape(Feedback.capNote))</p>")
     }
+    if let note = feedback.coverageNote {
+      lines.append("<p class=\"note\">\(escape(note))</p>")
+    }
     if let execution = feedback.execution {
       lines += executionLines(execution)
     }

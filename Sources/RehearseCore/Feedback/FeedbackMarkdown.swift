@@ -10,6 +10,9 @@ public enum FeedbackMarkdown {
     if feedback.cappedBelowStrong {
       lines += ["", "*\(inline(Feedback.capNote))*"]
     }
+    if let note = feedback.coverageNote {
+      lines += ["", "*\(inline(note))*"]
+    }
     if let execution = feedback.execution {
       lines.append("")
       lines += executionLines(execution)

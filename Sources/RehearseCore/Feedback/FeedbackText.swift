@@ -15,6 +15,9 @@ public enum FeedbackText {
     if feedback.cappedBelowStrong {
       lines.append(style.dim("  " + Feedback.capNote))
     }
+    if let note = feedback.coverageNote {
+      lines.append(style.dim("  " + note))
+    }
     if let execution = feedback.execution {
       lines += executionLines(execution, style: style)
     }

@@ -99,7 +99,9 @@ struct ShippedBankTests {
     }
   }
 
-  @Test("every rubric has a strong and a weak graded example, and every example gets its band")
+  @Test(
+    "every rubric has a strong and a weak graded example, every example gets its band, and every open and behavioural rubric passes its self-tests"
+  )
   func gradedExamples() throws {
     let bank = try #require(Self.bank)
     for question in bank.questions {
@@ -109,6 +111,7 @@ struct ShippedBankTests {
     let result = BankTester.run(bank)
     #expect(result.checked > bank.questions.count * 3)
     #expect(result.failures.isEmpty, "\(result.failures)")
+    #expect(result.selfTestFailures.isEmpty, "\(result.selfTestFailures)")
   }
 
   static let questionID = "dbc-sharding-vs-partitioning"

@@ -10,12 +10,18 @@ struct BankTestCommand: ParsableCommand {
       Every graded example must get its band, and every model answer must be strong. Each one \
       off its band is listed as file:line: and the command exits 1.
 
+      Every open and behavioural rubric must pass its self-tests: its keyword salad and the \
+      prompt pasted back score weak, no misconception fires on the model answer or a strong \
+      example, each required point is fully made by those, and the rubric names at least two \
+      misconceptions and has an inverted (weak) and a plain (strong) example. Each failure is \
+      listed as file:line: question: test: what was found, and the command exits 1.
+
       The code of every sql and python question is run too: its reference and model answer must \
       pass every check, its strong examples must pass, and its adequate and weak examples (the \
       plausible wrong answers, at least two) must each fail a check. Without python3 the Python \
       questions are listed as not run. \
       JSON: {checked, failures: [{question, subject, file, line, expected, got, score}], \
-      exercises: {questions, run, failures: [{question, subject, file, line, expected, got}], \
+      self_test_failures: [{question, test, file, line, detail}], exercises: {questions, run, failures: [{question, subject, file, line, expected, got}], \
       skipped, skip_reason}}.
       """
   )

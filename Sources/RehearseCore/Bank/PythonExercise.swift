@@ -18,17 +18,17 @@ public struct PythonExercise: Sendable, Equatable, Codable {
       let callText = call.filter { !$0.isWhitespace }
       if callText.contains(expectedText) { return true }
       var rest = expectedText
-      for empty in Self.emptyLiterals.sorted(by: { $0.count > $1.count }) {
+      for empty in Self.emptyLiterals {
         rest = rest.replacingOccurrences(of: empty, with: "")
       }
       return rest.allSatisfy { "()[],".contains($0) }
     }
 
-    /// The values a test of nothing returns.
+    /// The values a test of nothing returns, longest first, so `set()` goes before `()`.
     static let emptyLiterals = [
       "set()", "dict()", "list()", "tuple()", "None", "False", "''", "\"\"", "[]", "{}", "()",
       "0.0", "0",
-    ]
+    ].sorted { $0.count > $1.count }
   }
 
   /// The `def` line the answer starts from.

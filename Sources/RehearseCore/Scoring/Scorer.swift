@@ -7,9 +7,11 @@
 /// `topicCredit` of it when it only names the topic. A match made wholly inside a list of names
 /// (`AnswerText.isListed`) earns `listCredit` of that; a phrasing of which at least half the
 /// terms occur together earns half that fraction. One sentence earns full weight for at most
-/// `fullPointsPerSentence` points; later ones in it earn `crowdedCredit`. The score is the earned
-/// share of the total weight as 0–100, less misconception penalties; a required point earning
-/// less than `requiredCredit` caps it just below `strong`.
+/// `fullPointsPerSentence` points; later ones in it earn `crowdedCredit`; a claim that states a
+/// misconception earns none. The score is the earned share of the total weight as 0–100, less
+/// misconception penalties; a required point earning less than `requiredCredit` caps it just
+/// below `strong`. An answer that states no misconception is then lifted toward its coverage of a
+/// strong answer (`referenceCoverage`), by `coverageWeight`.
 public enum Scorer {
   /// The credit a phrasing's partial match earns per matched fraction of its terms.
   public static let partialCreditFactor = 0.5
@@ -39,8 +41,7 @@ public enum Scorer {
     // Misconceptions first: a claim that states one earns no talking point.
     var penalty = 0.0
     var stated: [ScoredAnswer.StatedMisconception] = []
-    scratch.wrongClaims.removeAll(keepingCapacity: true)
-    var wrongClaims = scratch.wrongClaims
+    var wrongClaims: [Int] = []
     for wrongIdea in rubric.misconceptions {
       for phrasing in wrongIdea.phrasings {
         // A misconception the answer names only to reject it is not held against it.
@@ -61,7 +62,6 @@ public enum Scorer {
       }
     }
 
-    scratch.wrongClaims = wrongClaims
     var outcomes: [PhrasingOutcome] = []
     outcomes.reserveCapacity(rubric.points.count)
     for point in rubric.points {
@@ -71,7 +71,7 @@ public enum Scorer {
         let outcome = match(
           phrasing, in: text, scratch: &scratch,
           readsNegation: rubric.rubric.readsNegation && !point.isDenial,
-          readsClaims: rubric.rubric.readsClaims)
+          readsClaims: rubric.rubric.readsClaims, skipping: wrongClaims)
         if outcome.isBetter(than: best) { best = outcome }
         if best.credit >= 1 { break }
       }
@@ -142,9 +142,8 @@ public enum Scorer {
   }
 
   /// The largest share of a reference answer's content words the answer uses outside lists of
-  /// names, leaving out a
-  /// reference the answer holds whole (the reference itself, graded by `bank test`); `nil` when
-  /// the rubric has no reference.
+  /// names, leaving out a reference the answer holds whole (the reference itself, graded by
+  /// `bank test`); `nil` when the rubric has no reference.
   static func referenceCoverage(_ text: AnswerText, _ rubric: CompiledRubric) -> Double? {
     guard !rubric.references.isEmpty else { return nil }
     var present = [Bool](repeating: false, count: rubric.vocabulary.count)
@@ -207,11 +206,12 @@ public enum Scorer {
     }
   }
 
-  /// Finds the best claim for a phrasing: all terms un-negated, else negated, else the most
-  /// terms together; the credit is the phrasing's, reduced when the match lies among a list.
+  /// Finds the best claim for a phrasing, leaving out `skippedClaims`: all terms un-negated, else
+  /// negated, else the most terms together; the credit is the phrasing's, reduced when the match
+  /// lies among a list.
   static func match(
     _ phrasing: CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch,
-    readsNegation: Bool = true, readsClaims: Bool = true
+    readsNegation: Bool = true, readsClaims: Bool = true, skipping skippedClaims: [Int] = []
   ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
     // Most phrasings have a term the answer lacks: rule them out before looking for any.
@@ -248,7 +248,7 @@ public enum Scorer {
       }
       let group = located[groupStart..<groupEnd]
       groupStart = groupEnd
-      if scratch.wrongClaims.contains(group[group.startIndex].claim) { continue }
+      if skippedClaims.contains(group[group.startIndex].claim) { continue }
 
       // For each term, its first un-negated occurrence in the sentence, else its first one.
       var chosen: [TermOccurrence] = []
@@ -312,8 +312,6 @@ public enum Scorer {
 
 /// Buffers reused by every phrasing matched against one answer, so matching allocates little.
 struct MatchScratch {
-  /// The claims that state a misconception; they earn no talking point.
-  var wrongClaims: [Int] = []
   var located: [Located] = []
   var occurrences: [TermOccurrence] = []
   var starts: [Int] = []

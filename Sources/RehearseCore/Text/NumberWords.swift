@@ -77,51 +77,42 @@ enum NumberWords {
     return nil
   }
 
-  /// The words, as bytes, that may begin or scale a rewrite, by the signature (first letter,
-  /// length) `shapes` gives them; `a` is left out, since it matters only before a scale word.
-  private static let wordsByShape: [Int: [[UInt8]]] = {
-    var words: [Int: [[UInt8]]] = [:]
+  /// The longest word `mayTakePart` looks for ("seventeen").
+  private static let longestWord = 9
+
+  /// The words, as bytes, that may begin or scale a rewrite, by first letter and length
+  /// (`shape`); `a` is left out, since it matters only before a scale word.
+  private static let wordsByShape: [[[UInt8]]] = {
+    var words = [[[UInt8]]](repeating: [], count: 26 * (longestWord + 1))
     for word in Array(units.keys) + Array(scales.keys) + ["per", "pct"] {
       let utf8 = Array(word.utf8)
-      words[Int(utf8[0]) &* 32 &+ utf8.count, default: []].append(utf8)
+      words[shape(first: utf8[0], length: utf8.count)].append(utf8)
     }
     return words
   }()
 
+  /// Where the words of a first letter (a–z) and length stand in `wordsByShape`.
+  private static func shape(first: UInt8, length: Int) -> Int {
+    Int(first - UInt8(ascii: "a")) * (longestWord + 1) + length
+  }
+
   /// Whether a word the tokenizer is about to emit (lowercase ASCII bytes) may take part in a
   /// rewrite: it starts with a digit, or is a number word, a scale word, `per` or `pct`. The
-  /// tokenizer calls `normalize` only for a text holding such a word.
+  /// tokenizer calls `normalize` only for a text holding such a word, at those words.
   static func mayTakePart(_ word: [UInt8]) -> Bool {
     guard let first = word.first else { return false }
     if first >= 0x30 && first <= 0x39 { return true }
-    guard word.count <= 9, let candidates = wordsByShape[Int(first) &* 32 &+ word.count] else {
-      return false
-    }
-    return candidates.contains(word)
+    guard word.count <= longestWord, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z")
+    else { return false }
+    return wordsByShape[shape(first: first, length: word.count)].contains(word)
   }
 
-  /// A cheap test that lets most words pass without a dictionary lookup: a digit, or a first
-  /// letter and length that some number word (or `a`, `per`, `pct`) has.
+  /// Whether a number may start at `token`: a digit, a number word, or `a` (before a scale word).
   private static func mayStartNumber(_ token: Token) -> Bool {
-    let utf8 = token.text.utf8
-    guard let first = utf8.first else { return false }
+    guard let first = token.text.utf8.first else { return false }
     if first >= 0x30 && first <= 0x39 { return true }
-    let length = utf8.count
-    guard length <= 9, first >= 0x61, first <= 0x7A,
-      shapes[Int(first - 0x61)] & (1 << length) != 0
-    else { return false }
     return units[token.text] != nil || token.text == "a"
   }
-
-  /// For each letter a–z, a bit per length of the number words starting with it.
-  private static let shapes: [UInt16] = {
-    var shapes = [UInt16](repeating: 0, count: 26)
-    for word in Array(units.keys) + ["a", "per", "pct"] {
-      let utf8 = Array(word.utf8)
-      shapes[Int(utf8[0] - 0x61)] |= 1 << utf8.count
-    }
-    return shapes
-  }()
 
   /// The value of the number phrase starting at `start` and its length in tokens, when the
   /// tokens there say a number in words or scale one written in digits.

@@ -63,6 +63,11 @@ struct PlantedError: CustomTestStringConvertible, Sendable {
       change: replacing("band: weak", with: "band: poor"),
       line: 19, message: "'band' is 'poor'; expected one of: weak, adequate, strong"),
     PlantedError(
+      name: "unknown credit curve", file: rubrics,
+      change: replacing(
+        "dbc-sharding:\n  points:", with: "dbc-sharding:\n  curve: steep\n  points:"),
+      line: 2, message: "'curve' is 'steep'; expected one of: linear, saturating"),
+    PlantedError(
       name: "difficulty out of range", file: questions,
       change: replacing("difficulty: 2", with: "difficulty: 4"),
       line: 6, message: "'difficulty' is 4; it must be from 1 to 3"),

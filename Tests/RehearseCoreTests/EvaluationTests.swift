@@ -162,6 +162,59 @@ struct RubricDrafterTests {
     ])
     defer { bank.remove() }
     #expect(bank.problems().isEmpty, "\(bank.problems())")
+    let loaded = try Bank.load(from: bank.root)
+    #expect(loaded.rubrics["dbc-sharding"]?.curve == .saturating)
+    #expect(loaded.rubrics["dbc-sharding"]?.fullCreditAt == RubricDrafter.fullCreditAt)
+  }
+}
+
+@Suite("Credit curves")
+struct CreditCurveTests {
+  @Test("linear: in step with the share, full from full_credit_at on")
+  func linear() {
+    #expect(CreditCurve.linear.credit(share: 0.2, fullCreditAt: 0.4) == 0.5)
+    #expect(CreditCurve.linear.credit(share: 0.4, fullCreditAt: 0.4) == 1)
+    #expect(CreditCurve.linear.credit(share: 0.9, fullCreditAt: 0.4) == 1)
+    #expect(CreditCurve.linear.credit(share: 0.5, fullCreditAt: 1) == 0.5)
+  }
+
+  @Test(
+    "saturating: 0 at nothing, about 80 at full_credit_at, 100 only with every point, each share adding less",
+    arguments: [0.3, 0.4, 0.6])
+  func saturating(fullCreditAt: Double) {
+    let curve = CreditCurve.saturating
+    #expect(curve.credit(share: 0, fullCreditAt: fullCreditAt) == 0)
+    #expect(abs(curve.credit(share: 1, fullCreditAt: fullCreditAt) - 1) < 1e-12)
+    let atFull = curve.credit(share: fullCreditAt, fullCreditAt: fullCreditAt)
+    #expect(atFull >= 0.8 && atFull < 0.87)
+    let shares = stride(from: 0.0, through: 1.0, by: 0.1).map {
+      curve.credit(share: $0, fullCreditAt: fullCreditAt)
+    }
+    let steps = zip(shares.dropFirst(), shares).map { $0 - $1 }
+    #expect(steps.allSatisfy { $0 > 0 })
+    #expect(zip(steps.dropFirst(), steps).allSatisfy { $0 < $1 })
+  }
+
+  @Test(
+    "a drafted rubric saturates: a few of the model answer's words earn more than their share, most of them less than full marks"
+  )
+  func draftedSaturates() {
+    let question = "What is a pointer?"
+    let model = "A pointer holds the memory address of another variable in the program."
+    let drafted = RubricDrafter.draft(questionID: "q", question: question, modelAnswer: model)
+    #expect(drafted.curve == .saturating)
+    var linear = drafted
+    linear.curve = .linear
+    let lexicon = CompiledLexicon(Lexicon())
+    let saturating = CompiledRubric(drafted, lexicon: lexicon)
+    let straight = CompiledRubric(linear, lexicon: lexicon)
+    let few = "an address"
+    #expect(
+      Scorer.score(few, against: saturating).score > Scorer.score(few, against: straight).score)
+    let most = "it holds the memory address of another variable"
+    #expect(Scorer.score(most, against: straight).score == 100)
+    #expect(Scorer.score(most, against: saturating).score < 100)
+    #expect(Scorer.score(model, against: saturating).score == 100)
   }
 }
 

@@ -26,7 +26,7 @@ public struct BankCache: Sendable {
   }
 
   static let magic: [UInt8] = Array("RHBC".utf8)
-  static let formatVersion: UInt32 = 4
+  static let formatVersion: UInt32 = 5
 
   /// The bank under `root`, from the copy when it is current, else from its files.
   public func load(root: URL) throws(BankLoadFailure) -> Bank {
@@ -148,6 +148,7 @@ public struct BankCache: Sendable {
       writer.string(rubric.questionID)
       writer.location(rubric.location)
       writer.number(rubric.fullCreditAt)
+      writer.string(rubric.curve.rawValue)
       writer.flag(rubric.readsNegation)
       writer.flag(rubric.readsClaims)
       writer.count(rubric.points.count)
@@ -236,6 +237,7 @@ public struct BankCache: Sendable {
       let questionID = try reader.string()
       let location = try reader.location()
       let fullCreditAt = try reader.number()
+      let curve = try reader.value(CreditCurve.self)
       let readsNegation = try reader.flag()
       let readsClaims = try reader.flag()
       var points: [TalkingPoint] = []
@@ -265,7 +267,7 @@ public struct BankCache: Sendable {
       }
       rubrics[questionID] = Rubric(
         questionID: questionID, points: points, misconceptions: misconceptions,
-        examples: examples, fullCreditAt: fullCreditAt, readsNegation: readsNegation,
+        examples: examples, fullCreditAt: fullCreditAt, curve: curve, readsNegation: readsNegation,
         readsClaims: readsClaims,
         location: location)
     }

@@ -10,7 +10,7 @@ enum BankKeys {
   static let sqlKeys = ["fixture", "reference_query", "ordered", "column_names"]
   static let pythonKeys = ["signature", "reference_solution", "tests"]
   static let rubric = [
-    "points", "misconceptions", "examples", "full_credit_at", "negation", "claims",
+    "points", "misconceptions", "examples", "full_credit_at", "curve", "negation", "claims",
   ]
   static let point = ["label", "weight", "required", "phrasings"]
   static let misconception = ["label", "phrasings", "correction", "penalty"]

@@ -46,11 +46,14 @@ extension BankLoader {
       readExample($0, file: file)
     }
     let fullCreditAt = fields.number("full_credit_at", in: Self.fullCreditRange) ?? 1
+    let curve =
+      fields.node("curve", required: false) == nil
+      ? .linear : enumValue(CreditCurve.self, fields, "curve", required: true)
     let readsNegation = fields.boolean("negation") ?? true
     let readsClaims = fields.boolean("claims") ?? true
     return Rubric(
       questionID: questionID, points: points, misconceptions: misconceptions, examples: examples,
-      fullCreditAt: fullCreditAt, readsNegation: readsNegation,
+      fullCreditAt: fullCreditAt, curve: curve ?? .linear, readsNegation: readsNegation,
       readsClaims: readsClaims, location: location)
   }
 

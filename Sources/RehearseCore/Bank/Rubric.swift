@@ -8,6 +8,9 @@ public struct Rubric: Sendable, Equatable {
   /// drafted from a model answer lists every content word of it, and a good answer makes the
   /// point with a part of them, so drafted rubrics give full marks below 1.
   public var fullCreditAt: Double
+  /// How the earned share of the weight becomes a score (linear by default; drafted rubrics
+  /// saturate).
+  public var curve: CreditCurve
   /// Whether a point stated near a negation cue ("not", "never") is refused (the default). A
   /// drafted rubric's points are single words, and a word near a "not" says too little about
   /// whether the point was denied, so drafted rubrics do not read negation.
@@ -21,7 +24,8 @@ public struct Rubric: Sendable, Equatable {
 
   public init(
     questionID: String, points: [TalkingPoint], misconceptions: [Misconception] = [],
-    examples: [GradedExample] = [], fullCreditAt: Double = 1, readsNegation: Bool = true,
+    examples: [GradedExample] = [], fullCreditAt: Double = 1, curve: CreditCurve = .linear,
+    readsNegation: Bool = true,
     readsClaims: Bool = true, location: SourceLocation
   ) {
     self.questionID = questionID
@@ -29,6 +33,7 @@ public struct Rubric: Sendable, Equatable {
     self.misconceptions = misconceptions
     self.examples = examples
     self.fullCreditAt = fullCreditAt
+    self.curve = curve
     self.readsNegation = readsNegation
     self.readsClaims = readsClaims
     self.location = location

@@ -7,8 +7,9 @@ import Foundation
 /// the question already uses, which get the least weight (an answer that repeats the question has
 /// not answered it); the question's other content words follow at that least weight too, as
 /// taking up the question's topic is worth a little. The scorer matches stems, tolerates typos and applies the lexicon's
-/// synonyms. A drafted rubric gives full marks at `fullCreditAt` of the total weight, as a good
-/// answer makes the point with part of the model answer's words, and it does not read negation:
+/// synonyms. A drafted rubric's score saturates (`CreditCurve.saturating`), reaching 80 at
+/// `fullCreditAt` of the total weight, as a good answer makes the point with part of the model
+/// answer's words and the first of them say the most, and it does not read negation:
 /// its points are single words, and a word near a "not" says too little about the statement.
 ///
 /// Terms of the lexicon (`primary key`, `k8s`) found in the model answer become one point each,
@@ -99,7 +100,8 @@ public enum RubricDrafter {
           location: location))
     }
     return Rubric(
-      questionID: questionID, points: points, fullCreditAt: fullCreditAt, readsNegation: false,
+      questionID: questionID, points: points, fullCreditAt: fullCreditAt, curve: .saturating,
+      readsNegation: false,
       readsClaims: false,
       location: location)
   }
@@ -112,6 +114,7 @@ public enum RubricDrafter {
     lines.append("  # words demoted. Merge words into points, add the phrasings candidates use,")
     lines.append("  # misconceptions and graded examples; see docs/formats.md.")
     lines.append("  full_credit_at: \(format(rubric.fullCreditAt))")
+    if rubric.curve != .linear { lines.append("  curve: \(rubric.curve.rawValue)") }
     if !rubric.readsNegation { lines.append("  negation: false") }
     if !rubric.readsClaims { lines.append("  claims: false") }
     lines.append("  points:")

@@ -122,7 +122,11 @@ public enum Scorer {
     }
 
     misconceptions += stated
-    let raw = total > 0 ? 100 * earned / (total * rubric.rubric.fullCreditAt) - penalty : 0
+    let credit =
+      total > 0
+      ? rubric.rubric.curve.credit(share: earned / total, fullCreditAt: rubric.rubric.fullCreditAt)
+      : 0
+    let raw = 100 * credit - penalty
     var score = Int(max(0, min(100, raw)).rounded())
     var capped = missingRequired && score >= Band.strongThreshold
     if capped { score = Band.strongThreshold - 1 }

@@ -132,8 +132,27 @@ struct RubricDrafterTests {
       modelAnswer: "The primary key identifies each row in the database.", lexicon: lexicon)
     let key = rubric.points.first { $0.label == "primary key" }
     #expect(key?.phrasings == [Phrasing(["primary key"]), Phrasing(["pk"])])
-    #expect(!rubric.points.contains { $0.label == "primary" || $0.label == "key" })
+    #expect(rubric.points.map(\.label).prefix(3) == ["primary key", "primary", "key"])
     #expect(rubric.points.first { $0.label == "database" }?.phrasings.count == 2)
+  }
+
+  @Test(
+    "an answer that uses another form of a lexicon term earns all of it, one that names a part earns that part"
+  )
+  func lexiconTermParts() {
+    let lexicon = Lexicon(groups: [["memory address", "memory location", "location in memory"]])
+    let rubric = CompiledRubric(
+      RubricDrafter.draft(
+        questionID: "q", question: "What does a pointer hold?",
+        modelAnswer: "The memory address of a variable.", lexicon: lexicon),
+      lexicon: CompiledLexicon(lexicon))
+    let synonym = Scorer.score("the location in memory of a variable", against: rubric)
+    #expect(Set(synonym.hits.map(\.point)) == ["memory address", "memory", "address", "variable"])
+    #expect(
+      synonym.score == Scorer.score("The memory address of a variable.", against: rubric).score)
+    let part = Scorer.score("an address", against: rubric)
+    #expect(part.hits.map(\.point) == ["address"])
+    #expect(part.score > 0 && part.score < synonym.score)
   }
 
   @Test("a drafted rubric gives its model answer full marks, a partial answer part, nothing 0")

@@ -13,7 +13,9 @@ import Foundation
 /// its points are single words, and a word near a "not" says too little about the statement.
 ///
 /// Terms of the lexicon (`primary key`, `k8s`) found in the model answer become one point each,
-/// with every form of their synonym group as a phrasing. Weighting words by their rarity (IDF) was
+/// with every form of their synonym group as a phrasing; the content words of a term's
+/// canonical form are points of their own as well, so an answer that names part of the term
+/// earns part of it. Weighting words by their rarity (IDF) was
 /// measured against human grades and moved the agreement by less than its noise, so the weights
 /// are equal.
 public enum RubricDrafter {
@@ -74,6 +76,17 @@ public enum RubricDrafter {
             TalkingPoint(
               label: label, weight: demoted ? demotedWeight : contentWeight,
               phrasings: group.map { Phrasing([$0]) }, location: location))
+        }
+        // The term's words count on their own too, as the answer's matcher reads them: any
+        // form of the term is rewritten to its canonical words, so an answer that says the term
+        // earns them all, and one that says a part of it in its own words earns that part.
+        for word in Tokenizer.tokens(of: group[0])
+        where !functionWords.contains(word.text) && seen.insert(word.stem).inserted {
+          points.append(
+            TalkingPoint(
+              label: word.text,
+              weight: questionStems.contains(word.stem) ? demotedWeight : contentWeight,
+              phrasings: [Phrasing([word.text])], location: location))
         }
         index += entry.count
         continue

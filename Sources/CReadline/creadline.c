@@ -1,7 +1,9 @@
 #include "creadline.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,12 +48,15 @@ void creadline_install_signal_handlers(void) {
   sigaction(SIGINT, &action, NULL);
   sigaction(SIGTERM, &action, NULL);
   sigaction(SIGHUP, &action, NULL);
+  // Ctrl-\ ends the session like SIGTERM, with what was typed saved, instead of a crash report.
+  sigaction(SIGQUIT, &action, NULL);
 
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGHUP);
+  sigaddset(&signals, SIGQUIT);
   sigprocmask(SIG_UNBLOCK, &signals, NULL);
 }
 
@@ -122,9 +127,21 @@ void creadline_configure(const char *name, const char *const *words, int count) 
   using_history();
 }
 
+// What was typed on the line as of the last character read: when the terminal goes away,
+// readline ends the line as at Ctrl-D and may clear its buffer first, so the text is taken from
+// here.
+static char *typed_so_far = NULL;
+
 static void line_handler(char *line) {
   if (line == NULL) {
     line_state = 2;
+    free(entered_line);
+    entered_line = NULL;
+    if (rl_line_buffer != NULL && rl_line_buffer[0] != '\0') {
+      entered_line = strdup(rl_line_buffer);
+    } else if (typed_so_far != NULL && typed_so_far[0] != '\0') {
+      entered_line = strdup(typed_so_far);
+    }
   } else {
     free(entered_line);
     entered_line = line;
@@ -144,6 +161,8 @@ void creadline_begin(const char *prompt) {
   line_state = 0;
   free(entered_line);
   entered_line = NULL;
+  free(typed_so_far);
+  typed_so_far = NULL;
   suspend_requested = 0;
   catch_suspend(1);
   rl_callback_handler_install(prompt, line_handler);
@@ -166,7 +185,23 @@ int creadline_suspend_if_requested(void) {
 }
 
 void creadline_read_available(void) {
-  if (handler_installed) rl_callback_read_char();
+  if (!handler_installed) return;
+  rl_callback_read_char();
+  if (handler_installed && rl_line_buffer != NULL) {
+    free(typed_so_far);
+    typed_so_far = strdup(rl_line_buffer);
+  }
+}
+
+int creadline_input_hung_up(void) {
+  struct pollfd descriptor = {.fd = STDIN_FILENO, .events = POLLIN, .revents = 0};
+  if (poll(&descriptor, 1, 0) > 0 && (descriptor.revents & (POLLHUP | POLLERR | POLLNVAL))) {
+    return 1;
+  }
+  // A terminal that is gone reads as an error (EIO) rather than as the end of input.
+  char byte;
+  errno = 0;
+  return read(STDIN_FILENO, &byte, 0) < 0 && errno == EIO;
 }
 
 int creadline_state(void) { return line_state; }

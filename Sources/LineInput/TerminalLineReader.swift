@@ -10,6 +10,8 @@ import Foundation
 public final class TerminalLineReader {
   private let historyFile: String?
   private let historyLength: Int
+  /// How long the process was stopped (Ctrl-Z) during reads since it was last taken.
+  private var stopped = Duration.zero
 
   /// Configures readline: the application name for `~/.inputrc`, the words Tab completes at the
   /// start of a line, and the history file (read now, written by `saveHistory()`).
@@ -37,41 +39,61 @@ public final class TerminalLineReader {
     return result == 0 ? nil : "\(historyFile): \(String(cString: strerror(result)))"
   }
 
+  /// The time the process spent stopped (Ctrl-Z) during reads since the last call; forgets it.
+  public func takeStoppedDuration() -> Duration {
+    defer { stopped = .zero }
+    return stopped
+  }
+
   /// Reads one line, giving up after `timeout`.
   ///
   /// `prompt` is called with the time elapsed since the read began, at every tick; when its
-  /// text changes, the prompt is redrawn in place, keeping what is typed and the cursor.
+  /// text changes, the prompt is redrawn in place, keeping what is typed and the cursor. Time
+  /// the process spends stopped (Ctrl-Z) is neither elapsed nor counted against `timeout`, and
+  /// is reported by `takeStoppedDuration()`. When the terminal goes away (its window closed, the
+  /// connection dropped), the read reports an interruption by SIGHUP with what was typed.
   public func read(prompt: (Duration) -> String, timeout: Duration) -> LineEvent {
     let clock = ContinuousClock()
     let start = clock.now
-    let deadline = start + timeout
+    var stoppedHere = Duration.zero
     var shown = prompt(.zero)
     creadline_begin(shown)
     while true {
       if let signal = InputSignals.take() {
         return finish(.interrupted(partial: cancel(), signal: signal))
       }
-      // The clock keeps running while the process is stopped, as it would in an interview.
-      creadline_suspend_if_requested()
+      let beforeStop = clock.now
+      if creadline_suspend_if_requested() != 0 {
+        let away = clock.now - beforeStop
+        stoppedHere += away
+        stopped += away
+      }
       switch creadline_state() {
       case 1:
         let line = takeLine()
         creadline_history_add(line)
         return .line(line)
       case 2:
-        return finish(.endOfInput(partial: ""))
+        // Readline saw the end of its input: Ctrl-D on an empty line, or a terminal that is
+        // gone, whose half-typed line readline has already let go of (its last state is kept).
+        let partial = takeLine()
+        if creadline_input_hung_up() != 0 {
+          return finish(.interrupted(partial: partial, signal: SIGHUP))
+        }
+        return finish(.endOfInput(partial: partial))
       default: break
       }
       let now = clock.now
+      let deadline = start + timeout + stoppedHere
       if now >= deadline { return finish(.timedOut(partial: cancel())) }
-      let current = prompt(now - start)
+      let current = prompt(now - start - stoppedHere)
       if current != shown {
         shown = current
         creadline_update_prompt(shown)
       }
       switch waitForInput(until: min(deadline, now + tick), clock: clock) {
       case .ready: readAvailable()
-      case .closed: return finish(.endOfInput(partial: cancel()))
+      case .closed: return finish(.interrupted(partial: cancel(), signal: SIGHUP))
       case .idle: break
       }
     }

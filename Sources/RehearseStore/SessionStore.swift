@@ -17,6 +17,8 @@ public final class SessionStore: SessionArchive, Sendable {
   /// The database file.
   public let path: String
   private let database: DatabaseQueue
+  /// The sessions this process runs, locked against a second process.
+  private let locks: SessionLocks
 
   /// Opens (creating when needed) the store in `home`, and brings its schema up to date.
   public convenience init(home: URL) throws(StoreError) {
@@ -31,6 +33,9 @@ public final class SessionStore: SessionArchive, Sendable {
   /// Opens (creating when needed) the store at `path`, and brings its schema up to date.
   public init(path: String) throws(StoreError) {
     self.path = path
+    locks = SessionLocks(
+      folder: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(
+        RehearseHome.locksName))
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(5)
@@ -169,7 +174,8 @@ public final class SessionStore: SessionArchive, Sendable {
     }
   }
 
-  /// Saves one answer, in its own transaction.
+  /// Saves one answer, in its own transaction; an answer continued with `:continue` replaces the
+  /// one saved at its position.
   public func record(_ answer: AnswerRecord, session: Int64) throws(StoreError) {
     let scored = encode(answer.scored)
     try write { database in
@@ -178,6 +184,12 @@ public final class SessionStore: SessionArchive, Sendable {
           INSERT INTO answer (session_id, position, question_id, component, prompt, text, outcome,
             started_at, answered_at, seconds_used, hints_used, score, band, scored)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (session_id, position) DO UPDATE SET
+            question_id = excluded.question_id, component = excluded.component,
+            prompt = excluded.prompt, text = excluded.text, outcome = excluded.outcome,
+            started_at = excluded.started_at, answered_at = excluded.answered_at,
+            seconds_used = excluded.seconds_used, hints_used = excluded.hints_used,
+            score = excluded.score, band = excluded.band, scored = excluded.scored
           """,
         arguments: [
           session, answer.position, answer.questionID, answer.component.rawValue, answer.prompt,
@@ -188,13 +200,20 @@ public final class SessionStore: SessionArchive, Sendable {
     }
   }
 
-  /// Marks a session ended.
+  /// Marks a session ended, and lets go of its lock.
   public func finish(session: Int64, ending: SessionEnding, at time: Date) throws(StoreError) {
+    defer { locks.release(session) }
     try write { database in
       try database.execute(
         sql: "UPDATE session SET ending = ?, ended_at = ? WHERE id = ?",
         arguments: [ending.rawValue, time.timeIntervalSince1970, session])
     }
+  }
+
+  /// Holds `session` for this process until it finishes or the process ends; throws
+  /// `sessionRunning` when another process holds it.
+  public func claim(session: Int64) throws(StoreError) {
+    try locks.claim(session)
   }
 
   /// Marks a session as running again, for `--resume`.

@@ -16,6 +16,8 @@ public enum StoreError: RehearseError, Equatable {
   case unknownSession(String)
   /// `--resume` found no session left unfinished.
   case nothingToResume
+  /// The session is running in another process (`processID`, when its lock file names it).
+  case sessionRunning(session: Int64, processID: Int32?)
 
   public var exitStatus: ExitStatus {
     switch self {
@@ -24,6 +26,7 @@ public enum StoreError: RehearseError, Equatable {
     case .cannotWrite: .noInput
     case .unknownSession: .usage
     case .nothingToResume: .noInput
+    case .sessionRunning: .busy
     }
   }
 
@@ -46,6 +49,10 @@ public enum StoreError: RehearseError, Equatable {
         : "no session with id '\(id)' (see 'rehearse history')"
     case .nothingToResume:
       "no unfinished session to resume (see 'rehearse history')"
+    case .sessionRunning(let session, let processID):
+      "session \(session) is running in another terminal"
+        + (processID.map { " (process \($0))" } ?? "")
+        + "; finish or quit it there (:quit), then resume it here"
     }
   }
 }

@@ -22,7 +22,8 @@ struct StoryTerminalTests {
     #expect(session.waitFor("Hint 1 of 4: Situation"))
     session.type("At a manufacturing site we needed a dashboard fed from SAP and InfluxDB.\r")
     #expect(session.waitFor("…"))
-    session.type("I built the pipeline into SQL Server and the load went from 1 day to 1 hour.\r\r")
+    session.type(
+      "I built the pipeline into SQL Server and the load went from 1 day to 1 hour.\r.\r")
     #expect(session.waitFor("summary"))
     #expect(session.exitStatus() == 0)
     #expect(session.screen.contains("Fact: InfluxDB"))

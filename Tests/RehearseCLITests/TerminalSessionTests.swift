@@ -271,7 +271,7 @@ struct TerminalSessionTests {
       Self.promptLine(on: session.screen).hasSuffix("› partitioning splits a table")
     }
     #expect(edited, "the visible line: \(Self.promptLine(on: session.screen))")
-    session.type("\r\r")
+    session.type("\r.\r")
     #expect(session.exitStatus() == 0)
     let answer = try #require(home.savedAnswers().first)
     #expect(answer.text == "partitioning splits a table")

@@ -72,7 +72,7 @@ struct SessionMachineTests {
     }
   }
 
-  @Test("start asks the first question; an empty line at a terminal submits the typed lines")
+  @Test("start asks the first question; a line holding a single dot submits the typed lines")
   func answerAtTerminal() throws {
     var machine = try Self.machine()
     #expect(Self.asked(machine.start(at: Self.t0)) == [Self.sharding])
@@ -81,7 +81,7 @@ struct SessionMachineTests {
     #expect(
       Self.feed(&machine, .line("Shards are independent databases on"), at: Self.at(5)).isEmpty)
     #expect(Self.feed(&machine, .line("separate nodes."), at: Self.at(9)).isEmpty)
-    let outputs = Self.feed(&machine, .line(""), at: Self.at(12))
+    let outputs = Self.feed(&machine, .line("."), at: Self.at(12))
     let answer = try #require(Self.recorded(outputs).first)
     #expect(answer.outcome == .answered)
     #expect(answer.text == "Shards are independent databases on\nseparate nodes.")
@@ -134,7 +134,7 @@ struct SessionMachineTests {
     var machine = try Self.machine(plan: Self.plan(questionSeconds: 80, sessionSeconds: 100))
     _ = machine.start(at: Self.t0)
     _ = Self.feed(&machine, .line("an answer"), at: Self.at(70))
-    _ = Self.feed(&machine, .line(""), at: Self.at(70))
+    _ = Self.feed(&machine, .line("."), at: Self.at(70))
     #expect(machine.deadline == Self.at(100), "the session ends before the question's 80 s")
     #expect(machine.timeLeft(at: Self.at(90))?.session == 10)
     let outputs = Self.feed(&machine, .timeout(partial: "ETL transforms"), at: Self.at(100))
@@ -197,7 +197,7 @@ struct SessionMachineTests {
         ])
     #expect(
       Self.feed(&machine, .line(":help"), at: Self.at(16)) == [
-        .help(SessionMachine.Command.allCases)
+        .help(SessionMachine.Command.whileAnswering)
       ])
     #expect(
       Self.feed(&machine, .line(":frobnicate"), at: Self.at(17)) == [.unknownCommand("frobnicate")])
@@ -249,7 +249,7 @@ struct SessionMachineTests {
     var first = try Self.machine()
     _ = first.start(at: Self.t0)
     _ = Self.feed(&first, .line("an answer"), at: Self.at(50))
-    _ = Self.feed(&first, .line(""), at: Self.at(50))
+    _ = Self.feed(&first, .line("."), at: Self.at(50))
     let saved = first.answers
     #expect(saved.count == 1)
 
@@ -295,7 +295,7 @@ struct SessionMachineTests {
     var machine = try Self.machine()
     _ = machine.start(at: Self.t0)
     _ = machine.handle(.line("Shards are independent databases"), at: Self.at(10))
-    let ended = machine.handle(.line(""), at: Self.at(12))
+    let ended = machine.handle(.line("."), at: Self.at(12))
     #expect(ended == [.grade(questionID: Self.sharding, text: "Shards are independent databases")])
     #expect(machine.state == .grading(position: 0))
     #expect(machine.deadline == nil && machine.timeLeft(at: Self.at(13)) == nil)

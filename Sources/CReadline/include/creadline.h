@@ -9,7 +9,7 @@
 /// word at the start of the line. `words` is copied.
 void creadline_configure(const char *name, const char *const *words, int count);
 
-/// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the signal, without
+/// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that only record the signal, without
 /// SA_RESTART so that a waiting poll() returns at once. Unblocks those signals, which a parent
 /// process may have blocked.
 void creadline_install_signal_handlers(void);
@@ -35,11 +35,15 @@ int creadline_suspend_if_requested(void);
 void creadline_read_available(void);
 
 /// 0 while the line is being typed, 1 when a line was entered, 2 at end of input (Ctrl-D on an
-/// empty line).
+/// empty line, or the terminal gone).
 int creadline_state(void);
 
-/// The line entered, as a malloc'd string the caller frees; NULL when there is none.
+/// The line entered, as a malloc'd string the caller frees; NULL when there is none. At end of
+/// input it is what was typed on the line, if anything.
 char *creadline_take_line(void);
+
+/// 1 when standard input is a terminal that has gone away (hung up, or reading fails with EIO).
+int creadline_input_hung_up(void);
 
 /// A malloc'd copy of what is typed so far on the current line; the caller frees it.
 char *creadline_copy_buffer(void);

@@ -18,10 +18,14 @@ public enum ExitStatus: Int32, Sendable {
   case cannotCreate = 73
   /// Writing failed on the way (a full disk, an I/O error), to a file or to standard output.
   case ioError = 74
+  /// The session asked for is running in another process; try again when it has ended.
+  case busy = 75
   /// The terminal hung up (SIGHUP) during a session.
   case hangUp = 129
   /// The user interrupted with Ctrl-C (SIGINT).
   case interrupted = 130
+  /// The user quit with Ctrl-\ (SIGQUIT) during a session.
+  case quitSignal = 131
   /// The process was asked to stop (SIGTERM) during a session.
   case terminated = 143
 
@@ -30,6 +34,7 @@ public enum ExitStatus: Int32, Sendable {
   public static func stopped(by signal: Int32) -> ExitStatus {
     switch signal {
     case 1: .hangUp
+    case 3: .quitSignal
     case 15: .terminated
     default: .interrupted
     }

@@ -14,9 +14,12 @@ extension Rehearse {
     let startedAt: Date
     if request.resume {
       let previous = try archive.lastUnfinished()
+      // A session still running in another terminal is not taken over.
+      try archive.claim(session: previous.id)
       do {
         machine = try SessionMachine(
-          plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers)
+          plan: previous.plan, bank: bank, mode: request.mode, previous: previous.answers,
+          pausesAfterFeedback: request.pausesAfterFeedback)
       } catch {
         guard case .unknownID(let id, _) = error else { throw error }
         throw ResumeError.questionGone(session: previous.id, questionID: id, bank: root.path)
@@ -35,8 +38,11 @@ extension Rehearse {
         selection.pythonUnavailable = reason
       }
       let (plan, shortfall) = try SessionPlan.draw(from: bank, selection)
-      machine = try SessionMachine(plan: plan, bank: bank, mode: request.mode)
+      machine = try SessionMachine(
+        plan: plan, bank: bank, mode: request.mode,
+        pausesAfterFeedback: request.pausesAfterFeedback)
       sessionID = try archive.createSession(plan: plan, startedAt: startTime, bank: root.path)
+      try archive.claim(session: sessionID)
       startedAt = startTime
       if let reason = selection.pythonUnavailable,
         selection.questionIDs.isEmpty,

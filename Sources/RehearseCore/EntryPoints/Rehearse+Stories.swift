@@ -310,6 +310,7 @@ extension Rehearse {
     var machine = SessionMachine(plan: plan, questions: [question], mode: request.mode)
     let sessionID = try archive.createSession(
       plan: plan, startedAt: startTime, bank: request.story.library.folder.path)
+    try archive.claim(session: sessionID)
     show(
       request.story.style.bold("Rehearsal of \(story.slug)")
         + " (session \(sessionID)): \(SessionText.clock(Double(seconds))) to tell it. "

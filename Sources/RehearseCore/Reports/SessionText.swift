@@ -37,6 +37,42 @@ public enum SessionText {
       + "\(clock(timeLeft.session))] \(marker) "
   }
 
+  /// The prompt between questions, while the feedback is read: the clocks are stopped.
+  public static func pausePrompt(_ pause: SessionMachine.Pause, style: TextStyle) -> String {
+    "[" + style.dim("clock stopped") + "] Enter: next › "
+  }
+
+  /// What the session says when it waits between questions: how to go on, go back, or stop.
+  public static func pause(_ pause: SessionMachine.Pause, style: TextStyle) -> String {
+    var choices = ["Enter: question \(pause.next + 1) of \(pause.total)"]
+    if let seconds = pause.continueSeconds {
+      choices.append(":continue adds to this answer (\(clock(seconds)) left)")
+    }
+    choices.append(":quit stops (--resume continues later)")
+    return "\n" + style.dim("The clock is stopped while you read. ")
+      + choices.joined(separator: " · ")
+  }
+
+  /// The question again, with the answer it is continuing and the time left for it.
+  public static func continuing(
+    _ asked: SessionMachine.AskedQuestion, draft: String, secondsLeft: Double, style: TextStyle
+  ) -> String {
+    var lines = [
+      "",
+      style.bold(
+        "Continuing question \(asked.position + 1) of \(asked.total) · "
+          + "\(clock(secondsLeft)) left"),
+      TextLayout.wrap(asked.question.prompt, indent: ""),
+    ]
+    if draft.isEmpty {
+      lines.append(style.dim("(nothing typed yet; a line holding a single . submits)"))
+    } else {
+      lines.append(style.dim("Your answer so far (type on to add to it; a single . submits):"))
+      lines += draft.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+    }
+    return lines.joined(separator: "\n")
+  }
+
   /// The question as it is asked (or repeated).
   public static func question(
     _ asked: SessionMachine.AskedQuestion, mode: SessionMachine.InputMode, style: TextStyle
@@ -62,7 +98,8 @@ public enum SessionText {
         case (.terminal, .python):
           "Python: a line holding a single . submits; empty lines and Tab are kept; "
             + "the function runs against tests; Ctrl-D skips"
-        case (.terminal, _): "Enter on an empty line submits; Ctrl-D skips"
+        case (.terminal, _):
+          "a line holding a single . submits; an empty line starts a paragraph; Ctrl-D skips"
         case (.piped, _): "a line holding a single . ends the answer"
         }
       lines.append(style.dim("(\(finish); :help lists the commands)"))
@@ -90,7 +127,7 @@ public enum SessionText {
         + "the line was not added to your answer)"
     case .notice(let text):
       return style.yellow("Note: ") + text
-    case .ask, .grade, .recorded, .finished, .stories:
+    case .ask, .grade, .recorded, .finished, .stories, .paused, .continuing:
       return nil
     }
   }

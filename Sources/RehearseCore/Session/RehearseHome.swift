@@ -18,4 +18,6 @@ public enum RehearseHome {
   public static let databaseName = "rehearse.sqlite"
   /// The line editor's history file name inside the home folder.
   public static let historyName = "history"
+  /// The folder inside the home folder holding the lock of each running session.
+  public static let locksName = "locks"
 }

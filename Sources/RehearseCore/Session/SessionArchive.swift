@@ -7,10 +7,14 @@ import Foundation
 public protocol SessionArchive {
   /// Saves a new session and returns its id.
   func createSession(plan: SessionPlan, startedAt: Date, bank: String) throws -> Int64
-  /// Saves one answer, in its own transaction, before anything else happens.
+  /// Saves one answer, in its own transaction, before anything else happens; an answer at a
+  /// position already saved (continued with `:continue`) takes its place.
   func record(_ answer: AnswerRecord, session: Int64) throws
   /// Marks a session ended.
   func finish(session: Int64, ending: SessionEnding, at time: Date) throws
+  /// Holds a session for this process while it runs, so that no other process runs it too;
+  /// throws when another process holds it. `finish` lets go of it.
+  func claim(session: Int64) throws
   /// Marks an unfinished session as running again.
   func reopen(session: Int64) throws
   /// Every session, newest first.

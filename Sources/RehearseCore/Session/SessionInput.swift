@@ -6,4 +6,12 @@ public protocol SessionInput {
   mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date)
   /// The time now, as the input's clock tells it: when an answer finished grading.
   func currentTime() -> Date
+  /// The seconds the process spent stopped (Ctrl-Z) during the last `next`, which count against
+  /// no clock; forgets them.
+  mutating func takeStoppedSeconds() -> Double
+}
+
+extension SessionInput {
+  /// An input that cannot be stopped while it waits reports no time stopped.
+  public mutating func takeStoppedSeconds() -> Double { 0 }
 }

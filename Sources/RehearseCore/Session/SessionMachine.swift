@@ -5,16 +5,20 @@ import Foundation
 ///
 /// The machine never reads a clock and does no I/O: the terminal edge passes the time in with every
 /// event, and acts on the outputs (prints them, grades and saves the answers). An answer may span
-/// several lines; it ends at a line holding a single `.`, or, at a terminal, at an empty line.
+/// several lines and paragraphs; it ends at a line holding a single `.` (at a terminal, a SQL
+/// answer also ends at the `;` that completes it).
 ///
 /// When an answer ends, the machine asks for it to be graded (`.grade`) and waits: the runner
 /// grades it (which may run code for seconds) and hands the result back with `graded(_:at:)`.
-/// The time spent grading counts against no clock: the next question starts when grading ends.
+/// The time spent grading counts against no clock. With `pausesAfterFeedback` (a terminal's
+/// default) the machine then waits between questions, every clock stopped, until the candidate
+/// has read the feedback and presses Enter; there `:continue` reopens an answer ended by mistake
+/// while its time remains. Otherwise the next question starts when grading ends.
 public struct SessionMachine: Sendable {
   /// Where the lines come from, which decides how an answer ends.
   public enum InputMode: Sendable {
-    /// A person at a terminal: an empty line or `.` ends the answer; Ctrl-D on an empty answer
-    /// skips the question.
+    /// A person at a terminal: `.` ends the answer, and empty lines separate its paragraphs;
+    /// Ctrl-D ends the answer too, and on an empty answer skips the question.
     case terminal
     /// A pipe or file: only `.` ends an answer, so answers may hold empty lines; the end of the
     /// input ends the session.
@@ -35,7 +39,7 @@ public struct SessionMachine: Sendable {
 
   /// The `:` commands a candidate can type instead of an answer line.
   public enum Command: String, Sendable, CaseIterable {
-    case hint, skip, `repeat`, time, stories, quit, help
+    case hint, skip, `repeat`, time, stories, `continue`, quit, help
 
     /// What the command does, for `:help`.
     public var summary: String {
@@ -45,9 +49,36 @@ public struct SessionMachine: Sendable {
       case .repeat: "show the question again"
       case .time: "show the time left for the question and the session"
       case .stories: "list your stories that fit this question, best first"
+      case .continue: "between questions: go back to the answer just given, while its time remains"
       case .quit: "stop here; what you typed is saved, and --resume continues later"
       case .help: "list these commands"
       }
+    }
+
+    /// The commands that mean something while a question is asked.
+    public static let whileAnswering: [Command] = [
+      .hint, .skip, .repeat, .time, .stories, .quit, .help,
+    ]
+    /// The commands that mean something between questions, while the feedback is read.
+    public static let betweenQuestions: [Command] = [.continue, .time, .quit, .help]
+  }
+
+  /// The wait between questions, while the candidate reads the feedback; every clock is stopped.
+  public struct Pause: Sendable, Equatable {
+    /// The position of the answer just given, from 0.
+    public var answered: Int
+    /// The position of the next question: the session waits only between questions.
+    public var next: Int
+    public var total: Int
+    /// The time left to go back to the answer just given with `:continue`; `nil` when it has
+    /// none (it timed out, or the session's time is up).
+    public var continueSeconds: Double?
+
+    public init(answered: Int, next: Int, total: Int, continueSeconds: Double?) {
+      self.answered = answered
+      self.next = next
+      self.total = total
+      self.continueSeconds = continueSeconds
     }
   }
 
@@ -92,8 +123,14 @@ public struct SessionMachine: Sendable {
     /// An answer ended: grade `text` as the answer to `questionID` and pass the result to
     /// `graded(_:at:)`; nothing else happens until then. A skipped answer's `text` is empty.
     case grade(questionID: String, text: String)
-    /// A graded answer; save it, then show its feedback.
+    /// A graded answer; save it (in place of an earlier one at its position: an answer
+    /// continued with `:continue`), then show its feedback.
     case recorded(AnswerRecord)
+    /// The session waits between questions until the candidate goes on.
+    case paused(Pause)
+    /// The candidate went back to an answer with `:continue`: the question again, with the
+    /// answer's text so far and the time it has left.
+    case continuing(AskedQuestion, draft: String, secondsLeft: Double)
     case finished(SessionEnding)
   }
 
@@ -102,6 +139,9 @@ public struct SessionMachine: Sendable {
     case asking(position: Int)
     /// The answer to the question at `position` is being graded.
     case grading(position: Int)
+    /// The answer to the question at `position` is recorded and its feedback shown; the
+    /// session waits for the candidate, every clock stopped.
+    case paused(position: Int)
     case finished(SessionEnding)
   }
 
@@ -128,6 +168,8 @@ public struct SessionMachine: Sendable {
 
   public let plan: SessionPlan
   public let mode: InputMode
+  /// Whether the session waits for the candidate after each answer's feedback.
+  public let pausesAfterFeedback: Bool
   public private(set) var state: State = .notStarted
   /// Every answer of the session, including those given before a resume.
   public private(set) var answers: [AnswerRecord]
@@ -143,28 +185,35 @@ public struct SessionMachine: Sendable {
   private var questionStartedAt = Date(timeIntervalSince1970: 0)
   private var hintsShown = 0
   private var answerDraft = AnswerDraft()
+  /// When the wait between questions began; the clocks stand still from then.
+  private var pausedAt = Date(timeIntervalSince1970: 0)
 
   /// A machine for `plan` on `bank`; `previous` are the answers saved before a resume.
   ///
   /// Throws when a question of the plan is not in the bank (the bank changed since the plan was
   /// drawn).
   public init(
-    plan: SessionPlan, bank: Bank, mode: InputMode, previous: [AnswerRecord] = []
+    plan: SessionPlan, bank: Bank, mode: InputMode, previous: [AnswerRecord] = [],
+    pausesAfterFeedback: Bool = false
   ) throws(QuestionLookupError) {
     var questions: [Question] = []
     for item in plan.items where !questions.contains(where: { $0.id == item.questionID }) {
       questions.append(try bank.requireQuestion(id: item.questionID))
     }
-    self.init(plan: plan, questions: questions, mode: mode, previous: previous)
+    self.init(
+      plan: plan, questions: questions, mode: mode, previous: previous,
+      pausesAfterFeedback: pausesAfterFeedback)
   }
 
   /// A machine for `plan` whose questions are given: a story rehearsal, whose one question is the
   /// story.
   public init(
-    plan: SessionPlan, questions: [Question], mode: InputMode, previous: [AnswerRecord] = []
+    plan: SessionPlan, questions: [Question], mode: InputMode, previous: [AnswerRecord] = [],
+    pausesAfterFeedback: Bool = false
   ) {
     self.plan = plan
     self.mode = mode
+    self.pausesAfterFeedback = pausesAfterFeedback
     answers = previous
     secondsUsedBefore = previous.reduce(0) { $0 + $1.secondsUsed }
     self.questions = Dictionary(questions.map { ($0.id, $0) }) { first, _ in first }
@@ -236,6 +285,9 @@ public struct SessionMachine: Sendable {
       }
       return outputs
     }
+    if case .paused(let position) = state {
+      return handlePaused(event, position: position, at: time)
+    }
     guard case .asking(let position) = state else { return [] }
     if let deadline, time >= deadline {
       // The edge was late (a slow pipe, a suspended process): the deadline wins, and whatever
@@ -274,6 +326,14 @@ public struct SessionMachine: Sendable {
     }
   }
 
+  /// Stops every clock for `seconds` the process spent stopped (Ctrl-Z) while a question was
+  /// asked: the time a candidate is away counts against nothing, as time between questions.
+  public mutating func stopped(for seconds: Double) {
+    guard case .asking = state, seconds > 0 else { return }
+    questionStartedAt = questionStartedAt.addingTimeInterval(seconds)
+    clockStartedAt = clockStartedAt.addingTimeInterval(seconds)
+  }
+
   /// Records the answer waiting for its grade, graded `scored`, and moves on; `time` is when
   /// grading ended, so the time it took counts against neither the next question nor the session.
   public mutating func graded(_ scored: ScoredAnswer, at time: Date) -> [Output] {
@@ -298,7 +358,10 @@ public struct SessionMachine: Sendable {
     case .timedOut where sessionSecondsLeft(at: time) <= 0:
       outputs += finish(.sessionTimeUp)
     case .advance, .timedOut:
-      outputs += advance(after: position, at: time)
+      // The wait is between questions: after the last answer the summary follows at once.
+      let waits =
+        pausesAfterFeedback && position + 1 < plan.items.count && sessionSecondsLeft(at: time) > 0
+      outputs += waits ? beginPause(after: position, at: time) : advance(after: position, at: time)
     }
     // What was pasted after the end of the answer belongs to the next question.
     if case .asking = state, !heldLines.isEmpty {
@@ -309,6 +372,105 @@ public struct SessionMachine: Sendable {
       heldLines = []
     }
     return outputs
+  }
+
+  // MARK: - Between questions
+
+  /// Handles an event while the session waits between questions: Enter goes on, `:continue`
+  /// goes back to the answer just given, `:quit` and Ctrl-C end the session.
+  private mutating func handlePaused(_ event: Event, position: Int, at time: Date) -> [Output] {
+    switch event {
+    case .line(let line):
+      if let word = Self.command(in: line) {
+        guard let command = Command(rawValue: String(word)),
+          Command.betweenQuestions.contains(command)
+        else {
+          return [
+            .notice(":\(word) is not a command between questions; :help lists those that are")
+          ]
+        }
+        switch command {
+        case .continue: return continueAnswer(at: position, time: time)
+        case .quit: return finish(.quit)
+        default: return [.help(Command.betweenQuestions)]
+        }
+      }
+      guard line.trimmedWhitespace.isEmpty else {
+        return [
+          .notice(
+            "no question is open, so that line was not kept: press Enter for the next question")
+        ]
+      }
+      return goOn(after: position, at: time)
+    case .endOfInput:
+      guard mode == .terminal else {
+        return finish(position + 1 < plan.items.count ? .endOfInput : .completed)
+      }
+      return goOn(after: position, at: time)
+    case .interrupt:
+      return finish(.interrupted)
+    case .timeout:
+      return []
+    }
+  }
+
+  /// Waits between questions after the answer at `position`, every clock stopped from `time`.
+  private mutating func beginPause(after position: Int, at time: Date) -> [Output] {
+    state = .paused(position: position)
+    pausedAt = time
+    return pause.map { [.paused($0)] } ?? []
+  }
+
+  /// The wait between questions, while the session waits after an answer's feedback.
+  public var pause: Pause? {
+    guard case .paused(let position) = state else { return nil }
+    return Pause(
+      answered: position, next: position + 1, total: plan.items.count,
+      continueSeconds: secondsToContinue(position))
+  }
+
+  /// Ends the wait at `time`: the clocks run again and the next question is asked.
+  private mutating func goOn(after position: Int, at time: Date) -> [Output] {
+    clockStartedAt = clockStartedAt.addingTimeInterval(max(0, time.timeIntervalSince(pausedAt)))
+    var outputs = advance(after: position, at: time)
+    if case .asking = state, !heldLines.isEmpty {
+      let lines = heldLines
+      heldLines = []
+      outputs += handle(.line(lines.joined(separator: "\n")), at: time)
+    }
+    return outputs
+  }
+
+  /// The time the answer at `position` (the last recorded) has left to be continued; `nil` when
+  /// it timed out or less than a second is left for it or for the session.
+  private func secondsToContinue(_ position: Int) -> Double? {
+    guard let record = answers.last, record.position == position, record.outcome != .timedOut
+    else { return nil }
+    let left = min(
+      Double(plan.items[position].limitSeconds) - record.secondsUsed,
+      sessionSecondsLeft(at: pausedAt))
+    return left >= 1 ? left : nil
+  }
+
+  /// Goes back to the answer at `position` at `time`: its text becomes the draft again, its
+  /// question's clock resumes where it stopped, and the answer is recorded anew when it ends.
+  private mutating func continueAnswer(at position: Int, time: Date) -> [Output] {
+    guard let left = secondsToContinue(position), let record = answers.last else {
+      return [.notice("that answer has no time left, so it cannot be continued")]
+    }
+    clockStartedAt = clockStartedAt.addingTimeInterval(max(0, time.timeIntervalSince(pausedAt)))
+    answers.removeLast()
+    state = .asking(position: position)
+    questionStartedAt = time.addingTimeInterval(-record.secondsUsed)
+    hintsShown = record.hintsUsed
+    answerDraft.reset()
+    if !record.text.isEmpty {
+      for line in record.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        _ = answerDraft.append(String(line), asLine: true, keepingTabs: askingForCode)
+      }
+    }
+    guard let asked = current else { return [] }
+    return [.continuing(asked, draft: record.text, secondsLeft: left)]
   }
 
   // MARK: - Lines and commands
@@ -334,11 +496,7 @@ public struct SessionMachine: Sendable {
       return submit(position: position, answerDraft.text.isEmpty ? .skipped : .answered, at: time)
     }
     let kind = questions[plan.items[position].questionID]?.kind
-    // Code keeps its empty lines: at a terminal, only prose ends at one.
-    if trimmed.isEmpty && mode == .terminal && kind?.isCode != true {
-      guard !answerDraft.text.isEmpty else { return [] }
-      return submit(position: position, .answered, at: time)
-    }
+    // Empty lines separate paragraphs; one before any text is nothing to keep.
     if trimmed.isEmpty && draft.isEmpty { return [] }
     let outputs = append(line, asLine: true)
     // At a terminal, a SQL answer ends with the `;` that completes its statement.
@@ -376,7 +534,11 @@ public struct SessionMachine: Sendable {
       guard !answerDraft.text.isEmpty else { return finish(.quit) }
       return submit(position: position, .interrupted, at: time, then: .finish(.quit))
     case .help:
-      return [.help(Command.allCases)]
+      return [.help(Command.whileAnswering)]
+    case .continue:
+      return [
+        .notice(":continue goes back to an answer between questions; this one is still open")
+      ]
     case .stories:
       return question.map { [.stories($0)] } ?? []
     }

@@ -44,10 +44,17 @@ public struct SessionRunner {
         case .ask(let asked):
           show(SessionText.question(asked, mode: machine.mode, style: style), .conversation)
         case .recorded(let answer):
+          // An answer continued with `:continue` is saved again, in place of the first.
           try archive.record(answer, session: sessionID)
           let feedback = FeedbackText.render(
             Feedback(answer, question: machine.question(id: answer.questionID)), style: style)
           show("\n" + feedback, .results)
+        case .paused(let pause):
+          show(SessionText.pause(pause, style: style), .conversation)
+        case .continuing(let asked, let draft, let secondsLeft):
+          show(
+            SessionText.continuing(asked, draft: draft, secondsLeft: secondsLeft, style: style),
+            .conversation)
         case .stories(let question):
           if shelf == nil { shelf = stories() }
           let stories = shelf ?? []
@@ -66,8 +73,14 @@ public struct SessionRunner {
           if let text = SessionText.message(output, style: style) { show(text, .conversation) }
         }
       }
-      guard let deadline = machine.deadline, let left = machine.timeLeft(at: now) else {
-        // Only a finished machine has no deadline, and its `.finished` output returned above;
+      let request: InputRequest
+      if let pause = machine.pause {
+        request = InputRequest(pause: pause)
+      } else if let deadline = machine.deadline, let left = machine.timeLeft(at: now) {
+        request = InputRequest(
+          deadline: deadline, timeLeft: left, continuing: !machine.draft.isEmpty)
+      } else {
+        // Only a finished machine waits for nothing, and its `.finished` output returned above;
         // should that ever change, end the session rather than wait for nothing.
         if case .finished(let ending) = machine.state {
           outputs = [.finished(ending)]
@@ -76,9 +89,10 @@ public struct SessionRunner {
         }
         continue
       }
-      let request = InputRequest(
-        deadline: deadline, timeLeft: left, continuing: !machine.draft.isEmpty)
       let (event, time) = input.next(request)
+      // Time spent stopped (Ctrl-Z) counts against no clock: the machine moves its clocks on
+      // before it sees the event, so a deadline passed while stopped has not passed.
+      machine.stopped(for: input.takeStoppedSeconds())
       now = max(now, time)
       outputs = machine.handle(event, at: now)[...]
     }

@@ -15,12 +15,18 @@ struct MockCommand: ParsableCommand {
       scored and marked timed out.
 
       At a terminal the prompt shows the time left for the question and the session. An answer \
-      may take several lines: Enter on an empty line (or a line holding a single .) submits \
-      it. Commands, with Tab completion: :hint reveals a hint (recorded), :skip skips, \
-      :repeat shows the question again, :time shows the time left, :stories lists your STAR \
-      stories that fit the question, :quit stops, :help lists \
-      them. Ctrl-D on an empty answer skips; Ctrl-C saves what you typed, prints the summary \
-      and exits 130.
+      may take several lines and paragraphs (an empty line starts a new one); a line holding a \
+      single . submits it (a SQL answer also ends at the ; that completes its query). \
+      Commands, with Tab completion: :hint reveals a hint (recorded), :skip skips, :repeat \
+      shows the question again, :time shows the time left, :stories lists your STAR stories \
+      that fit the question, :quit stops, :help lists them. Ctrl-D on an empty answer skips; \
+      Ctrl-C (or Ctrl-\\, or closing the terminal) saves what you typed, prints the summary and \
+      exits. Ctrl-Z stops the session and every clock with it; fg carries on.
+
+      After each answer its feedback is shown and the session waits, every clock stopped, \
+      until you press Enter for the next question; there :continue goes back to the answer \
+      just given while its time remains (it is saved again when it ends). --no-pause goes \
+      straight on, as in a real interview.
 
       Without a terminal (piped input) each answer ends at a line holding a single '.'; \
       questions go to standard error and feedback to standard output.
@@ -29,8 +35,12 @@ struct MockCommand: ParsableCommand {
       is kept, and --resume continues the newest unfinished one. See 'rehearse history' and \
       'rehearse review'.
 
+      A session runs in one terminal at a time: --resume of a session still running elsewhere \
+      says so and exits 75.
+
       Exit codes: 0 the session ended; 64 bad usage; 65 a bad bank or store; 66 no bank or \
-      nothing to resume; 130 Ctrl-C; 143 SIGTERM; 129 SIGHUP.
+      nothing to resume; 75 the session is running in another terminal; 129 SIGHUP (the \
+      terminal closed); 130 Ctrl-C; 131 SIGQUIT (Ctrl-\\); 143 SIGTERM.
       """
   )
 
@@ -50,6 +60,13 @@ struct MockCommand: ParsableCommand {
 
   @Flag(help: "Continue the newest unfinished session.")
   var resume = false
+
+  @Flag(
+    help: """
+      At a terminal, ask the next question as soon as the feedback is shown, its clock \
+      running, instead of waiting for Enter.
+      """)
+  var noPause = false
 
   @OptionGroup var limits: TimeLimitOptions
   @OptionGroup var global: GlobalOptions
@@ -72,7 +89,8 @@ struct MockCommand: ParsableCommand {
     try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: resume, mode: mode,
-        style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker)
+        style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker,
+        pausesAfterFeedback: mode == .terminal && !noPause)
       return try Rehearse.mock(
         request, archive: store, input: &input, startTime: Date(), show: show)
     }

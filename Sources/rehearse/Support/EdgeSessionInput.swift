@@ -22,6 +22,13 @@ enum EdgeSessionInput: SessionInput {
 
   func currentTime() -> Date { Date() }
 
+  mutating func takeStoppedSeconds() -> Double {
+    switch self {
+    case .terminal(let input): input.takeStoppedSeconds()
+    case .piped: 0
+    }
+  }
+
   /// The signal that interrupted the session, if one did.
   var signal: Int32? {
     switch self {

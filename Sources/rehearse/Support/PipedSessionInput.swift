@@ -10,7 +10,7 @@ struct PipedSessionInput: SessionInput {
   func currentTime() -> Date { Date() }
 
   mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
-    let timeout = max(0, request.deadline.timeIntervalSince(Date()))
+    let timeout = request.secondsToWait(from: Date())
     let outcome = reader.read(timeout: .seconds(timeout))
     if case .interrupted(_, let signal) = outcome { self.signal = signal }
     return (SessionMachine.Event(outcome), Date())

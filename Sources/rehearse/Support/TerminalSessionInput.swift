@@ -25,12 +25,16 @@ struct TerminalSessionInput: SessionInput {
     let outcome = reader.read(
       prompt: { elapsed in
         let now = requestedAt.addingTimeInterval(elapsed / .seconds(1))
-        return SessionText.prompt(
-          request.timeLeft(at: now, requestedAt: requestedAt), continuing: request.continuing,
-          style: style)
+        if let pause = request.pause { return SessionText.pausePrompt(pause, style: style) }
+        guard let left = request.timeLeft(at: now, requestedAt: requestedAt) else { return "› " }
+        return SessionText.prompt(left, continuing: request.continuing, style: style)
       },
-      timeout: .seconds(max(0, request.deadline.timeIntervalSince(requestedAt))))
+      timeout: .seconds(request.secondsToWait(from: requestedAt)))
     if case .interrupted(_, let signal) = outcome { self.signal = signal }
     return (SessionMachine.Event(outcome), Date())
+  }
+
+  func takeStoppedSeconds() -> Double {
+    reader.takeStoppedDuration() / .seconds(1)
   }
 }

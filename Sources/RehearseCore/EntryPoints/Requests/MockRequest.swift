@@ -12,11 +12,14 @@ public struct MockRequest: Sendable {
   public var storyHome: URL?
   /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
   public var checker: ExerciseChecker?
+  /// Whether the session waits after each answer's feedback, every clock stopped, until the
+  /// candidate goes on (a terminal's default).
+  public var pausesAfterFeedback: Bool
 
   public init(
     bank: BankSource, selection: SessionSelection, resume: Bool,
     mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil,
-    checker: ExerciseChecker? = nil
+    checker: ExerciseChecker? = nil, pausesAfterFeedback: Bool = false
   ) {
     self.bank = bank
     self.selection = selection
@@ -25,5 +28,6 @@ public struct MockRequest: Sendable {
     self.style = style
     self.storyHome = storyHome
     self.checker = checker
+    self.pausesAfterFeedback = pausesAfterFeedback
   }
 }

@@ -30,10 +30,12 @@ struct SharedHome {
 final class RunningSession: @unchecked Sendable {
   let process = Process()
   private let input = Pipe()
-  private let output = Pipe()
+  private let outputPipe = Pipe()
   private let errors = Pipe()
   private let lock = NSLock()
   private var conversation = Data()
+  private var results = Data()
+  private var resultsEnded = false
 
   init(_ arguments: [String], home: SharedHome) throws {
     let executable = try #require(RehearseProcess.executable, "build the rehearse binary first")
@@ -46,7 +48,7 @@ final class RunningSession: @unchecked Sendable {
     process.environment = environment
     process.currentDirectoryURL = RehearseProcess.repository
     process.standardInput = input
-    process.standardOutput = output
+    process.standardOutput = outputPipe
     process.standardError = errors
     signal(SIGPIPE, SIG_IGN)
     try process.run()
@@ -63,6 +65,30 @@ final class RunningSession: @unchecked Sendable {
         self.lock.unlock()
       }
     }.start()
+    // The feedback, on standard output, as it comes: a driver reads it before its next answer.
+    let resultsReading = outputPipe.fileHandleForReading
+    Thread { [weak self] in
+      while true {
+        let chunk = resultsReading.availableData
+        guard let self else { break }
+        self.lock.lock()
+        if chunk.isEmpty { self.resultsEnded = true } else { self.results.append(chunk) }
+        self.lock.unlock()
+        if chunk.isEmpty { break }
+      }
+    }.start()
+  }
+
+  /// What the session has written to standard output so far.
+  var output: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: results, as: UTF8.self)
+  }
+
+  /// Waits until the session has written `text` to standard output (feedback, the summary).
+  func waitForOutput(_ text: String, seconds: Double = 15) -> Bool {
+    eventually(within: seconds) { output.contains(text) }
   }
 
   func send(_ text: String) throws {
@@ -81,11 +107,13 @@ final class RunningSession: @unchecked Sendable {
   /// Waits for the process to end and returns its status and standard output.
   func wait() -> (status: Int32, reason: Process.TerminationReason, output: String) {
     try? input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (
-      process.terminationStatus, process.terminationReason, String(decoding: data, as: UTF8.self)
-    )
+    _ = eventually(within: 10) {
+      lock.lock()
+      defer { lock.unlock() }
+      return resultsEnded
+    }
+    return (process.terminationStatus, process.terminationReason, output)
   }
 }
 

@@ -7,6 +7,7 @@ import Testing
 final class PseudoTerminalSession: @unchecked Sendable {
   let process = Process()
   private let master: Int32
+  private var masterOpen = true
   private let lock = NSLock()
   private var received = Data()
   private var reader: Thread?
@@ -69,6 +70,16 @@ final class PseudoTerminalSession: @unchecked Sendable {
 
   deinit {
     if process.isRunning { process.terminate() }
+    hangUp()
+  }
+
+  /// Closes the terminal as a closed window or a dropped connection does: the program loses its
+  /// terminal.
+  func hangUp() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard masterOpen else { return }
+    masterOpen = false
     close(master)
   }
 

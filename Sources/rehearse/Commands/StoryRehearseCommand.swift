@@ -9,8 +9,8 @@ struct StoryRehearseCommand: ParsableCommand {
     abstract: "Retell a story against the clock; it is compared with the stored one and saved.",
     discussion: """
       The prompt counts down from --minutes (default 3, the top of the 2–3 minute budget). \
-      Type the story as you would tell it; Enter on an empty line (or a line holding a single \
-      '.') ends it. :hint shows the opening words of the next part; :time, :quit and :help \
+      Type the story as you would tell it, in paragraphs if you like (an empty line starts \
+      one); a line holding a single '.' ends it. :hint shows the opening words of the next part; :time, :quit and :help \
       work as in a mock. Without a terminal the retelling ends at a line holding a single '.'.
 
       The retelling is scored against the stored story: the STAR parts heard, the key facts \

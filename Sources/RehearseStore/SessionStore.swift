@@ -174,22 +174,30 @@ public final class SessionStore: SessionArchive, Sendable {
     }
   }
 
-  /// Saves one answer, in its own transaction; an answer continued with `:continue` replaces the
-  /// one saved at its position.
-  public func record(_ answer: AnswerRecord, session: Int64) throws(StoreError) {
+  /// Saves one answer, in its own transaction. An answer at a position already saved is
+  /// refused (the first is kept), unless `replacing`: an answer continued with `:continue`.
+  public func record(_ answer: AnswerRecord, session: Int64, replacing: Bool)
+    throws(StoreError)
+  {
     let scored = encode(answer.scored)
+    // Without `replacing`, a second answer at a position fails on the unique key.
+    let onConflict = replacing ? "ON CONFLICT (session_id, position) DO UPDATE SET" : ""
+    let update =
+      replacing
+      ? """
+      question_id = excluded.question_id, component = excluded.component,
+      prompt = excluded.prompt, text = excluded.text, outcome = excluded.outcome,
+      started_at = excluded.started_at, answered_at = excluded.answered_at,
+      seconds_used = excluded.seconds_used, hints_used = excluded.hints_used,
+      score = excluded.score, band = excluded.band, scored = excluded.scored
+      """ : ""
     try write { database in
       try database.execute(
         sql: """
           INSERT INTO answer (session_id, position, question_id, component, prompt, text, outcome,
             started_at, answered_at, seconds_used, hints_used, score, band, scored)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (session_id, position) DO UPDATE SET
-            question_id = excluded.question_id, component = excluded.component,
-            prompt = excluded.prompt, text = excluded.text, outcome = excluded.outcome,
-            started_at = excluded.started_at, answered_at = excluded.answered_at,
-            seconds_used = excluded.seconds_used, hints_used = excluded.hints_used,
-            score = excluded.score, band = excluded.band, scored = excluded.scored
+          \(onConflict) \(update)
           """,
         arguments: [
           session, answer.position, answer.questionID, answer.component.rawValue, answer.prompt,

@@ -16,11 +16,11 @@ final class MemoryArchive: SessionArchive {
     return id
   }
 
-  func record(_ answer: AnswerRecord, session: Int64) throws {
+  func record(_ answer: AnswerRecord, session: Int64, replacing: Bool) throws {
     if let limit = failAfterAnswers, sessions[Int(session) - 1].answers.count >= limit {
       throw FileWriteError.ioFailure(file: "memory", reason: "disk full")
     }
-    log.append("saved \(answer.questionID)")
+    log.append("\(replacing ? "replaced" : "saved") \(answer.questionID)")
     sessions[Int(session) - 1].answers.removeAll { $0.position == answer.position }
     sessions[Int(session) - 1].answers.append(answer)
   }

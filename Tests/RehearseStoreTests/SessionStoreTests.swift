@@ -232,6 +232,42 @@ struct SessionStoreTests {
     #expect(try store.transcript("\(id)").answers.map(\.text) == [Self.answer(0).text])
   }
 
+  @Test("an answer continued with :continue replaces the one saved at its place")
+  func replacedAnswer() throws {
+    let home = TemporaryHome()
+    defer { home.remove() }
+    let store = try SessionStore(home: home.url)
+    let id = try store.createSession(plan: Self.plan, startedAt: Self.start, bank: "/bank")
+    try store.record(Self.answer(0), session: id)
+    try store.record(Self.answer(1), session: id)
+    var continued = Self.answer(0)
+    continued.text = "the answer, continued"
+    try store.record(continued, session: id, replacing: true)
+    let answers = try store.transcript("\(id)").answers
+    #expect(answers.map(\.position) == [0, 1])
+    #expect(answers.map(\.text) == ["the answer, continued", Self.answer(1).text])
+  }
+
+  @Test("a session claimed by one store is refused to another until it finishes")
+  func claimedSession() throws {
+    let home = TemporaryHome()
+    defer { home.remove() }
+    let first = try SessionStore(home: home.url)
+    let id = try first.createSession(plan: Self.plan, startedAt: Self.start, bank: "/bank")
+    try first.claim(session: id)
+    // A second store opens its own lock file, as another process would.
+    let second = try SessionStore(home: home.url)
+    #expect(throws: StoreError.sessionRunning(session: id, processID: getpid())) {
+      try second.claim(session: id)
+    }
+    #expect(StoreError.sessionRunning(session: id, processID: 1).exitStatus == .busy)
+    try first.finish(session: id, ending: .quit, at: Self.start)
+    try second.claim(session: id)
+    let lock = home.url.appendingPathComponent("locks/session-\(id).lock").path
+    let mode = try FileManager.default.attributesOfItem(atPath: lock)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+  }
+
   @Test("unknown sessions are usage errors", arguments: ["7", "last", "seven", ""])
   func unknownSession(id: String) throws {
     let home = TemporaryHome()

@@ -7,9 +7,10 @@ import Foundation
 public protocol SessionArchive {
   /// Saves a new session and returns its id.
   func createSession(plan: SessionPlan, startedAt: Date, bank: String) throws -> Int64
-  /// Saves one answer, in its own transaction, before anything else happens; an answer at a
-  /// position already saved (continued with `:continue`) takes its place.
-  func record(_ answer: AnswerRecord, session: Int64) throws
+  /// Saves one answer, in its own transaction, before anything else happens. An answer at a
+  /// position already saved is refused, unless `replacing` says it is meant to take its place
+  /// (an answer continued with `:continue`).
+  func record(_ answer: AnswerRecord, session: Int64, replacing: Bool) throws
   /// Marks a session ended.
   func finish(session: Int64, ending: SessionEnding, at time: Date) throws
   /// Holds a session for this process while it runs, so that no other process runs it too;
@@ -23,4 +24,11 @@ public protocol SessionArchive {
   func transcript(_ id: String) throws -> SessionTranscript
   /// The newest session that did not run its course and has questions left.
   func lastUnfinished() throws -> SessionTranscript
+}
+
+extension SessionArchive {
+  /// Saves a new answer; one already saved at its position is refused.
+  public func record(_ answer: AnswerRecord, session: Int64) throws {
+    try record(answer, session: session, replacing: false)
+  }
 }

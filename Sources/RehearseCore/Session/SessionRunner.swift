@@ -32,6 +32,8 @@ public struct SessionRunner {
     input: inout some SessionInput, archive: some SessionArchive
   ) throws -> SessionTranscript {
     var outputs = machine.start(at: startTime)[...]
+    // The positions saved so far: an answer at one of them was continued and takes its place.
+    var saved = Set(machine.answers.map(\.position))
     var shelf: [Story]?
     var now = startTime
     while true {
@@ -45,7 +47,9 @@ public struct SessionRunner {
           show(SessionText.question(asked, mode: machine.mode, style: style), .conversation)
         case .recorded(let answer):
           // An answer continued with `:continue` is saved again, in place of the first.
-          try archive.record(answer, session: sessionID)
+          try archive.record(
+            answer, session: sessionID, replacing: saved.contains(answer.position))
+          saved.insert(answer.position)
           let feedback = FeedbackText.render(
             Feedback(answer, question: machine.question(id: answer.questionID)), style: style)
           show("\n" + feedback, .results)

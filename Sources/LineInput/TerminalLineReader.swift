@@ -85,7 +85,15 @@ public final class TerminalLineReader {
       }
       let now = clock.now
       let deadline = start + timeout + stoppedHere
-      if now >= deadline { return finish(.timedOut(partial: cancel())) }
+      if now >= deadline {
+        // Keys typed before the deadline and not yet read (a busy machine) are part of the
+        // answer: read them first, so the partial text holds them.
+        if pollInput(timeoutMilliseconds: 0) == .ready {
+          readAvailable()
+          if creadline_state() != 0 { continue }
+        }
+        return finish(.timedOut(partial: cancel()))
+      }
       let current = prompt(now - start - stoppedHere)
       if current != shown {
         shown = current

@@ -45,8 +45,12 @@ public enum StoryReports {
     public var competencies: [String: [String]]
     /// The competencies no story demonstrates.
     public var gaps: [String]
-    /// For each gap, the bank's questions that ask for it.
+    /// For each gap, the bank's questions that ask for it and that no story answers: none of
+    /// the competencies they ask for has a story.
     public var unanswered: [String: [String]]
+    /// For each gap, the bank's questions that ask for it and that a story still answers through
+    /// another competency they ask for, without showing the gap.
+    public var coveredInPart: [String: [String]]
     public var stories: [String]
   }
 
@@ -228,19 +232,22 @@ public enum StoryReports {
     var byCompetency: [String: [String]] = [:]
     var gaps: [String] = []
     var unanswered: [String: [String]] = [:]
+    var coveredInPart: [String: [String]] = [:]
+    let shown = Set(stories.flatMap(\.competencies))
     for competency in Competency.allCases {
       let slugs = stories.filter { $0.competencies.contains(competency) }.map(\.slug)
       byCompetency[competency.rawValue] = slugs
-      if slugs.isEmpty {
-        gaps.append(competency.rawValue)
-        unanswered[competency.rawValue] = questions.filter {
-          $0.competencies.contains(competency)
-        }.map(\.id)
-      }
+      guard slugs.isEmpty else { continue }
+      gaps.append(competency.rawValue)
+      let asking = questions.filter { $0.competencies.contains(competency) }
+      let answered = asking.filter { !shown.isDisjoint(with: $0.competencies) }
+      unanswered[competency.rawValue] = asking.filter { shown.isDisjoint(with: $0.competencies) }
+        .map(\.id)
+      coveredInPart[competency.rawValue] = answered.map(\.id)
     }
     return Coverage(
       competencies: byCompetency, gaps: gaps, unanswered: unanswered,
-      stories: stories.map(\.slug))
+      coveredInPart: coveredInPart, stories: stories.map(\.slug))
   }
 
   public static func coverageText(_ coverage: Coverage, questions: [Question], style: TextStyle)
@@ -266,16 +273,25 @@ public enum StoryReports {
       lines.append(
         style.bold("Gaps (\(coverage.gaps.count))") + ": no story shows these competencies")
       let prompts = Dictionary(questions.map { ($0.id, $0.prompt) }) { first, _ in first }
-      for gap in coverage.gaps {
-        let ids = coverage.unanswered[gap] ?? []
-        if ids.isEmpty {
-          lines.append("  \(style.yellow(gap)): no bank question asks for it yet")
-        } else {
-          lines.append("  \(style.yellow(gap)): leaves unanswered")
-          for id in ids {
-            lines.append("    \(id)  " + style.dim(TextLayout.truncate(prompts[id] ?? "", to: 70)))
-          }
+      func list(_ heading: String, _ ids: [String]) {
+        guard !ids.isEmpty else { return }
+        lines.append("    " + heading)
+        for id in ids {
+          lines.append("      \(id)  " + style.dim(TextLayout.truncate(prompts[id] ?? "", to: 70)))
         }
+      }
+      for gap in coverage.gaps {
+        let unanswered = coverage.unanswered[gap] ?? []
+        let coveredInPart = coverage.coveredInPart[gap] ?? []
+        let asking = unanswered.count + coveredInPart.count
+        guard asking > 0 else {
+          lines.append("  \(style.yellow(gap)): no bank question asks for it yet")
+          continue
+        }
+        lines.append(
+          "  \(style.yellow(gap)): asked for by \(asking) question\(asking == 1 ? "" : "s")")
+        list("no story answers these:", unanswered)
+        list("a story answers these through another competency:", coveredInPart)
       }
     }
     return lines.joined(separator: "\n")

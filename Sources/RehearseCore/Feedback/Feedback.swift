@@ -14,7 +14,8 @@ public struct Feedback: Sendable, Equatable, Codable {
     public var required: Bool
     /// The share of the point's weight earned: 1 when made, 0 when missed, between for partly.
     public var credit: Double
-    /// The answer's own words that made the point, or came close.
+    /// The answer's own words that made the point, or came close; never only function words
+    /// (`Feedback.shownEvidence`).
     public var evidence: [String]
   }
 
@@ -75,20 +76,20 @@ public struct Feedback: Sendable, Equatable, Codable {
     made = scored.hits.map {
       Point(
         label: $0.point, weight: $0.weight, required: $0.required, credit: 1,
-        evidence: $0.evidence)
+        evidence: Self.shownEvidence($0.evidence))
     }
     partlyMade = scored.misses.filter { $0.credit > 0 }.map {
       Point(
         label: $0.point, weight: $0.weight, required: $0.required, credit: $0.credit,
-        evidence: $0.evidence)
+        evidence: Self.shownEvidence($0.evidence))
     }
     missed = scored.misses.filter { $0.credit <= 0 }.map {
       Point(label: $0.point, weight: $0.weight, required: $0.required, credit: 0, evidence: [])
     }
     misconceptions = scored.misconceptions.map {
       Misconception(
-        label: $0.label, correction: $0.correction, evidence: $0.evidence, penalty: $0.penalty,
-        kind: $0.kind)
+        label: $0.label, correction: $0.correction, evidence: Self.shownEvidence($0.evidence),
+        penalty: $0.penalty, kind: $0.kind)
     }
     coverage = scored.referenceCoverage
     star = scored.star
@@ -108,6 +109,20 @@ public struct Feedback: Sendable, Equatable, Codable {
   public init(_ answer: AnswerRecord, question: Question?) {
     self.init(
       answer.scored, question: question, outcome: answer.outcome, hintsUsed: answer.hintsUsed)
+  }
+
+  /// The quotations of `evidence` worth showing: those holding a word of their own, not only
+  /// function words such as `by` or `the` (`RubricDrafter.functionWords`, and the stopwords
+  /// rubric terms skip, `TermWord.stopwords`).
+  ///
+  /// A rubric term may match on a function word, which can earn part of a point; the score keeps
+  /// that credit, but quoting the word alone back to the candidate says nothing.
+  public static func shownEvidence(_ evidence: [String]) -> [String] {
+    evidence.filter { quotation in
+      Tokenizer.tokens(of: quotation).contains {
+        !RubricDrafter.functionWords.contains($0.text) && !TermWord.stopwords.contains($0.text)
+      }
+    }
   }
 
   /// How an answer's text is shown beside its feedback.

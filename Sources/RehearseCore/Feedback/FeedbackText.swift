@@ -40,10 +40,12 @@ public enum FeedbackText {
       lines.append(style.bold("Talking points partly made"))
       for point in feedback.partlyMade {
         let required = point.required ? style.yellow(" (required)") : ""
+        let quotes = quoted(point.evidence)
         lines.append(
           "  \(style.yellow("~")) \(point.label)\(required)  "
             + style.dim(
-              "\(TextLayout.percent(point.credit)) of its weight: " + quoted(point.evidence)))
+              "\(TextLayout.percent(point.credit)) of its weight"
+                + (quotes.isEmpty ? "" : ": " + quotes)))
       }
     }
     if !feedback.missed.isEmpty {
@@ -60,9 +62,10 @@ public enum FeedbackText {
       for misconception in feedback.misconceptions {
         let penalty =
           misconception.penalty > 0 ? style.red(" (−\(Int(misconception.penalty)))") : ""
+        let quotes = quoted(misconception.evidence)
         lines.append(
-          "  \(style.red("!")) \(misconception.label)\(penalty)  "
-            + style.dim(quoted(misconception.evidence)))
+          "  \(style.red("!")) \(misconception.label)\(penalty)"
+            + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
         lines.append("    → \(misconception.correction)")
       }
     }

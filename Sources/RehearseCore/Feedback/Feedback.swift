@@ -3,7 +3,8 @@
 /// Live feedback, `score`, `review` and the Markdown, HTML and JSON exports all render this one
 /// value (`FeedbackText`, `FeedbackMarkdown`, `FeedbackHTML`, and its `Codable` form), so they
 /// state the same facts: the points made with their evidence, the points partly made with the
-/// credit earned, the points missed, misconceptions with their penalty, the cap a missing
+/// credit earned, the points missed (or, after code that passed every check, the points to
+/// discuss), misconceptions with their penalty, the cap a missing
 /// required point puts on the score, the STAR reading, the code checks, the model answer and the
 /// follow-up.
 public struct Feedback: Sendable, Equatable, Codable {
@@ -44,6 +45,10 @@ public struct Feedback: Sendable, Equatable, Codable {
   public var made: [Point]
   public var partlyMade: [Point]
   public var missed: [Point]
+  /// The talking points an interviewer would discuss next, when the answer's code passed every
+  /// check: the checks score it, so a point its words do not make is no miss. Empty otherwise,
+  /// when such points are in `partlyMade` and `missed`.
+  public var toDiscuss: [Point]
   public var misconceptions: [Misconception]
   /// The largest share of a strong answer's content the answer covers, 0 to 1
   /// (`ScoredAnswer.referenceCoverage`).
@@ -85,6 +90,17 @@ public struct Feedback: Sendable, Equatable, Codable {
     }
     missed = scored.misses.filter { $0.credit <= 0 }.map {
       Point(label: $0.point, weight: $0.weight, required: $0.required, credit: 0, evidence: [])
+    }
+    toDiscuss = []
+    if let execution = scored.execution, execution.isScored, execution.outcome == .passed {
+      // Rubric order, as the scorer listed the points not fully made.
+      toDiscuss = scored.misses.map {
+        Point(
+          label: $0.point, weight: $0.weight, required: $0.required, credit: $0.credit,
+          evidence: Self.shownEvidence($0.evidence))
+      }
+      partlyMade = []
+      missed = []
     }
     misconceptions = scored.misconceptions.map {
       Misconception(
@@ -161,6 +177,11 @@ public struct Feedback: Sendable, Equatable, Codable {
     guard let coverage, coverage >= Scorer.fullCoverage / 2, pointsScore else { return nil }
     return "In your own words you cover \(TextLayout.percent(coverage)) of the content of a "
       + "strong answer; the score counts it."
+  }
+
+  /// Whether there are talking points to show: made, partly made, missed or to discuss.
+  public var hasTalkingPoints: Bool {
+    !(made.isEmpty && partlyMade.isEmpty && missed.isEmpty && toDiscuss.isEmpty)
   }
 
   /// The sentence that says the checks score, when code ran.

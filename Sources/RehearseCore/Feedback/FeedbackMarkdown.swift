@@ -17,8 +17,7 @@ public enum FeedbackMarkdown {
       lines.append("")
       lines += executionLines(execution)
     }
-    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
-    if !feedback.pointsScore && hasPoints {
+    if !feedback.pointsScore && feedback.hasTalkingPoints {
       lines += ["", "*\(inline(Feedback.discussionNote))*"]
     }
     if !feedback.made.isEmpty {
@@ -39,6 +38,12 @@ public enum FeedbackMarkdown {
       lines += ["", "Talking points missed:"]
       for point in feedback.missed {
         lines.append("- ✗ \(inline(point.label))\(point.required ? " (required)" : "")")
+      }
+    }
+    if !feedback.toDiscuss.isEmpty {
+      lines += ["", "To discuss:"]
+      for point in feedback.toDiscuss {
+        lines.append("- \(inline(point.label))")
       }
     }
     if !feedback.misconceptions.isEmpty {

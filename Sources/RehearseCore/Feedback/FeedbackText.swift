@@ -2,7 +2,7 @@
 /// `review`.
 public enum FeedbackText {
   /// Score and band, the cap, the code checks, the talking points made (with the words that made
-  /// them), partly made (with the credit) and missed, misconceptions with their penalty and
+  /// them), partly made (with the credit), missed and to discuss, misconceptions with their penalty and
   /// correction, the STAR reading, the model answer and the follow-up.
   public static func render(_ feedback: Feedback, style: TextStyle) -> String {
     var lines: [String] = []
@@ -21,8 +21,7 @@ public enum FeedbackText {
     if let execution = feedback.execution {
       lines += executionLines(execution, style: style)
     }
-    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
-    if !feedback.pointsScore && hasPoints {
+    if !feedback.pointsScore && feedback.hasTalkingPoints {
       lines.append("")
       lines.append(style.dim(Feedback.discussionNote))
     }
@@ -54,6 +53,13 @@ public enum FeedbackText {
       for point in feedback.missed {
         let required = point.required ? style.yellow(" (required)") : ""
         lines.append("  \(style.red("✗")) \(point.label)\(required)")
+      }
+    }
+    if !feedback.toDiscuss.isEmpty {
+      lines.append("")
+      lines.append(style.bold("To discuss"))
+      for point in feedback.toDiscuss {
+        lines.append("  • \(point.label)")
       }
     }
     if !feedback.misconceptions.isEmpty {

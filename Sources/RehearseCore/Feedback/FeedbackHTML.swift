@@ -62,11 +62,16 @@ public enum FeedbackHTML {
       lines.append(
         "<p class=\"note\">The stored story: <code>rehearse story show \(escape(story))</code></p>")
     }
-    if let modelAnswer = feedback.modelAnswer {
+    let modelAnswer = feedback.modelAnswerParts
+    if !modelAnswer.isEmpty {
       lines.append("<h3>Model answer</h3>")
-      lines.append(
-        feedback.codeLanguage.map { code(modelAnswer, language: $0.rawValue) }
-          ?? "<div class=\"model\">\(escape(modelAnswer))</div>")
+      for part in modelAnswer {
+        switch part {
+        case .code(let text, let language): lines.append(code(text, language: language.rawValue))
+        case .prose(let text): lines.append("<div class=\"model\">\(escape(text))</div>")
+        case .nothing: break
+        }
+      }
     }
     if let followUp = feedback.followUp {
       lines.append("<p><strong>Follow-up to think about:</strong> \(escape(followUp))</p>")

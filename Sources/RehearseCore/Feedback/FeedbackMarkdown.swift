@@ -72,11 +72,17 @@ public enum FeedbackMarkdown {
     if let story = feedback.story {
       lines += ["", "The stored story: `rehearse story show \(story)`"]
     }
-    if let modelAnswer = feedback.modelAnswer {
+    let modelAnswer = feedback.modelAnswerParts
+    if !modelAnswer.isEmpty {
       lines += ["", "**Model answer.**", ""]
       lines.append(
-        feedback.codeLanguage.map { code(modelAnswer, language: $0.rawValue) }
-          ?? quote(modelAnswer))
+        modelAnswer.map { part in
+          switch part {
+          case .code(let text, let language): code(text, language: language.rawValue)
+          case .prose(let text): quote(text)
+          case .nothing: ""
+          }
+        }.joined(separator: "\n\n"))
     }
     if let followUp = feedback.followUp {
       lines += ["", "**Follow-up to think about.** " + inline(followUp)]

@@ -126,7 +126,8 @@ public enum StoryReports {
         row.lastScore.map { "\($0)" } ?? "-",
       ])
     }
-    return style.bold("Stories") + " (\(rows.count))\n" + TextLayout.table(table)
+    return style.bold("Stories") + " (\(rows.count))\n"
+      + TextLayout.table(table, width: style.width, flexible: 1)
   }
 
   // MARK: - show
@@ -146,18 +147,19 @@ public enum StoryReports {
   }
 
   public static func showText(_ story: Story, style: TextStyle) -> String {
-    var lines = [style.bold(story.title) + style.dim("  (\(story.slug))")]
-    lines.append(
-      style.dim("competencies: " + story.competencies.map(\.rawValue).joined(separator: ", ")))
+    func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
+    var lines: [String] = []
+    add(style.bold(story.title) + style.dim("  (\(story.slug))"))
+    add(style.dim("competencies: " + story.competencies.map(\.rawValue).joined(separator: ", ")))
     if !story.tags.isEmpty {
-      lines.append(style.dim("tags: " + story.tags.joined(separator: ", ")))
+      add(style.dim("tags: " + story.tags.joined(separator: ", ")))
     }
     if let date = story.date { lines.append(style.dim("date: " + date)) }
     for part in StarPart.allCases {
       lines.append("")
       lines.append(style.bold(part.heading))
       if let section = story.star[part], !section.isEmpty {
-        lines.append(TextLayout.wrap(section.text))
+        lines.append(TextLayout.wrap(section.text, width: style.width, joinLines: true))
       } else {
         lines.append(style.red("  (missing)"))
       }
@@ -168,20 +170,22 @@ public enum StoryReports {
       for part in PipelinePart.allCases {
         guard let section = pipeline[part], !section.isEmpty else { continue }
         lines.append("  " + style.bold(part.heading))
-        lines.append(TextLayout.wrap(section.text, indent: "    "))
+        lines.append(
+          TextLayout.wrap(section.text, width: style.width, indent: "    ", joinLines: true))
       }
     }
     if let notes = story.notes, !notes.isEmpty {
       lines.append("")
       lines.append(style.bold("Notes"))
-      lines.append(TextLayout.wrap(notes.text))
+      lines.append(TextLayout.wrap(notes.text, width: style.width, joinLines: true))
     }
     let words = story.spokenWords
     lines.append("")
     lines.append(
-      style.dim(
-        "\(words) words, about \(StarAnalyzer.clock(StarAnalyzer.spokenSeconds(words: words))) "
-          + "spoken · \(story.file)"))
+      TextLayout.fit(
+        style.dim(
+          "\(words) words, about \(StarAnalyzer.clock(StarAnalyzer.spokenSeconds(words: words))) "
+            + "spoken · \(story.file)"), width: style.width))
     return lines.joined(separator: "\n")
   }
 
@@ -199,29 +203,37 @@ public enum StoryReports {
   public static func checkText(_ story: Story, _ feedback: StarFeedback, style: TextStyle)
     -> String
   {
-    var lines = [style.bold(story.slug) + " — " + story.title]
-    lines += FeedbackText.starLines(feedback, style: style).map { "  " + $0 }.prefix(
+    var lines = [TextLayout.fit(style.bold(story.slug) + " — " + story.title, width: style.width)]
+    lines += FeedbackText.starLines(feedback, style: style, indent: "  ").prefix(
       feedback.pipeline == nil ? 1 : 2)
+    // A fact's line hangs under its value, 12 columns in.
+    func fact(_ line: String) {
+      lines += TextLayout.fold(line, width: style.width, hanging: String(repeating: " ", count: 12))
+    }
     let quantities =
       feedback.quantifiedResult
       ? style.green("quantified") + ": "
         + feedback.quantities.prefix(6).map { "“\($0)”" }.joined(separator: ", ")
       : style.red("not quantified")
-    lines.append("  Result    " + quantities)
-    lines.append(
+    fact("  Result    " + quantities)
+    fact(
       "  Ownership “I” \(feedback.firstPersonSingular) · “we” \(feedback.firstPersonPlural) "
         + "in the Action")
-    lines.append(
+    fact(
       "  Length    \(feedback.words) words, about "
         + "\(StarAnalyzer.clock(feedback.spokenSeconds)) spoken at "
         + "\(StarAnalyzer.wordsPerMinute) words a minute (aim for 2–3 minutes)")
     if feedback.findings.isEmpty {
       lines.append(
-        "  "
-          + style.green(
-            "Nothing to improve: rehearse it with 'rehearse story rehearse \(story.slug)'."))
+        TextLayout.fit(
+          "  "
+            + style.green(
+              "Nothing to improve: rehearse it with 'rehearse story rehearse \(story.slug)'."),
+          width: style.width))
     } else {
-      for finding in feedback.findings { lines.append("  \(style.yellow("•")) \(finding)") }
+      for finding in feedback.findings {
+        lines.append(TextLayout.fit("  \(style.yellow("•")) \(finding)", width: style.width))
+      }
     }
     return lines.joined(separator: "\n")
   }
@@ -277,7 +289,12 @@ public enum StoryReports {
         guard !ids.isEmpty else { return }
         lines.append("    " + heading)
         for id in ids {
-          lines.append("      \(id)  " + style.dim(TextLayout.truncate(prompts[id] ?? "", to: 70)))
+          // The prompt, cut to what the id leaves of the line, when that is enough to read.
+          let room = style.width - 8 - id.count
+          lines.append(
+            "      \(id)"
+              + (room < 12
+                ? "" : "  " + style.dim(TextLayout.truncate(prompts[id] ?? "", to: room))))
         }
       }
       for gap in coverage.gaps {
@@ -314,8 +331,9 @@ public enum StoryReports {
         match.competencies.isEmpty
         ? "shares " + match.sharedWords.prefix(4).joined(separator: ", ")
         : match.competencies.map(\.rawValue).joined(separator: ", ")
-      lines.append("  \(match.story.slug)  \(match.story.title)")
-      lines.append("    " + style.dim(TextLayout.truncate(reason, to: 90)))
+      lines.append(
+        TextLayout.fit("  \(match.story.slug)  \(match.story.title)", width: style.width))
+      lines.append("    " + style.dim(TextLayout.truncate(reason, to: style.width - 4)))
     }
     return lines.joined(separator: "\n")
   }

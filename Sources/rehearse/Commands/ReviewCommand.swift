@@ -32,12 +32,13 @@ struct ReviewCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let request = TranscriptRequest(
       session: session, format: formatOptions.format == .json ? .json : .text,
       style: global.outputStyle, bank: global.bankSource())
-    try CommandRunner.run {
+    try CommandRunner.run(pager: pager) {
       try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
     }
   }

@@ -19,10 +19,11 @@ struct StoryCoverageCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var options: StoryOptions
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let request = options.request(format: formatOptions.format)
     let bank = options.global.bankSource()
-    try CommandRunner.run { try Rehearse.storyCoverage(request, bank: bank) }
+    try CommandRunner.run(pager: pager) { try Rehearse.storyCoverage(request, bank: bank) }
   }
 }

@@ -31,12 +31,12 @@ extension Feedback {
     let trailingProse = paragraphs.reversed().prefix { isProse(lines[$0]) }.count
     guard trailingProse > 0 else { return [.code(modelAnswer, language: language)] }
     let proseStart = paragraphs[paragraphs.count - trailingProse].lowerBound
-    let code = lines[..<proseStart].joined(separator: "\n")
-      .trimmingCharacters(in: .whitespacesAndNewlines.subtracting(.init(charactersIn: " \t")))
+    // The code's own lines, without the blank lines around them.
+    let code = lines[..<proseStart].drop(while: isBlank).reversed().drop(while: isBlank)
+      .reversed().joined(separator: "\n")
     let prose = lines[proseStart...].joined(separator: "\n")
       .trimmingCharacters(in: .whitespacesAndNewlines)
-    return (code.allSatisfy(\.isWhitespace) ? [] : [.code(code, language: language)])
-      + [.prose(prose)]
+    return (code.isEmpty ? [] : [.code(code, language: language)]) + [.prose(prose)]
   }
 
   /// The fewest words a paragraph of a code answer's explanation has.

@@ -41,11 +41,12 @@ struct FeedbackCommandTests {
     let asked = try home.run(["ask", Self.behaviouralID], input: Self.story + "\n.\n")
     #expect(asked.status == 0, "\(asked.standardError)")
     let saved = try #require(try home.savedAnswers().first)
-    #expect(JSONOutput.encode(saved.scored) == fromScore)
+    let question = try Self.bank().requireQuestion(id: Self.behaviouralID)
+    #expect(JSONOutput.encode(ScoreReport(saved.scored, question: question)) == fromScore)
 
     // bank test grades its examples and model answers through the same grader.
     let graded = Grader(bank: try Self.bank()).grade(Self.story, questionID: Self.behaviouralID)
-    #expect(JSONOutput.encode(graded) == fromScore)
+    #expect(JSONOutput.encode(ScoreReport(graded, question: question)) == fromScore)
   }
 
   /// A session of two answers saved in `home`: an open answer with a partly made required
@@ -160,6 +161,35 @@ struct FeedbackCommandTests {
     let text = try home.run(["review", "last"])
     #expect(text.standardOutput.contains("25% of its weight"))
     #expect(text.standardOutput.contains("(−10)"))
-    #expect(text.standardOutput.contains("Follow-up to think about: " + followUp))
+    // Wrapped to the width, the text says the same words.
+    let words = text.standardOutput.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("Follow-up to think about: " + followUp))
+  }
+
+  @Test("a SQL answer that passes every check gets its talking points to discuss, in text and JSON")
+  func passingCodeToDiscuss() throws {
+    let query = """
+      SELECT p.player_id, p.username, COUNT(pu.purchase_id), COALESCE(SUM(pu.amount), 0)
+      FROM players p LEFT JOIN purchases pu ON pu.player_id = p.player_id
+      GROUP BY p.player_id;
+      """
+    let json = try RehearseProcess.run(
+      ["score", Self.sqlID, "--format", "json"], input: Data(query.utf8))
+    #expect(json.status == 0, "\(json.standardError)")
+    let report = try Self.decode(json.standardOutput)
+    #expect(report["score"] as? Int == 100)
+    let feedback = try #require(report["feedback"] as? [String: Any])
+    let discussed = try #require(feedback["to_discuss"] as? [[String: Any]])
+    #expect(!discussed.isEmpty)
+    #expect((feedback["missed"] as? [Any])?.isEmpty == true)
+
+    let text = try RehearseProcess.run(["score", Self.sqlID], input: Data(query.utf8))
+    #expect(text.status == 0, "\(text.standardError)")
+    #expect(text.standardOutput.contains("To discuss"))
+    #expect(!text.standardOutput.contains("missed"))
+    #expect(!text.standardOutput.contains("(required)"))
+    for point in discussed {
+      #expect(text.standardOutput.contains("  • " + (point["label"] as? String ?? "?")))
+    }
   }
 }

@@ -66,7 +66,13 @@ struct StoryCommandTests {
     #expect(unanswered["incident-ownership"]?.isEmpty == false)
     let text = try home.run(["story", "coverage"])
     #expect(text.standardOutput.contains("incident-ownership"))
-    #expect(text.standardOutput.contains("leaves unanswered"))
+    #expect(text.standardOutput.contains("incident-ownership: asked for by"))
+    #expect(!text.standardOutput.contains("leaves unanswered"))
+    let inPart = try #require(coverage["covered_in_part"] as? [String: [String]])
+    let answered = Set(inPart["incident-ownership"] ?? [])
+    #expect(
+      answered.isDisjoint(with: unanswered["incident-ownership"] ?? []),
+      "a question is either answered by no story or by one through another competency")
   }
 
   @Test("stories are private: the folder is 0700 and each file 0600")

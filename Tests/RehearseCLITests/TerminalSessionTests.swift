@@ -12,7 +12,9 @@ final class PseudoTerminalSession: @unchecked Sendable {
   private var received = Data()
   private var reader: Thread?
 
-  init(_ arguments: [String], home: SharedHome) throws {
+  /// Starts the binary with `arguments` on a new pseudo-terminal of 120 columns; `extra` adds
+  /// to or replaces variables of its environment.
+  init(_ arguments: [String], home: SharedHome, environment extra: [String: String] = [:]) throws {
     let executable = try #require(RehearseProcess.executable, "build the rehearse binary first")
     let (master, name) = try Self.openPseudoTerminal()
     self.master = master
@@ -27,6 +29,7 @@ final class PseudoTerminalSession: @unchecked Sendable {
     environment["TERM"] = "xterm"
     environment["INPUTRC"] = "/dev/null"
     environment["REHEARSE_HOME"] = home.url.path
+    for (key, value) in extra { environment[key] = value }
     process.environment = environment
     process.currentDirectoryURL = RehearseProcess.repository
     process.standardInput = terminal

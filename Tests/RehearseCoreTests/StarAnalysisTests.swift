@@ -572,6 +572,30 @@ extension StoryRehearsalTests {
       #expect(coverage.stories == ["pipeline", "argument"])
     }
 
+    @Test("a question a story answers through another competency is no unanswered question")
+    func coveredInPart() throws {
+      let stories = [
+        makeStory(slug: "pipeline", competencies: [.pipelineBuilt, .dataQuality], [:])
+      ]
+      let questions = [
+        Self.question("q-failure", [.failure]),
+        Self.question("q-failure-quality", [.failure, .dataQuality]),
+      ]
+      let coverage = StoryReports.coverage(stories, questions: questions)
+      #expect(coverage.unanswered["failure"] == ["q-failure"])
+      #expect(coverage.coveredInPart["failure"] == ["q-failure-quality"])
+      let text = StoryReports.coverageText(coverage, questions: questions, style: .plain)
+      #expect(!text.contains("leaves unanswered"))
+      let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      let gap = try #require(lines.firstIndex(of: "failure: asked for by 2 questions"))
+      #expect(
+        Array(lines[(gap + 1)...].prefix(4).map { $0.split(separator: " ").first ?? "" }) == [
+          "no", "q-failure", "a", "q-failure-quality",
+        ])
+      #expect(lines[gap + 1] == "no story answers these:")
+      #expect(lines[gap + 3] == "a story answers these through another competency:")
+    }
+
     @Test("with no stories every competency is a gap")
     func noStories() {
       let coverage = StoryReports.coverage([], questions: [])

@@ -65,7 +65,7 @@ extension Rehearse {
             + "\(Int(answer.human.rounded())) (\(answer.humanBand.rawValue)), Rehearse "
             + "\(answer.score) (\(style.band(answer.band)))")
         if !answer.reason.isEmpty {
-          lines.append(style.dim("    " + TextLayout.truncate(answer.reason, to: 110)))
+          lines.append(style.dim("    " + TextLayout.truncate(answer.reason, to: style.width - 4)))
         }
       }
     }

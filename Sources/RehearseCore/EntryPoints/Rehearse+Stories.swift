@@ -60,8 +60,8 @@ extension Rehearse {
     return result
   }
 
-  /// `rehearse story coverage`: competencies × stories, the gaps, and the bank questions each
-  /// gap leaves unanswered.
+  /// `rehearse story coverage`: competencies × stories, the gaps, and the bank questions that ask
+  /// for each gap: those no story answers, and those a story answers through another competency.
   public static func storyCoverage(_ request: StoryRequest, bank source: BankSource) throws
     -> CommandOutput
   {

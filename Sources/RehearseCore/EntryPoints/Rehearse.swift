@@ -15,12 +15,12 @@ public enum Rehearse {
       .grade(answer, questionID: question.id)
     // The code could not run here: the rubric's score stands, and the status says so.
     let status: ExitStatus = scored.execution?.isScored == false ? .unavailable : .success
+    let report = ScoreReport(scored, question: question)
     switch request.format {
-    case .json: return CommandOutput(JSONOutput.encode(scored), status: status)
+    case .json: return CommandOutput(JSONOutput.encode(report), status: status)
     case .text:
       return CommandOutput(
-        FeedbackText.render(Feedback(scored, question: question), style: request.style),
-        status: status)
+        FeedbackText.render(report.feedback, style: request.style), status: status)
     }
   }
 }

@@ -3,7 +3,8 @@
 /// Live feedback, `score`, `review` and the Markdown, HTML and JSON exports all render this one
 /// value (`FeedbackText`, `FeedbackMarkdown`, `FeedbackHTML`, and its `Codable` form), so they
 /// state the same facts: the points made with their evidence, the points partly made with the
-/// credit earned, the points missed, misconceptions with their penalty, the cap a missing
+/// credit earned, the points missed (or, after code that passed every check, the points to
+/// discuss), misconceptions with their penalty, the cap a missing
 /// required point puts on the score, the STAR reading, the code checks, the model answer and the
 /// follow-up.
 public struct Feedback: Sendable, Equatable, Codable {
@@ -14,7 +15,8 @@ public struct Feedback: Sendable, Equatable, Codable {
     public var required: Bool
     /// The share of the point's weight earned: 1 when made, 0 when missed, between for partly.
     public var credit: Double
-    /// The answer's own words that made the point, or came close.
+    /// The answer's own words that made the point, or came close; never only function words
+    /// (`Feedback.shownEvidence`).
     public var evidence: [String]
   }
 
@@ -43,6 +45,10 @@ public struct Feedback: Sendable, Equatable, Codable {
   public var made: [Point]
   public var partlyMade: [Point]
   public var missed: [Point]
+  /// The talking points an interviewer would discuss next, when the answer's code passed every
+  /// check: the checks score it, so a point its words do not make is no miss. Empty otherwise,
+  /// when such points are in `partlyMade` and `missed`.
+  public var toDiscuss: [Point]
   public var misconceptions: [Misconception]
   /// The largest share of a strong answer's content the answer covers, 0 to 1
   /// (`ScoredAnswer.referenceCoverage`).
@@ -75,20 +81,31 @@ public struct Feedback: Sendable, Equatable, Codable {
     made = scored.hits.map {
       Point(
         label: $0.point, weight: $0.weight, required: $0.required, credit: 1,
-        evidence: $0.evidence)
+        evidence: Self.shownEvidence($0.evidence))
     }
     partlyMade = scored.misses.filter { $0.credit > 0 }.map {
       Point(
         label: $0.point, weight: $0.weight, required: $0.required, credit: $0.credit,
-        evidence: $0.evidence)
+        evidence: Self.shownEvidence($0.evidence))
     }
     missed = scored.misses.filter { $0.credit <= 0 }.map {
       Point(label: $0.point, weight: $0.weight, required: $0.required, credit: 0, evidence: [])
     }
+    toDiscuss = []
+    if let execution = scored.execution, execution.isScored, execution.outcome == .passed {
+      // Rubric order, as the scorer listed the points not fully made.
+      toDiscuss = scored.misses.map {
+        Point(
+          label: $0.point, weight: $0.weight, required: $0.required, credit: $0.credit,
+          evidence: Self.shownEvidence($0.evidence))
+      }
+      partlyMade = []
+      missed = []
+    }
     misconceptions = scored.misconceptions.map {
       Misconception(
-        label: $0.label, correction: $0.correction, evidence: $0.evidence, penalty: $0.penalty,
-        kind: $0.kind)
+        label: $0.label, correction: $0.correction, evidence: Self.shownEvidence($0.evidence),
+        penalty: $0.penalty, kind: $0.kind)
     }
     coverage = scored.referenceCoverage
     star = scored.star
@@ -108,6 +125,20 @@ public struct Feedback: Sendable, Equatable, Codable {
   public init(_ answer: AnswerRecord, question: Question?) {
     self.init(
       answer.scored, question: question, outcome: answer.outcome, hintsUsed: answer.hintsUsed)
+  }
+
+  /// The quotations of `evidence` worth showing: those holding a word of their own, not only
+  /// function words such as `by` or `the` (`RubricDrafter.functionWords`, and the stopwords
+  /// rubric terms skip, `TermWord.stopwords`).
+  ///
+  /// A rubric term may match on a function word, which can earn part of a point; the score keeps
+  /// that credit, but quoting the word alone back to the candidate says nothing.
+  public static func shownEvidence(_ evidence: [String]) -> [String] {
+    evidence.filter { quotation in
+      Tokenizer.tokens(of: quotation).contains {
+        !RubricDrafter.functionWords.contains($0.text) && !TermWord.stopwords.contains($0.text)
+      }
+    }
   }
 
   /// How an answer's text is shown beside its feedback.
@@ -146,6 +177,11 @@ public struct Feedback: Sendable, Equatable, Codable {
     guard let coverage, coverage >= Scorer.fullCoverage / 2, pointsScore else { return nil }
     return "In your own words you cover \(TextLayout.percent(coverage)) of the content of a "
       + "strong answer; the score counts it."
+  }
+
+  /// Whether there are talking points to show: made, partly made, missed or to discuss.
+  public var hasTalkingPoints: Bool {
+    !(made.isEmpty && partlyMade.isEmpty && missed.isEmpty && toDiscuss.isEmpty)
   }
 
   /// The sentence that says the checks score, when code ran.

@@ -15,11 +15,10 @@ public enum FeedbackHTML {
     if let execution = feedback.execution {
       lines += executionLines(execution)
     }
-    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
-    if !feedback.pointsScore && hasPoints {
+    if !feedback.pointsScore && feedback.hasTalkingPoints {
       lines.append("<p class=\"note\">\(escape(Feedback.discussionNote))</p>")
     }
-    if hasPoints || !feedback.misconceptions.isEmpty {
+    if feedback.hasTalkingPoints || !feedback.misconceptions.isEmpty {
       lines.append("<ul class=\"points\">")
       for point in feedback.made {
         lines.append("<li class=\"hit\">✓ \(escape(point.label))\(evidence(point.evidence))</li>")
@@ -32,6 +31,9 @@ public enum FeedbackHTML {
       }
       for point in feedback.missed {
         lines.append("<li class=\"miss\">✗ \(escape(point.label))\(required(point))</li>")
+      }
+      for point in feedback.toDiscuss {
+        lines.append("<li class=\"discuss\">• \(escape(point.label))</li>")
       }
       for misconception in feedback.misconceptions {
         let penalty =
@@ -60,11 +62,16 @@ public enum FeedbackHTML {
       lines.append(
         "<p class=\"note\">The stored story: <code>rehearse story show \(escape(story))</code></p>")
     }
-    if let modelAnswer = feedback.modelAnswer {
+    let modelAnswer = feedback.modelAnswerParts
+    if !modelAnswer.isEmpty {
       lines.append("<h3>Model answer</h3>")
-      lines.append(
-        feedback.codeLanguage.map { code(modelAnswer, language: $0.rawValue) }
-          ?? "<div class=\"model\">\(escape(modelAnswer))</div>")
+      for part in modelAnswer {
+        switch part {
+        case .code(let text, let language): lines.append(code(text, language: language.rawValue))
+        case .prose(let text): lines.append("<div class=\"model\">\(escape(text))</div>")
+        case .nothing: break
+        }
+      }
     }
     if let followUp = feedback.followUp {
       lines.append("<p><strong>Follow-up to think about:</strong> \(escape(followUp))</p>")

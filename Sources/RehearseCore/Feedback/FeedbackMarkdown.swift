@@ -17,8 +17,7 @@ public enum FeedbackMarkdown {
       lines.append("")
       lines += executionLines(execution)
     }
-    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
-    if !feedback.pointsScore && hasPoints {
+    if !feedback.pointsScore && feedback.hasTalkingPoints {
       lines += ["", "*\(inline(Feedback.discussionNote))*"]
     }
     if !feedback.made.isEmpty {
@@ -39,6 +38,12 @@ public enum FeedbackMarkdown {
       lines += ["", "Talking points missed:"]
       for point in feedback.missed {
         lines.append("- ✗ \(inline(point.label))\(point.required ? " (required)" : "")")
+      }
+    }
+    if !feedback.toDiscuss.isEmpty {
+      lines += ["", "To discuss:"]
+      for point in feedback.toDiscuss {
+        lines.append("- \(inline(point.label))")
       }
     }
     if !feedback.misconceptions.isEmpty {
@@ -67,11 +72,17 @@ public enum FeedbackMarkdown {
     if let story = feedback.story {
       lines += ["", "The stored story: `rehearse story show \(story)`"]
     }
-    if let modelAnswer = feedback.modelAnswer {
+    let modelAnswer = feedback.modelAnswerParts
+    if !modelAnswer.isEmpty {
       lines += ["", "**Model answer.**", ""]
       lines.append(
-        feedback.codeLanguage.map { code(modelAnswer, language: $0.rawValue) }
-          ?? quote(modelAnswer))
+        modelAnswer.map { part in
+          switch part {
+          case .code(let text, let language): code(text, language: language.rawValue)
+          case .prose(let text): quote(text)
+          case .nothing: ""
+          }
+        }.joined(separator: "\n\n"))
     }
     if let followUp = feedback.followUp {
       lines += ["", "**Follow-up to think about.** " + inline(followUp)]

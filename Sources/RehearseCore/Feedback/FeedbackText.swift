@@ -2,36 +2,37 @@
 /// `review`.
 public enum FeedbackText {
   /// Score and band, the cap, the code checks, the talking points made (with the words that made
-  /// them), partly made (with the credit) and missed, misconceptions with their penalty and
+  /// them), partly made (with the credit), missed and to discuss, misconceptions with their penalty and
   /// correction, the STAR reading, the model answer and the follow-up.
   public static func render(_ feedback: Feedback, style: TextStyle) -> String {
     var lines: [String] = []
+    // Every line but code is folded to the width, its continuation hanging under its text.
+    func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
     if let note = feedback.outcomeNote {
-      lines.append(feedback.outcome == .skipped ? style.dim(note) : style.yellow(note))
+      add(feedback.outcome == .skipped ? style.dim(note) : style.yellow(note))
     }
-    lines.append(
+    add(
       "\(style.bold(feedback.question))  score \(style.bold("\(feedback.score)/100"))  "
         + style.band(feedback.band))
     if feedback.cappedBelowStrong {
-      lines.append(style.dim("  " + Feedback.capNote))
+      add(style.dim("  " + Feedback.capNote))
     }
     if let note = feedback.coverageNote {
-      lines.append(style.dim("  " + note))
+      add(style.dim("  " + note))
     }
     if let execution = feedback.execution {
       lines += executionLines(execution, style: style)
     }
-    let hasPoints = !(feedback.made + feedback.partlyMade + feedback.missed).isEmpty
-    if !feedback.pointsScore && hasPoints {
+    if !feedback.pointsScore && feedback.hasTalkingPoints {
       lines.append("")
-      lines.append(style.dim(Feedback.discussionNote))
+      add(style.dim(Feedback.discussionNote))
     }
     if !feedback.made.isEmpty {
       lines.append("")
       lines.append(style.bold("Talking points made"))
       for point in feedback.made {
         let quotes = quoted(point.evidence)
-        lines.append(
+        add(
           "  \(style.green("✓")) \(point.label)" + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
       }
     }
@@ -40,10 +41,12 @@ public enum FeedbackText {
       lines.append(style.bold("Talking points partly made"))
       for point in feedback.partlyMade {
         let required = point.required ? style.yellow(" (required)") : ""
-        lines.append(
+        let quotes = quoted(point.evidence)
+        add(
           "  \(style.yellow("~")) \(point.label)\(required)  "
             + style.dim(
-              "\(TextLayout.percent(point.credit)) of its weight: " + quoted(point.evidence)))
+              "\(TextLayout.percent(point.credit)) of its weight"
+                + (quotes.isEmpty ? "" : ": " + quotes)))
       }
     }
     if !feedback.missed.isEmpty {
@@ -51,7 +54,14 @@ public enum FeedbackText {
       lines.append(style.bold("Talking points missed"))
       for point in feedback.missed {
         let required = point.required ? style.yellow(" (required)") : ""
-        lines.append("  \(style.red("✗")) \(point.label)\(required)")
+        add("  \(style.red("✗")) \(point.label)\(required)")
+      }
+    }
+    if !feedback.toDiscuss.isEmpty {
+      lines.append("")
+      lines.append(style.bold("To discuss"))
+      for point in feedback.toDiscuss {
+        add("  • \(point.label)")
       }
     }
     if !feedback.misconceptions.isEmpty {
@@ -60,10 +70,11 @@ public enum FeedbackText {
       for misconception in feedback.misconceptions {
         let penalty =
           misconception.penalty > 0 ? style.red(" (−\(Int(misconception.penalty)))") : ""
-        lines.append(
-          "  \(style.red("!")) \(misconception.label)\(penalty)  "
-            + style.dim(quoted(misconception.evidence)))
-        lines.append("    → \(misconception.correction)")
+        let quotes = quoted(misconception.evidence)
+        add(
+          "  \(style.red("!")) \(misconception.label)\(penalty)"
+            + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
+        add("    → \(misconception.correction)")
       }
     }
     if let star = feedback.star {
@@ -72,18 +83,17 @@ public enum FeedbackText {
     }
     if let story = feedback.story {
       lines.append("")
-      lines.append(style.dim("The stored story: rehearse story show \(story)"))
+      add(style.dim("The stored story: rehearse story show \(story)"))
     }
-    if let modelAnswer = feedback.modelAnswer {
+    let modelAnswer = feedback.modelAnswerParts
+    if !modelAnswer.isEmpty {
       lines.append("")
       lines.append(style.bold("Model answer"))
-      lines.append(
-        feedback.codeLanguage == nil
-          ? TextLayout.wrap(modelAnswer) : TextLayout.indentLines(modelAnswer))
+      lines.append(shown(modelAnswer, width: style.width))
     }
     if let followUp = feedback.followUp {
       lines.append("")
-      lines.append(style.bold("Follow-up to think about: ") + followUp)
+      add(style.bold("Follow-up to think about: ") + followUp)
     }
     if let hints = feedback.hintsUsed, hints > 0 {
       lines.append(style.dim("Hints used: \(hints)"))
@@ -91,26 +101,40 @@ public enum FeedbackText {
     return lines.joined(separator: "\n")
   }
 
+  /// Text shown in `parts`, indented two columns: code line for line, prose wrapped to `width`
+  /// (`joinLines` for prose whose line breaks are not its own, such as the bank's, whose lines
+  /// were broken at another width).
+  public static func shown(
+    _ parts: [Feedback.ShownAnswer], width: Int, joinLines: Bool = true
+  ) -> String {
+    parts.map { part in
+      switch part {
+      case .nothing: "  (nothing typed)"
+      case .code(let code, _): TextLayout.indentLines(code)
+      case .prose(let text): TextLayout.wrap(text, width: width, joinLines: joinLines)
+      }
+    }.joined(separator: "\n\n")
+  }
+
   /// Evidence as quotations joined by `…`.
   static func quoted(_ evidence: [String]) -> String {
     evidence.map { "\"\($0)\"" }.joined(separator: " … ")
   }
 
-  /// The longest check name or value shown before it is cut.
-  static let shownLength = 110
-
   /// What running the code found: each check with expected and actual when it failed, the
-  /// error or the limit that stopped it, and the rows that differ.
+  /// error or the limit that stopped it, and the rows that differ; names and values are cut to
+  /// the style's width.
   public static func executionLines(_ report: ExecutionReport, style: TextStyle) -> [String] {
-    func cut(_ text: String) -> String {
-      let flat = text.replacingOccurrences(of: "\n", with: " ")
-      return flat.count <= shownLength ? flat : String(flat.prefix(shownLength - 1)) + "…"
+    func cut(_ text: String, after prefix: Int) -> String {
+      TextLayout.truncate(text, to: max(20, style.width - prefix))
     }
+    func add(_ line: String) -> String { TextLayout.fit(line, width: style.width) }
     var lines = [""]
     guard report.isScored else {
       lines.append(
-        style.yellow("Not run: ") + (report.message ?? "the code could not be run")
-          + "; the score comes from the talking points.")
+        add(
+          style.yellow("Not run: ") + (report.message ?? "the code could not be run")
+            + "; the score comes from the talking points."))
       return lines
     }
     let title = report.language == .sql ? "Checks" : "Tests"
@@ -126,17 +150,17 @@ public enum FeedbackText {
         case .timedOut, .tooManyRows, .outOfMemory: "Stopped: "
         default: ""
         }
-      lines.append("  " + style.red(label) + message)
+      lines.append(add("  " + style.red(label) + message))
     }
     for check in report.checks {
       lines.append(
-        "  \(check.passed ? style.green("✓") : style.red("✗")) \(cut(check.name))")
+        "  \(check.passed ? style.green("✓") : style.red("✗")) \(cut(check.name, after: 4))")
       guard !check.passed, check.expected != nil || check.actual != nil else { continue }
       if let expected = check.expected {
-        lines.append(style.dim("      expected ") + cut(expected))
+        lines.append(style.dim("      expected ") + cut(expected, after: 15))
       }
       if let actual = check.actual, actual != report.message {
-        lines.append(style.dim("      got      ") + cut(actual))
+        lines.append(style.dim("      got      ") + cut(actual, after: 15))
       }
     }
     if let rows = report.rows {
@@ -146,31 +170,37 @@ public enum FeedbackText {
     return lines
   }
 
-  /// The first rows that differ, expected beside got, with both row counts.
+  /// The first rows that differ, expected beside got, with both row counts; each side takes
+  /// half the style's width, and a row longer than that is cut.
   static func rowLines(_ rows: ExecutionReport.RowDifference, style: TextStyle) -> [String] {
-    let width = 46
+    let width = (style.width - 4) / 2
     func fit(_ text: String) -> String {
-      text.count <= width ? TextLayout.pad(text, to: width) : String(text.prefix(width - 1)) + "…"
+      TextLayout.pad(TextLayout.truncate(text, to: width), to: width)
     }
     var lines = [
       style.bold("Rows that differ: ")
         + "\(rows.expectedRowCount) expected, \(rows.actualRowCount) returned",
-      style.dim("  expected columns (\(rows.expectedColumns.joined(separator: ", ")))"),
+      TextLayout.fit(
+        style.dim("  expected columns (\(rows.expectedColumns.joined(separator: ", ")))"),
+        width: style.width),
       "  " + fit("expected, not returned") + "  " + "returned, not expected",
     ]
     for (expected, actual) in rows.sideBySide {
       lines.append(
         "  "
           + (actual.isEmpty
-            ? style.red(expected)
+            ? style.red(TextLayout.truncate(expected, to: width))
             : style.red(fit(expected)) + "  "
-              + style.yellow(actual)))
+              + style.yellow(TextLayout.truncate(actual, to: width))))
     }
     return lines
   }
 
-  /// The STAR reading: the parts found, the pipeline parts, and one line per finding.
-  public static func starLines(_ star: StarFeedback, style: TextStyle) -> [String] {
+  /// The STAR reading: the parts found, the pipeline parts, and one line per finding, each line
+  /// after `indent` and folded to the style's width.
+  public static func starLines(_ star: StarFeedback, style: TextStyle, indent: String = "")
+    -> [String]
+  {
     func mark(_ present: Bool, _ name: String) -> String {
       (present ? style.green("✓") : style.red("✗")) + " " + name
     }
@@ -186,6 +216,6 @@ public enum FeedbackText {
     for finding in star.findings {
       lines.append("  \(style.yellow("•")) \(finding)")
     }
-    return lines
+    return lines.map { TextLayout.fit(indent + $0, width: style.width) }
   }
 }

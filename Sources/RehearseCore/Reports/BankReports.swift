@@ -78,20 +78,33 @@ public enum BankReports {
     }
   }
 
+  /// `bank list` as text: the questions under a heading per component, each with its kind,
+  /// level, minutes and prompt; the prompt is cut to what the width leaves, or goes under its
+  /// row when that is too little.
   public static func listText(_ questions: [Question], style: TextStyle) -> String {
     guard !questions.isEmpty else { return "no questions" }
-    var rows = [["ID", "COMPONENT", "KIND", "LEVEL", "MIN", "PROMPT"]]
+    var rows = [["ID", "KIND", "LEVEL", "MIN", "PROMPT"]]
     for question in questions {
       rows.append([
-        question.id, question.component.rawValue, question.kind.rawValue,
-        String(repeating: "●", count: question.difficulty), "\(question.minutes)",
-        TextLayout.truncate(question.prompt, to: 60),
+        question.id, question.kind.rawValue, String(repeating: "●", count: question.difficulty),
+        "\(question.minutes)", TextLayout.truncate(question.prompt, to: style.width),
       ])
     }
-    let table = TextLayout.table(rows).split(separator: "\n", omittingEmptySubsequences: false)
-    let header = style.bold(String(table[0]))
-    return ([header] + table.dropFirst().map(String.init)).joined(separator: "\n")
-      + "\n\(questions.count) questions"
+    let table = TextLayout.tableRows(rows, width: style.width, flexible: 4)
+    let counts = Dictionary(grouping: questions, by: \.component).mapValues(\.count)
+    var lines = [style.bold(table[0])]
+    var component: Component?
+    for (question, row) in zip(questions, table.dropFirst()) {
+      if question.component != component {
+        component = question.component
+        lines.append("")
+        lines.append(
+          style.bold(question.component.title)
+            + style.dim("  \(question.component.rawValue) · \(counts[question.component] ?? 0)"))
+      }
+      lines.append(row)
+    }
+    return lines.joined(separator: "\n") + "\n\n\(questions.count) questions"
   }
 
   public static func stats(_ bank: Bank) -> Stats {
@@ -127,10 +140,11 @@ public enum BankReports {
     return TextLayout.table(rows) + "\n\n"
       + "kinds: \(kinds.joined(separator: ", "))\n"
       + "difficulty: \(levels.joined(separator: ", "))\n"
-      + "rubrics: \(stats.rubrics["talking_points"] ?? 0) talking points, "
-      + "\(stats.rubrics["misconceptions"] ?? 0) misconceptions, "
-      + "\(stats.rubrics["graded_examples"] ?? 0) graded examples; "
-      + "lexicon: \(stats.rubrics["lexicon_groups"] ?? 0) synonym groups"
+      + TextLayout.fit(
+        "rubrics: \(stats.rubrics["talking_points"] ?? 0) talking points, "
+          + "\(stats.rubrics["misconceptions"] ?? 0) misconceptions, "
+          + "\(stats.rubrics["graded_examples"] ?? 0) graded examples; "
+          + "lexicon: \(stats.rubrics["lexicon_groups"] ?? 0) synonym groups", width: style.width)
   }
 
   public static func shown(_ question: Question, rubric: Rubric?) -> ShownQuestion {
@@ -159,46 +173,50 @@ public enum BankReports {
       })
   }
 
+  /// `bank show` as text in lines of the style's width: prose wrapped, code (the model answer's
+  /// code, the fixture, the reference query, the tests) line for line.
   public static func showText(_ question: Question, rubric: Rubric?, style: TextStyle) -> String {
     var lines: [String] = []
+    func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
     lines.append(style.bold(question.id))
-    lines.append(
+    add(
       style.dim(
         "\(question.component.rawValue) · \(question.kind.rawValue) · difficulty "
           + "\(question.difficulty) · \(question.minutes) min · \(question.location)"))
     if !question.tags.isEmpty {
-      lines.append(style.dim("tags: " + question.tags.joined(separator: ", ")))
+      add(style.dim("tags: " + question.tags.joined(separator: ", ")))
     }
     if !question.competencies.isEmpty {
-      lines.append(
+      add(
         style.dim("competencies: " + question.competencies.map(\.rawValue).joined(separator: ", ")))
     }
     lines.append("")
-    lines.append(TextLayout.wrap(question.prompt, indent: ""))
+    lines.append(TextLayout.wrap(question.prompt, width: style.width, indent: "", joinLines: true))
     func section(_ title: String, _ items: [String]) {
       guard !items.isEmpty else { return }
       lines.append("")
       lines.append(style.bold(title))
       for (index, item) in items.enumerated() {
-        lines.append("  \(index + 1). " + TextLayout.wrap(item, indent: "     ").dropFirst(5))
+        lines.append(
+          TextLayout.wrap("\(index + 1). " + item, width: style.width, joinLines: true))
       }
     }
     section("Hints", question.hints)
     section("Follow-ups", question.followUps)
     lines.append("")
     lines.append(style.bold("Model answer"))
-    lines.append(TextLayout.wrap(question.modelAnswer))
+    lines.append(FeedbackText.shown(Feedback.modelAnswerParts(of: question), width: style.width))
     if let sql = question.sql {
       lines.append("")
-      lines.append(
+      add(
         style.bold("Fixture")
           + style.dim(
             (sql.ordered ? " · rows must be in order" : " · any row order")
               + (sql.columnNames ? " · column names must match" : "")))
-      lines.append(TextLayout.wrap(sql.fixture))
+      lines.append(TextLayout.indentLines(sql.fixture))
       lines.append("")
       lines.append(style.bold("Reference query"))
-      lines.append(TextLayout.wrap(sql.referenceQuery))
+      lines.append(TextLayout.indentLines(sql.referenceQuery))
     }
     if let python = question.python {
       lines.append("")
@@ -214,20 +232,18 @@ public enum BankReports {
       lines.append(style.bold("Rubric"))
       for point in rubric.points {
         let required = point.required ? style.yellow(" required") : ""
-        lines.append(
-          "  • \(point.label)  \(style.dim("weight \(format(point.weight))"))\(required)")
+        add("  • \(point.label)  \(style.dim("weight \(format(point.weight))"))\(required)")
         let phrasings = point.phrasings.map { $0.terms.joined(separator: " + ") }
-        lines.append(style.dim("      " + phrasings.joined(separator: " | ")))
+        add(style.dim("      " + phrasings.joined(separator: " | ")))
       }
       for misconception in rubric.misconceptions {
-        lines.append(
-          "  ! \(misconception.label)  \(style.dim("−\(format(misconception.penalty))"))")
-        lines.append(style.dim("      → \(misconception.correction)"))
+        add("  ! \(misconception.label)  \(style.dim("−\(format(misconception.penalty))"))")
+        add(style.dim("      → \(misconception.correction)"))
       }
       let bands = Band.allCases.reversed().map { band in
         "\(rubric.examples.filter { $0.band == band }.count) \(band.rawValue)"
       }
-      lines.append(style.dim("  graded examples: " + bands.joined(separator: ", ")))
+      add(style.dim("  graded examples: " + bands.joined(separator: ", ")))
     }
     return lines.joined(separator: "\n")
   }

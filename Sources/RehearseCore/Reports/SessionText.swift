@@ -82,13 +82,14 @@ public enum SessionText {
     let header =
       "Question \(asked.position + 1) of \(asked.total) · \(question.component.title) · "
       + "difficulty \(question.difficulty) · \(clock(Double(asked.limitSeconds)))"
-    lines.append(asked.isRepeat ? style.dim("(again) " + header) : style.bold(header))
-    lines.append(TextLayout.wrap(question.prompt, indent: ""))
+    func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
+    add(asked.isRepeat ? style.dim("(again) " + header) : style.bold(header))
+    lines.append(TextLayout.wrap(question.prompt, width: style.width, indent: "", joinLines: true))
     if let python = question.python {
-      lines.append(style.dim("Write the function: ") + python.signature)
+      add(style.dim("Write the function: ") + python.signature)
     }
     if question.sql != nil {
-      lines.append(style.dim("The query runs in SQLite (its dialect) on the question's tables."))
+      add(style.dim("The query runs in SQLite (its dialect) on the question's tables."))
     }
     if !asked.isRepeat {
       let finish =
@@ -102,13 +103,22 @@ public enum SessionText {
           "a line holding a single . submits; an empty line starts a paragraph; Ctrl-D skips"
         case (.piped, _): "a line holding a single . ends the answer"
         }
-      lines.append(style.dim("(\(finish); :help lists the commands)"))
+      add(style.dim("(\(finish); :help lists the commands)"))
     }
     return "\n" + lines.joined(separator: "\n")
   }
 
-  /// What the machine's non-answer outputs say.
+  /// What the machine's non-answer outputs say, folded to the style's width.
   public static func message(_ output: SessionMachine.Output, style: TextStyle) -> String? {
+    text(of: output, style: style).map {
+      $0.split(separator: "\n", omittingEmptySubsequences: false).map {
+        TextLayout.fit(String($0), width: style.width)
+      }.joined(separator: "\n")
+    }
+  }
+
+  /// What the machine's non-answer outputs say, before folding.
+  static func text(of output: SessionMachine.Output, style: TextStyle) -> String? {
     switch output {
     case .hint(let text, let number, let total):
       return style.yellow("Hint \(number) of \(total): ") + text
@@ -162,13 +172,15 @@ public enum SessionText {
       outcomes[outcome].map { "\($0) \(outcome.rawValue.replacingOccurrences(of: "_", with: " "))" }
     }
     lines.append(
-      "Time used: \(clock(transcript.secondsUsed)) of \(clock(Double(transcript.plan.sessionLimitSeconds)))"
-        + (counted.isEmpty ? "" : " · " + counted.joined(separator: ", ")))
+      TextLayout.fit(
+        "Time used: \(clock(transcript.secondsUsed)) of "
+          + clock(Double(transcript.plan.sessionLimitSeconds))
+          + (counted.isEmpty ? "" : " · " + counted.joined(separator: ", ")), width: style.width))
     let study = studyList(transcript.answers, style: style)
     if !study.isEmpty {
       lines.append("")
       lines.append(style.bold("To study"))
-      lines += study.prefix(studyLimit)
+      lines += study.prefix(studyLimit).map { TextLayout.fit($0, width: style.width) }
       if study.count > studyLimit {
         lines.append(style.dim("  … and \(study.count - studyLimit) more in the review"))
       }

@@ -45,8 +45,12 @@ public enum StoryReports {
     public var competencies: [String: [String]]
     /// The competencies no story demonstrates.
     public var gaps: [String]
-    /// For each gap, the bank's questions that ask for it.
+    /// For each gap, the bank's questions that ask for it and that no story answers: none of
+    /// the competencies they ask for has a story.
     public var unanswered: [String: [String]]
+    /// For each gap, the bank's questions that ask for it and that a story still answers through
+    /// another competency they ask for, without showing the gap.
+    public var coveredInPart: [String: [String]]
     public var stories: [String]
   }
 
@@ -122,7 +126,8 @@ public enum StoryReports {
         row.lastScore.map { "\($0)" } ?? "-",
       ])
     }
-    return style.bold("Stories") + " (\(rows.count))\n" + TextLayout.table(table)
+    return style.bold("Stories") + " (\(rows.count))\n"
+      + TextLayout.table(table, width: style.width, flexible: 1)
   }
 
   // MARK: - show
@@ -142,18 +147,19 @@ public enum StoryReports {
   }
 
   public static func showText(_ story: Story, style: TextStyle) -> String {
-    var lines = [style.bold(story.title) + style.dim("  (\(story.slug))")]
-    lines.append(
-      style.dim("competencies: " + story.competencies.map(\.rawValue).joined(separator: ", ")))
+    func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
+    var lines: [String] = []
+    add(style.bold(story.title) + style.dim("  (\(story.slug))"))
+    add(style.dim("competencies: " + story.competencies.map(\.rawValue).joined(separator: ", ")))
     if !story.tags.isEmpty {
-      lines.append(style.dim("tags: " + story.tags.joined(separator: ", ")))
+      add(style.dim("tags: " + story.tags.joined(separator: ", ")))
     }
     if let date = story.date { lines.append(style.dim("date: " + date)) }
     for part in StarPart.allCases {
       lines.append("")
       lines.append(style.bold(part.heading))
       if let section = story.star[part], !section.isEmpty {
-        lines.append(TextLayout.wrap(section.text))
+        lines.append(TextLayout.wrap(section.text, width: style.width, joinLines: true))
       } else {
         lines.append(style.red("  (missing)"))
       }
@@ -164,20 +170,22 @@ public enum StoryReports {
       for part in PipelinePart.allCases {
         guard let section = pipeline[part], !section.isEmpty else { continue }
         lines.append("  " + style.bold(part.heading))
-        lines.append(TextLayout.wrap(section.text, indent: "    "))
+        lines.append(
+          TextLayout.wrap(section.text, width: style.width, indent: "    ", joinLines: true))
       }
     }
     if let notes = story.notes, !notes.isEmpty {
       lines.append("")
       lines.append(style.bold("Notes"))
-      lines.append(TextLayout.wrap(notes.text))
+      lines.append(TextLayout.wrap(notes.text, width: style.width, joinLines: true))
     }
     let words = story.spokenWords
     lines.append("")
     lines.append(
-      style.dim(
-        "\(words) words, about \(StarAnalyzer.clock(StarAnalyzer.spokenSeconds(words: words))) "
-          + "spoken · \(story.file)"))
+      TextLayout.fit(
+        style.dim(
+          "\(words) words, about \(StarAnalyzer.clock(StarAnalyzer.spokenSeconds(words: words))) "
+            + "spoken · \(story.file)"), width: style.width))
     return lines.joined(separator: "\n")
   }
 
@@ -195,29 +203,37 @@ public enum StoryReports {
   public static func checkText(_ story: Story, _ feedback: StarFeedback, style: TextStyle)
     -> String
   {
-    var lines = [style.bold(story.slug) + " — " + story.title]
-    lines += FeedbackText.starLines(feedback, style: style).map { "  " + $0 }.prefix(
+    var lines = [TextLayout.fit(style.bold(story.slug) + " — " + story.title, width: style.width)]
+    lines += FeedbackText.starLines(feedback, style: style, indent: "  ").prefix(
       feedback.pipeline == nil ? 1 : 2)
+    // A fact's line hangs under its value, 12 columns in.
+    func fact(_ line: String) {
+      lines += TextLayout.fold(line, width: style.width, hanging: String(repeating: " ", count: 12))
+    }
     let quantities =
       feedback.quantifiedResult
       ? style.green("quantified") + ": "
         + feedback.quantities.prefix(6).map { "“\($0)”" }.joined(separator: ", ")
       : style.red("not quantified")
-    lines.append("  Result    " + quantities)
-    lines.append(
+    fact("  Result    " + quantities)
+    fact(
       "  Ownership “I” \(feedback.firstPersonSingular) · “we” \(feedback.firstPersonPlural) "
         + "in the Action")
-    lines.append(
+    fact(
       "  Length    \(feedback.words) words, about "
         + "\(StarAnalyzer.clock(feedback.spokenSeconds)) spoken at "
         + "\(StarAnalyzer.wordsPerMinute) words a minute (aim for 2–3 minutes)")
     if feedback.findings.isEmpty {
       lines.append(
-        "  "
-          + style.green(
-            "Nothing to improve: rehearse it with 'rehearse story rehearse \(story.slug)'."))
+        TextLayout.fit(
+          "  "
+            + style.green(
+              "Nothing to improve: rehearse it with 'rehearse story rehearse \(story.slug)'."),
+          width: style.width))
     } else {
-      for finding in feedback.findings { lines.append("  \(style.yellow("•")) \(finding)") }
+      for finding in feedback.findings {
+        lines.append(TextLayout.fit("  \(style.yellow("•")) \(finding)", width: style.width))
+      }
     }
     return lines.joined(separator: "\n")
   }
@@ -228,19 +244,22 @@ public enum StoryReports {
     var byCompetency: [String: [String]] = [:]
     var gaps: [String] = []
     var unanswered: [String: [String]] = [:]
+    var coveredInPart: [String: [String]] = [:]
+    let shown = Set(stories.flatMap(\.competencies))
     for competency in Competency.allCases {
       let slugs = stories.filter { $0.competencies.contains(competency) }.map(\.slug)
       byCompetency[competency.rawValue] = slugs
-      if slugs.isEmpty {
-        gaps.append(competency.rawValue)
-        unanswered[competency.rawValue] = questions.filter {
-          $0.competencies.contains(competency)
-        }.map(\.id)
-      }
+      guard slugs.isEmpty else { continue }
+      gaps.append(competency.rawValue)
+      let asking = questions.filter { $0.competencies.contains(competency) }
+      let answered = asking.filter { !shown.isDisjoint(with: $0.competencies) }
+      unanswered[competency.rawValue] = asking.filter { shown.isDisjoint(with: $0.competencies) }
+        .map(\.id)
+      coveredInPart[competency.rawValue] = answered.map(\.id)
     }
     return Coverage(
       competencies: byCompetency, gaps: gaps, unanswered: unanswered,
-      stories: stories.map(\.slug))
+      coveredInPart: coveredInPart, stories: stories.map(\.slug))
   }
 
   public static func coverageText(_ coverage: Coverage, questions: [Question], style: TextStyle)
@@ -266,16 +285,30 @@ public enum StoryReports {
       lines.append(
         style.bold("Gaps (\(coverage.gaps.count))") + ": no story shows these competencies")
       let prompts = Dictionary(questions.map { ($0.id, $0.prompt) }) { first, _ in first }
-      for gap in coverage.gaps {
-        let ids = coverage.unanswered[gap] ?? []
-        if ids.isEmpty {
-          lines.append("  \(style.yellow(gap)): no bank question asks for it yet")
-        } else {
-          lines.append("  \(style.yellow(gap)): leaves unanswered")
-          for id in ids {
-            lines.append("    \(id)  " + style.dim(TextLayout.truncate(prompts[id] ?? "", to: 70)))
-          }
+      func list(_ heading: String, _ ids: [String]) {
+        guard !ids.isEmpty else { return }
+        lines.append("    " + heading)
+        for id in ids {
+          // The prompt, cut to what the id leaves of the line, when that is enough to read.
+          let room = style.width - 8 - id.count
+          lines.append(
+            "      \(id)"
+              + (room < 12
+                ? "" : "  " + style.dim(TextLayout.truncate(prompts[id] ?? "", to: room))))
         }
+      }
+      for gap in coverage.gaps {
+        let unanswered = coverage.unanswered[gap] ?? []
+        let coveredInPart = coverage.coveredInPart[gap] ?? []
+        let asking = unanswered.count + coveredInPart.count
+        guard asking > 0 else {
+          lines.append("  \(style.yellow(gap)): no bank question asks for it yet")
+          continue
+        }
+        lines.append(
+          "  \(style.yellow(gap)): asked for by \(asking) question\(asking == 1 ? "" : "s")")
+        list("no story answers these:", unanswered)
+        list("a story answers these through another competency:", coveredInPart)
       }
     }
     return lines.joined(separator: "\n")
@@ -298,8 +331,9 @@ public enum StoryReports {
         match.competencies.isEmpty
         ? "shares " + match.sharedWords.prefix(4).joined(separator: ", ")
         : match.competencies.map(\.rawValue).joined(separator: ", ")
-      lines.append("  \(match.story.slug)  \(match.story.title)")
-      lines.append("    " + style.dim(TextLayout.truncate(reason, to: 90)))
+      lines.append(
+        TextLayout.fit("  \(match.story.slug)  \(match.story.title)", width: style.width))
+      lines.append("    " + style.dim(TextLayout.truncate(reason, to: style.width - 4)))
     }
     return lines.joined(separator: "\n")
   }

@@ -122,7 +122,7 @@ public enum TranscriptReports {
     transcript.ending.map(SessionText.endingText) ?? "cut off"
   }
 
-  /// `rehearse history` as a table, newest first.
+  /// `rehearse history` as a table, newest first, fitted to the style's width.
   public static func historyText(
     _ transcripts: [SessionTranscript], style: TextStyle, timeZone: TimeZone = .current
   ) -> String {
@@ -142,10 +142,12 @@ public enum TranscriptReports {
         SessionText.clock(transcript.secondsUsed), status(transcript),
       ])
     }
-    return TextLayout.table(rows)
+    // The components are what gives way when the table is wider than the lines.
+    return TextLayout.table(rows, width: style.width, flexible: 2)
   }
 
-  /// `rehearse review`: the whole transcript for a person.
+  /// `rehearse review`: the whole transcript for a person, in lines of the style's width (code
+  /// keeps its lines).
   public static func reviewText(
     _ transcript: SessionTranscript, questions: [String: Question] = [:], style: TextStyle,
     timeZone: TimeZone = .current
@@ -157,7 +159,7 @@ public enum TranscriptReports {
     if transcript.resumed > 0 {
       header += " · resumed \(transcript.resumed)×"
     }
-    lines.append(style.bold(header))
+    lines.append(TextLayout.fit(style.bold(header), width: style.width))
     lines.append(SessionText.componentTable(transcript))
     if transcript.answers.isEmpty {
       lines.append("")
@@ -173,15 +175,17 @@ public enum TranscriptReports {
         facts.append("\(answer.hintsUsed) hint\(answer.hintsUsed == 1 ? "" : "s")")
       }
       lines.append(
-        style.bold("\(answer.position + 1). \(answer.questionID)") + "  "
-          + style.dim(facts.joined(separator: " · ")))
-      lines.append(TextLayout.wrap(answer.prompt))
+        TextLayout.fit(
+          style.bold("\(answer.position + 1). \(answer.questionID)") + "  "
+            + style.dim(facts.joined(separator: " · ")), width: style.width))
+      lines.append(TextLayout.wrap(answer.prompt, width: style.width, joinLines: true))
       lines.append(style.bold("Your answer"))
       let feedback = Feedback(answer, question: questions[answer.questionID])
       switch feedback.shown(answer.text) {
       case .nothing: lines.append(style.dim("  (nothing typed)"))
       case .code(let code, _): lines.append(TextLayout.indentLines(code))
-      case .prose(let text): lines.append(TextLayout.wrap(text))
+      // The candidate's own line breaks are kept.
+      case .prose(let text): lines.append(TextLayout.wrap(text, width: style.width))
       }
       lines.append(FeedbackText.render(feedback, style: style))
     }

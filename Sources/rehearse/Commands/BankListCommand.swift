@@ -14,11 +14,12 @@ struct BankListCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let request = BankRequest(
       bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle,
       components: component)
-    try CommandRunner.run { try Rehearse.bankList(request) }
+    try CommandRunner.run(pager: pager) { try Rehearse.bankList(request) }
   }
 }

@@ -19,11 +19,12 @@ struct BankShowCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let request = BankRequest(
       bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle,
       questionID: id)
-    try CommandRunner.run { try Rehearse.bankShow(request) }
+    try CommandRunner.run(pager: pager) { try Rehearse.bankShow(request) }
   }
 }

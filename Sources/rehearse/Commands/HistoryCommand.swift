@@ -20,11 +20,12 @@ struct HistoryCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let request = TranscriptRequest(
       format: formatOptions.format == .json ? .json : .text, style: global.outputStyle)
-    try CommandRunner.run {
+    try CommandRunner.run(pager: pager) {
       try Rehearse.history(request, archive: try SessionStore(home: UserHome.folder))
     }
   }

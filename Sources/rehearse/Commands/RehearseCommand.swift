@@ -15,6 +15,10 @@ struct RehearseCommand: ParsableCommand {
         REHEARSE_HOME   where your data is kept (default $XDG_DATA_HOME/rehearse,
                         else ~/.local/share/rehearse)
         NO_COLOR        never colour the output
+        COLUMNS         the width of text output off a terminal (default 80; a
+                        terminal's own width comes first; kept within 40-100)
+        PAGER           the pager for long output at a terminal (default
+                        less -FRX); empty or cat for none, as --no-pager
 
       Without a command, rehearse runs 'rehearse mock': one timed question of each \
       component, every answer scored and saved. 'rehearse story' keeps and rehearses your \

@@ -21,14 +21,17 @@ struct ScoreCommand: ParsableCommand {
       question's tests in python3 (5 s, 4 s of CPU, 512 MiB). A query scores by how far its rows \
       agree with the expected ones (running and the columns are gates, worth nothing alone); a \
       function scores the share of tests passed; either is held at 69 unless all checks pass; \
-      the talking points are still listed. Without python3 \
+      the talking points are still listed for the discussion, as points to discuss (not \
+      misses) once every check passes. Without python3 \
       the rubric's score is shown with a "Not run" line, and the exit code is 69.
 
       JSON keys: question, score, band, hits [{point, weight, required, evidence}], \
       misses [{point, weight, required, credit, evidence}], \
       misconceptions [{label, correction, evidence, penalty, kind}], capped_by_required; for code \
       also execution {language, outcome, checks [{name, passed, expected, actual}], message, \
-      code, rows}.
+      code, rows}; and feedback, what the text shows: {score, band, made, partly_made, missed, \
+      to_discuss: [{label, weight, required, credit, evidence}], misconceptions, …}, as in \
+      'rehearse review --format json'.
       """
   )
 

@@ -30,6 +30,7 @@ struct StoryCheckCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var options: StoryOptions
+  @OptionGroup var pager: PagerOptions
 
   func validate() throws {
     if (slug == nil) == !all {
@@ -39,6 +40,6 @@ struct StoryCheckCommand: ParsableCommand {
 
   func run() throws {
     let request = options.request(slug: all ? nil : slug, format: formatOptions.format)
-    try CommandRunner.run { try Rehearse.storyCheck(request) }
+    try CommandRunner.run(pager: pager) { try Rehearse.storyCheck(request) }
   }
 }

@@ -18,10 +18,11 @@ struct StoryListCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var options: StoryOptions
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let request = options.request(format: formatOptions.format)
-    try CommandRunner.run {
+    try CommandRunner.run(pager: pager) {
       try Rehearse.storyList(request, archive: try SessionStore(home: request.home))
     }
   }

@@ -17,9 +17,10 @@ struct StoryShowCommand: ParsableCommand {
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var options: StoryOptions
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let request = options.request(slug: slug, format: formatOptions.format)
-    try CommandRunner.run { try Rehearse.storyShow(request) }
+    try CommandRunner.run(pager: pager) { try Rehearse.storyShow(request) }
   }
 }

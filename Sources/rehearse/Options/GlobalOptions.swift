@@ -30,10 +30,12 @@ struct GlobalOptions: ParsableArguments {
     ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
   }
 
-  /// Colour for standard output when it is a terminal and nothing turned colour off.
+  /// How standard output is styled: coloured when it is a terminal and nothing turned colour
+  /// off; as wide as the terminal, else as `COLUMNS`, else 80 columns, within 40 to 100
+  /// (`TextStyle.lineWidth`).
   var outputStyle: TextStyle {
     TextStyle.forStream(
       isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
-      noColorFlag: noColor)
+      noColorFlag: noColor, terminalColumns: TerminalColumns.of(STDOUT_FILENO))
   }
 }

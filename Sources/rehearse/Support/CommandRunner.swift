@@ -5,10 +5,14 @@ import RehearseCore
 /// Runs a core entry point: prints its output, and turns its errors into
 /// `rehearse: error: …` on standard error with the documented exit code.
 enum CommandRunner {
-  static func run(_ body: () throws -> CommandOutput) throws {
+  /// Runs `body` and prints its output; with `pager`, the options of a command whose output can
+  /// be long, through the pager at a terminal (`Pager`).
+  static func run(pager: PagerOptions? = nil, _ body: () throws -> CommandOutput) throws {
     do {
       let output = try body()
-      if !output.standardOutput.isEmpty { try writeOutput(output.standardOutput + "\n") }
+      if !output.standardOutput.isEmpty {
+        try writeOutput(output.standardOutput + "\n", paged: pager.map { !$0.noPager } ?? false)
+      }
       for line in output.standardError { printError(line) }
       if output.status != .success { throw ExitCode(output.status.rawValue) }
     } catch let failure as BankLoadFailure {
@@ -23,6 +27,20 @@ enum CommandRunner {
       printError("rehearse: error: \(error.description)")
       throw ExitCode(error.exitStatus.rawValue)
     }
+  }
+
+  /// Writes `text` to standard output; when `paged`, through the pager if standard output is a
+  /// terminal and one is wanted (`Pager.command`), and directly when it cannot be started.
+  static func writeOutput(_ text: String, paged: Bool) throws(FileWriteError) {
+    let environment = ProcessInfo.processInfo.environment
+    if paged,
+      let command = Pager.command(
+        noPager: false, isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+    {
+      fflush(nil)
+      if Pager.show(text, through: command, environment: environment) == .shown { return }
+    }
+    try writeOutput(text)
   }
 
   /// Writes `text` to standard output, checking every write: output that cannot be written

@@ -49,8 +49,8 @@ public enum SessionText {
       choices.append(":continue adds to this answer (\(clock(seconds)) left)")
     }
     choices.append(":quit stops (--resume continues later)")
-    return "\n" + style.dim("The clock is stopped while you read. ")
-      + choices.joined(separator: " · ")
+    let text = "The clock is stopped while you read. " + choices.joined(separator: " · ")
+    return "\n" + style.dim(TextLayout.wrap(text, width: style.width, indent: ""))
   }
 
   /// The question again, with the answer it is continuing and the time left for it.
@@ -62,13 +62,15 @@ public enum SessionText {
       style.bold(
         "Continuing question \(asked.position + 1) of \(asked.total) · "
           + "\(clock(secondsLeft)) left"),
-      TextLayout.wrap(asked.question.prompt, indent: ""),
+      TextLayout.wrap(asked.question.prompt, width: style.width, indent: "", joinLines: true),
     ]
     if draft.isEmpty {
       lines.append(style.dim("(nothing typed yet; a line holding a single . submits)"))
     } else {
       lines.append(style.dim("Your answer so far (type on to add to it; a single . submits):"))
-      lines += draft.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+      for line in draft.split(separator: "\n", omittingEmptySubsequences: false) {
+        lines.append(line.isEmpty ? "" : TextLayout.wrap(String(line), width: style.width))
+      }
     }
     return lines.joined(separator: "\n")
   }

@@ -151,6 +151,25 @@ public final class SessionStore: SessionArchive, Sendable {
         table.add(column: "resumed", .integer).notNull().defaults(to: 0)
       }
     }
+    migrator.registerMigration("v3: session summaries") { database in
+      // What `history` shows of a session's plan, kept in columns so that listing sessions
+      // decodes no JSON; filled in from each saved plan, once.
+      try database.alter(table: "session") { table in
+        table.add(column: "planned", .integer).notNull().defaults(to: 0)
+        table.add(column: "story", .text)
+      }
+      for row in try Row.fetchAll(database, sql: "SELECT id, plan FROM session") {
+        let text: String = row["plan"]
+        // A plan that does not decode is reported when its session is opened; here it only
+        // leaves the summary's count at 0.
+        guard let plan = try? JSONDecoder().decode(SessionPlan.self, from: Data(text.utf8))
+        else { continue }
+        try database.execute(
+          sql: "UPDATE session SET planned = ?, story = ? WHERE id = ?",
+          arguments: [plan.items.count, plan.rehearsedStory, row["id"] as Int64])
+      }
+      try database.create(index: "answer_question", on: "answer", columns: ["question_id"])
+    }
     return migrator
   }
 
@@ -168,8 +187,10 @@ public final class SessionStore: SessionArchive, Sendable {
     let planText = encode(plan)
     return try write { database in
       try database.execute(
-        sql: "INSERT INTO session (started_at, plan, bank) VALUES (?, ?, ?)",
-        arguments: [startedAt.timeIntervalSince1970, planText, bank])
+        sql: "INSERT INTO session (started_at, plan, bank, planned, story) VALUES (?, ?, ?, ?, ?)",
+        arguments: [
+          startedAt.timeIntervalSince1970, planText, bank, plan.items.count, plan.rehearsedStory,
+        ])
       return database.lastInsertedRowID
     }
   }
@@ -278,17 +299,15 @@ public final class SessionStore: SessionArchive, Sendable {
   }
 
   /// The newest mock session (not a story rehearsal) that did not run its course and still has
-  /// questions to ask.
+  /// questions to ask; found from the summaries, so only that session's answers are read.
   public func lastUnfinished() throws(StoreError) -> SessionTranscript {
-    let unfinished = try transcripts().first {
-      $0.plan.rehearsedStory == nil && !$0.isComplete
-        && ($0.answers.map(\.position).max() ?? -1) + 1 < $0.plan.items.count
+    guard let unfinished = try summaries(.all).first(where: \.canResume) else {
+      throw .nothingToResume
     }
-    guard let unfinished else { throw .nothingToResume }
-    return unfinished
+    return try transcript("\(unfinished.id)")
   }
 
-  private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+  func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
     do {
       return try database.read(body)
     } catch let error as StoreError {
@@ -315,7 +334,7 @@ public final class SessionStore: SessionArchive, Sendable {
       resumed: row["resumed"])
   }
 
-  private func answer(_ row: Row, session: Int64) throws -> AnswerRecord {
+  func answer(_ row: Row, session: Int64) throws -> AnswerRecord {
     let position: Int = row["position"]
     let what = "answer \(position + 1) of session \(session)"
     let componentName: String = row["component"]

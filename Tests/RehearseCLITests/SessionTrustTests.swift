@@ -146,3 +146,33 @@ struct SessionTrustTests {
     #expect(try home.savedAnswers().count == 2)
   }
 }
+
+@Suite("History filters", .serialized)
+struct HistoryFilterTests {
+  @Test("history lists the sessions of a component, since a day, up to a number")
+  func filters() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    for component in ["database-concepts", "behavioural"] {
+      let run = try home.run(
+        ["mock", "--component", component, "--count", "1"], input: "An answer.\n.\n")
+      #expect(run.status == 0, "\(run.standardError)")
+    }
+    func ids(_ arguments: [String]) throws -> [Int] {
+      let run = try home.run(["history", "--format", "json"] + arguments)
+      #expect(run.status == 0, "\(run.standardError)")
+      let rows = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8))
+      return (rows as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+    }
+    #expect(try ids([]) == [2, 1])
+    #expect(try ids(["--component", "behavioural"]) == [2])
+    #expect(try ids(["--limit", "1"]) == [2])
+    #expect(try ids(["--since", "2999-01-01"]) == [])
+    #expect(try ids(["--since", "2000-01-01"]) == [2, 1])
+    let text = try home.run(["history", "--since", "2999-01-01"])
+    #expect(text.standardOutput.contains("No session matches"))
+    for wrong in [["--since", "2026-02-30"], ["--since", "yesterday"], ["--limit", "0"]] {
+      #expect(try home.run(["history"] + wrong).status == 64, "\(wrong)")
+    }
+  }
+}

@@ -44,6 +44,14 @@ final class MemoryArchive: SessionArchive {
 
   func transcripts() throws -> [SessionTranscript] { sessions.reversed() }
 
+  func summaries(_ filter: HistoryFilter) throws -> [SessionSummary] {
+    Array(sessions.reversed().map(SessionSummary.init).prefix(filter.limit ?? .max))
+  }
+
+  func answers(withQuestionIDPrefix prefix: String) throws -> [AnswerRecord] {
+    sessions.flatMap(\.answers).filter { $0.questionID.hasPrefix(prefix) }
+  }
+
   func transcript(_ id: String) throws -> SessionTranscript {
     guard let session = (id == "last" ? sessions.last : Int(id).map { sessions[$0 - 1] }) else {
       throw FileWriteError.ioFailure(file: id, reason: "none")

@@ -90,7 +90,10 @@ struct SessionStoreTests {
     let home = TemporaryHome()
     defer { home.remove() }
     let store = try SessionStore(home: home.url)
-    #expect(try store.appliedMigrations() == ["v1: sessions and answers", "v2: resume count"])
+    #expect(
+      try store.appliedMigrations() == [
+        "v1: sessions and answers", "v2: resume count", "v3: session summaries",
+      ])
     let queue = try DatabaseQueue(path: home.databasePath)
     #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
   }
@@ -110,7 +113,10 @@ struct SessionStoreTests {
     }
     #expect(failures.all.isEmpty, "\(failures.all)")
     let store = try SessionStore(path: home.databasePath)
-    #expect(try store.appliedMigrations() == ["v1: sessions and answers", "v2: resume count"])
+    #expect(
+      try store.appliedMigrations() == [
+        "v1: sessions and answers", "v2: resume count", "v3: session summaries",
+      ])
   }
 
   @Test("a store made by the first schema is upgraded with its sessions and answers kept")
@@ -160,7 +166,8 @@ struct SessionStoreTests {
     try v1.close()
 
     let upgraded = try SessionStore(home: home.url)
-    #expect(try upgraded.appliedMigrations().count == 2)
+    #expect(try upgraded.appliedMigrations().count == 3)
+    #expect(try upgraded.summaries(.all).map(\.planned) == [3])
     let transcript = try upgraded.transcript("1")
     #expect(transcript.answers == [Self.answer(0)])
     #expect(transcript.resumed == 0)

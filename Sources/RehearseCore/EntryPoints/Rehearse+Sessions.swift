@@ -80,18 +80,18 @@ extension Rehearse {
       archive: archive)
   }
 
-  /// `rehearse history`: every session, newest first.
-  public static func history(_ request: TranscriptRequest, archive: some SessionArchive) throws
-    -> CommandOutput
-  {
-    let transcripts = try archive.transcripts()
+  /// `rehearse history`: the sessions `filter` selects, newest first.
+  public static func history(
+    _ request: TranscriptRequest, filter: HistoryFilter = .all, archive: some SessionArchive
+  ) throws -> CommandOutput {
+    let summaries = try archive.summaries(filter)
     switch request.format {
     case .json:
-      return CommandOutput(JSONOutput.encode(TranscriptReports.historyRows(transcripts)))
+      return CommandOutput(JSONOutput.encode(TranscriptReports.historyRows(summaries)))
     default:
       return CommandOutput(
         TranscriptReports.historyText(
-          transcripts, style: request.style, timeZone: request.timeZone))
+          summaries, filtered: filter != .all, style: request.style, timeZone: request.timeZone))
     }
   }
 

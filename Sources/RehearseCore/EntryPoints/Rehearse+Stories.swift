@@ -7,7 +7,8 @@ extension Rehearse {
     -> CommandOutput
   {
     let contents = try request.library.load()
-    let rehearsals = StoryReports.lastRehearsals(try archive.transcripts())
+    let rehearsals = StoryReports.lastRehearsals(
+      try archive.answers(withQuestionIDPrefix: StoryRehearsal.questionID(slug: "")))
     let rows = StoryReports.listed(contents.stories, rehearsals: rehearsals)
     let text: String
     switch request.format {

@@ -74,17 +74,15 @@ public enum StoryReports {
 
   // MARK: - Rehearsal records
 
-  /// The newest rehearsal of each story in `transcripts`: when, and its score.
-  public static func lastRehearsals(_ transcripts: [SessionTranscript]) -> [String: AnswerRecord] {
+  /// The newest rehearsal of each story among `answers`: when, and its score.
+  public static func lastRehearsals(_ answers: [AnswerRecord]) -> [String: AnswerRecord] {
     var latest: [String: AnswerRecord] = [:]
-    for transcript in transcripts {
-      for answer in transcript.answers {
-        guard let slug = StoryRehearsal.slug(fromQuestionID: answer.questionID),
-          answer.outcome != .skipped
-        else { continue }
-        if let known = latest[slug], known.answeredAt >= answer.answeredAt { continue }
-        latest[slug] = answer
-      }
+    for answer in answers {
+      guard let slug = StoryRehearsal.slug(fromQuestionID: answer.questionID),
+        answer.outcome != .skipped
+      else { continue }
+      if let known = latest[slug], known.answeredAt >= answer.answeredAt { continue }
+      latest[slug] = answer
     }
     return latest
   }

@@ -14,6 +14,8 @@ public enum TranscriptReports {
     public var planned: Int
     public var answers: Int
     public var meanScore: Double?
+    /// Whether `meanScore` stands for the session: at least half its questions were answered.
+    public var meanRepresentative: Bool
     public var secondsUsed: Double
     public var complete: Bool
     /// The story retold, when the session is a story rehearsal.
@@ -79,13 +81,14 @@ public enum TranscriptReports {
       + "\(two(parts.hour)):\(two(parts.minute))"
   }
 
-  public static func historyRows(_ transcripts: [SessionTranscript]) -> [HistoryRow] {
-    transcripts.map {
+  public static func historyRows(_ summaries: [SessionSummary]) -> [HistoryRow] {
+    summaries.map {
       HistoryRow(
         id: $0.id, started: timestamp($0.startedAt), ended: $0.endedAt.map(timestamp),
         ending: $0.ending?.rawValue, components: $0.components.map(\.rawValue),
-        planned: $0.plan.items.count, answers: $0.answers.count, meanScore: $0.meanScore,
-        secondsUsed: $0.secondsUsed, complete: $0.isComplete, story: $0.plan.rehearsedStory)
+        planned: $0.planned, answers: $0.answers, meanScore: $0.meanScore,
+        meanRepresentative: $0.meanIsRepresentative, secondsUsed: $0.secondsUsed,
+        complete: $0.isComplete, story: $0.story)
     }
   }
 
@@ -119,31 +122,51 @@ public enum TranscriptReports {
 
   /// How a session stands: its ending, or `cut off` when the process died.
   static func status(_ transcript: SessionTranscript) -> String {
-    transcript.ending.map(SessionText.endingText) ?? "cut off"
+    status(transcript.ending)
+  }
+
+  /// How a session with `ending` stands: the ending, or `cut off` when the process died.
+  static func status(_ ending: SessionEnding?) -> String {
+    ending.map(SessionText.endingText) ?? "cut off"
   }
 
   /// `rehearse history` as a table, newest first, fitted to the style's width.
   public static func historyText(
-    _ transcripts: [SessionTranscript], style: TextStyle, timeZone: TimeZone = .current
+    _ summaries: [SessionSummary], filtered: Bool = false, style: TextStyle,
+    timeZone: TimeZone = .current
   ) -> String {
-    guard !transcripts.isEmpty else {
-      return "No sessions yet. Start one with: rehearse mock"
+    guard !summaries.isEmpty else {
+      return filtered
+        ? "No session matches." : "No sessions yet. Start one with: rehearse mock"
     }
     var rows = [["ID", "STARTED", "COMPONENTS", "ANSWERS", "MEAN", "TIME", "STATUS"]]
-    for transcript in transcripts {
-      let components = transcript.components.map(\.rawValue)
+    var anyPartial = false
+    for summary in summaries {
+      let components = summary.components.map(\.rawValue)
+      // A mean over fewer than half the questions is shown in brackets: one good answer in a
+      // session quit after it is not the session's score.
+      var mean = summary.meanScore.map { "\(Int($0.rounded()))" } ?? "-"
+      if summary.meanScore != nil && !summary.meanIsRepresentative {
+        mean = "(\(mean))"
+        anyPartial = true
+      }
       rows.append([
-        "\(transcript.id)", localTime(transcript.startedAt, timeZone: timeZone),
-        transcript.plan.rehearsedStory.map { "story \($0)" }
+        "\(summary.id)", localTime(summary.startedAt, timeZone: timeZone),
+        summary.story.map { "story \($0)" }
           ?? (components.count == Component.allCases.count
             ? "all seven" : components.joined(separator: ",")),
-        "\(transcript.answers.count)/\(transcript.plan.items.count)",
-        transcript.meanScore.map { "\(Int($0.rounded()))" } ?? "-",
-        SessionText.clock(transcript.secondsUsed), status(transcript),
+        "\(summary.answers)/\(summary.planned)", mean,
+        SessionText.clock(summary.secondsUsed), status(summary.ending),
       ])
     }
     // The components are what gives way when the table is wider than the lines.
-    return TextLayout.table(rows, width: style.width, flexible: 2)
+    let table = TextLayout.table(rows, width: style.width, flexible: 2)
+    guard anyPartial else { return table }
+    return table + "\n"
+      + style.dim(
+        TextLayout.wrap(
+          "(mean) is over fewer than half the session's questions: not the session's score.",
+          width: style.width, indent: ""))
   }
 
   /// `rehearse review`: the whole transcript for a person, in lines of the style's width (code

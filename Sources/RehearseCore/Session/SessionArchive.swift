@@ -18,8 +18,13 @@ public protocol SessionArchive {
   func claim(session: Int64) throws
   /// Marks an unfinished session as running again.
   func reopen(session: Int64) throws
-  /// Every session, newest first.
+  /// Every session, newest first, with all its answers.
   func transcripts() throws -> [SessionTranscript]
+  /// The sessions `filter` selects, newest first, as summaries: what `history` lists, counted
+  /// without reading every answer.
+  func summaries(_ filter: HistoryFilter) throws -> [SessionSummary]
+  /// Every answer to a question whose id starts with `prefix`, oldest first.
+  func answers(withQuestionIDPrefix prefix: String) throws -> [AnswerRecord]
   /// One session: an id, or `last` for the newest.
   func transcript(_ id: String) throws -> SessionTranscript
   /// The newest session that did not run its course and has questions left.

@@ -170,6 +170,20 @@ public final class SessionStore: SessionArchive, Sendable {
       }
       try database.create(index: "answer_question", on: "answer", columns: ["question_id"])
     }
+    migrator.registerMigration("v4: talking points") { database in
+      try Self.createPointTable(database)
+      // Filled in from every saved answer's scored JSON, once.
+      for row in try Row.fetchAll(
+        database, sql: "SELECT id, answered_at, question_id, scored FROM answer")
+      {
+        let text: String = row["scored"]
+        guard let scored = try? JSONDecoder().decode(ScoredAnswer.self, from: Data(text.utf8))
+        else { continue }
+        try Self.savePoints(
+          scored, answerID: row["id"], questionID: row["question_id"],
+          answeredAt: row["answered_at"], in: database)
+      }
+    }
     return migrator
   }
 
@@ -226,6 +240,14 @@ public final class SessionStore: SessionArchive, Sendable {
           answer.answeredAt.timeIntervalSince1970, answer.secondsUsed, answer.hintsUsed,
           answer.scored.score, answer.scored.band.rawValue, scored,
         ])
+      // The answer's talking points, for the weak points, in the same transaction.
+      let answerID = try Int64.fetchOne(
+        database, sql: "SELECT id FROM answer WHERE session_id = ? AND position = ?",
+        arguments: [session, answer.position])
+      if let answerID {
+        try Self.savePoints(
+          answer, answerID: answerID, in: database)
+      }
     }
   }
 

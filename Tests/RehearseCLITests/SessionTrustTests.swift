@@ -176,3 +176,40 @@ struct HistoryFilterTests {
     }
   }
 }
+
+@Suite("Weak talking points from the command line", .serialized)
+struct WeakCommandTests {
+  static let question = "dbc-sharding-vs-partitioning"
+
+  func weakPoints(_ home: SharedHome) throws -> [String] {
+    let run = try home.run(["weak", "--format", "json"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let rows = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8))
+    return (rows as? [[String: Any]] ?? []).compactMap { $0["point"] as? String }
+  }
+
+  @Test("weak lists the points a session missed; answering them well clears them")
+  func missedThenMade() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    #expect(try weakPoints(home).isEmpty)
+    let empty = try home.run(["weak"])
+    #expect(empty.standardOutput.contains("No weak talking points"))
+
+    let weakAnswer = try home.run(["ask", Self.question], input: "It is about databases.\n.\n")
+    #expect(weakAnswer.status == 0, "\(weakAnswer.standardError)")
+    let missed = try weakPoints(home)
+    #expect(!missed.isEmpty, "the weak answer's missed points are remembered")
+    let text = try home.run(["weak"])
+    #expect(text.standardOutput.contains(Self.question))
+
+    let shown = try home.run(["bank", "show", Self.question, "--format", "json"])
+    let question = try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8))
+    let model = try #require((question as? [String: Any])?["model_answer"] as? String)
+    let strong = try home.run(["ask", Self.question], input: model + "\n.\n")
+    #expect(strong.status == 0, "\(strong.standardError)")
+    let left = try weakPoints(home)
+    #expect(left.count < missed.count, "points made by the model answer are cleared: \(left)")
+    #expect(Set(left).isSubset(of: Set(missed)))
+  }
+}

@@ -48,6 +48,37 @@ final class MemoryArchive: SessionArchive {
     Array(sessions.reversed().map(SessionSummary.init).prefix(filter.limit ?? .max))
   }
 
+  func weakPoints(limit: Int?) throws -> [WeakPoint] {
+    // The newest answer to each question decides which of its points are still missed.
+    let answers = sessions.flatMap(\.answers).sorted { $0.answeredAt < $1.answeredAt }
+    var latest: [String: Double] = [:]
+    var missed: [String: (count: Int, questions: Set<String>, last: Date)] = [:]
+    for answer in answers {
+      for (point, credit) in WeakPoint.credits(of: answer) {
+        latest[answer.questionID + "\u{0}" + point] = credit
+        if credit < 1 {
+          var entry = missed[point] ?? (0, [], answer.answeredAt)
+          entry.count += 1
+          entry.last = max(entry.last, answer.answeredAt)
+          missed[point] = entry
+        }
+      }
+    }
+    var points: [WeakPoint] = []
+    for (point, entry) in missed {
+      let open = Set(answers.map(\.questionID)).filter {
+        (latest[$0 + "\u{0}" + point] ?? 1) < 1
+      }
+      if !open.isEmpty {
+        points.append(
+          WeakPoint(
+            point: point, misses: entry.count, questions: open.sorted(), lastMissed: entry.last))
+      }
+    }
+    points.sort { ($0.misses, $0.lastMissed) > ($1.misses, $1.lastMissed) }
+    return Array(points.prefix(limit ?? .max))
+  }
+
   func answers(withQuestionIDPrefix prefix: String) throws -> [AnswerRecord] {
     sessions.flatMap(\.answers).filter { $0.questionID.hasPrefix(prefix) }
   }

@@ -120,7 +120,7 @@ struct SessionSummaryTests {
     try queue.close()
 
     let upgraded = try SessionStore(home: home.url)
-    #expect(try upgraded.appliedMigrations().last == "v3: session summaries")
+    #expect(try upgraded.appliedMigrations().last == "v4: talking points")
     let transcripts = try upgraded.transcripts()
     #expect(transcripts.map(\.id) == [3, 2, 1])
     #expect(transcripts.map(\.answers.count) == [3, 2, 1])
@@ -128,5 +128,78 @@ struct SessionSummaryTests {
     #expect(transcripts[0].answers == (0..<3).map { Base.answer($0) })
     #expect(try upgraded.summaries(.all) == transcripts.map(SessionSummary.init))
     #expect(try upgraded.summaries(.all).map(\.planned) == [3, 3, 3])
+    // The talking points are filled in from the saved answers: each missed "another".
+    let weak = try upgraded.weakPoints(limit: nil)
+    #expect(weak.map(\.point) == ["another"])
+    #expect(weak.first?.misses == 6)
+    #expect(weak.first?.questions == ["beh-b", "dbc-a", "sql-c"])
+  }
+}
+
+/// The weak talking points: missed points are remembered across sessions, and a point made in
+/// a later answer is cleared.
+@Suite("Weak talking points")
+struct WeakPointTests {
+  typealias Base = SessionStoreTests
+
+  static func answer(
+    _ question: String, at seconds: Double, made: [String], missed: [(String, Double)],
+    passed: Bool = false
+  ) -> AnswerRecord {
+    var scored = ScoredAnswer(
+      question: question, score: 50, band: .adequate,
+      hits: made.map { .init(point: $0, weight: 1, required: false, evidence: []) },
+      misses: missed.map {
+        .init(point: $0.0, weight: 1, required: false, credit: $0.1, evidence: [])
+      }, misconceptions: [], cappedByRequired: false)
+    if passed {
+      scored.execution = ExecutionReport(
+        language: .sql, outcome: .passed, checks: [], code: "SELECT 1")
+    }
+    let time = Base.start.addingTimeInterval(seconds)
+    return AnswerRecord(
+      position: 0, questionID: question, component: .databaseConcepts, prompt: "", text: "x",
+      outcome: .answered, startedAt: time, answeredAt: time, hintsUsed: 0, scored: scored)
+  }
+
+  /// Saves each answer in a session of its own.
+  static func save(_ answers: [AnswerRecord], in store: SessionStore) throws {
+    for answer in answers {
+      let id = try store.createSession(plan: Base.plan, startedAt: answer.startedAt, bank: "/b")
+      try store.record(answer, session: id)
+    }
+  }
+
+  @Test("points missed are listed, most often missed first, with their questions")
+  func missedPoints() throws {
+    let home = TemporaryHome()
+    defer { home.remove() }
+    let store = try SessionStore(home: home.url)
+    try Self.save(
+      [
+        Self.answer("q-index", at: 0, made: ["B-tree"], missed: [("column order", 0)]),
+        Self.answer("q-index", at: 86_400, made: [], missed: [("column order", 0.5)]),
+        Self.answer("q-shard", at: 90_000, made: [], missed: [("shard key", 0)]),
+      ], in: store)
+    let weak = try store.weakPoints(limit: nil)
+    #expect(weak.map(\.point) == ["column order", "shard key"])
+    #expect(weak[0].misses == 2 && weak[0].questions == ["q-index"])
+    #expect(weak[0].lastMissed == Base.start.addingTimeInterval(86_400))
+    #expect(try store.weakPoints(limit: 1).count == 1)
+  }
+
+  @Test("a point made in a later answer is cleared; passing code leaves its points alone")
+  func clearedPoints() throws {
+    let home = TemporaryHome()
+    defer { home.remove() }
+    let store = try SessionStore(home: home.url)
+    try Self.save(
+      [
+        Self.answer("q-index", at: 0, made: [], missed: [("column order", 0)]),
+        Self.answer("q-shard", at: 10, made: [], missed: [("shard key", 0)]),
+        Self.answer("q-index", at: 20, made: ["column order"], missed: []),
+        Self.answer("q-sql", at: 30, made: [], missed: [("anti-join", 0)], passed: true),
+      ], in: store)
+    #expect(try store.weakPoints(limit: nil).map(\.point) == ["shard key"])
   }
 }

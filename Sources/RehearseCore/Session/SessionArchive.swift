@@ -25,6 +25,9 @@ public protocol SessionArchive {
   func summaries(_ filter: HistoryFilter) throws -> [SessionSummary]
   /// Every answer to a question whose id starts with `prefix`, oldest first.
   func answers(withQuestionIDPrefix prefix: String) throws -> [AnswerRecord]
+  /// The talking points still missed (the last answer to a question asking one missed it or
+  /// made it in part), most often missed first; at most `limit` of them.
+  func weakPoints(limit: Int?) throws -> [WeakPoint]
   /// One session: an id, or `last` for the newest.
   func transcript(_ id: String) throws -> SessionTranscript
   /// The newest session that did not run its course and has questions left.

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import RehearseCore
+
+extension SessionStore {
+  /// The table of every saved answer's talking points with the credit each earned.
+  static func createPointTable(_ database: Database) throws {
+    try database.create(table: "answer_point") { table in
+      table.column("answer_id", .integer).notNull().indexed()
+        .references("answer", onDelete: .cascade)
+      table.column("question_id", .text).notNull()
+      table.column("point", .text).notNull()
+      table.column("credit", .double).notNull()
+      table.column("answered_at", .double).notNull()
+    }
+    try database.create(
+      index: "answer_point_question", on: "answer_point", columns: ["question_id", "point"])
+  }
+
+  /// Saves `answer`'s talking points under `answerID`, in place of any saved before (an answer
+  /// continued with `:continue`).
+  static func savePoints(_ answer: AnswerRecord, answerID: Int64, in database: Database) throws {
+    try savePoints(
+      WeakPoint.credits(of: answer), answerID: answerID, questionID: answer.questionID,
+      answeredAt: answer.answeredAt.timeIntervalSince1970, in: database)
+  }
+
+  /// Saves the talking points of a scored answer read back from the store.
+  static func savePoints(
+    _ scored: ScoredAnswer, answerID: Int64, questionID: String, answeredAt: Double,
+    in database: Database
+  ) throws {
+    let record = AnswerRecord(
+      position: 0, questionID: questionID, component: .behavioural, prompt: "", text: "",
+      outcome: .answered, startedAt: Date(timeIntervalSince1970: answeredAt),
+      answeredAt: Date(timeIntervalSince1970: answeredAt), hintsUsed: 0, scored: scored)
+    try savePoints(
+      WeakPoint.credits(of: record), answerID: answerID, questionID: questionID,
+      answeredAt: answeredAt, in: database)
+  }
+
+  private static func savePoints(
+    _ credits: [(point: String, credit: Double)], answerID: Int64, questionID: String,
+    answeredAt: Double, in database: Database
+  ) throws {
+    try database.execute(
+      sql: "DELETE FROM answer_point WHERE answer_id = ?", arguments: [answerID])
+    for (point, credit) in credits {
+      try database.execute(
+        sql: """
+          INSERT INTO answer_point (answer_id, question_id, point, credit, answered_at)
+          VALUES (?, ?, ?, ?, ?)
+          """,
+        arguments: [answerID, questionID, point, credit, answeredAt])
+    }
+  }
+
+  /// The talking points still missed, most often missed first: a point is still missed while
+  /// the newest answer to a question asking it missed it or made it in part; one made since is
+  /// cleared.
+  public func weakPoints(limit: Int?) throws(StoreError) -> [WeakPoint] {
+    let rows = try read { database in
+      try Row.fetchAll(
+        database,
+        sql: """
+          WITH ranked AS (
+            SELECT question_id, point, credit,
+              ROW_NUMBER() OVER (
+                PARTITION BY question_id, point ORDER BY answered_at DESC, answer_id DESC) AS rank
+            FROM answer_point
+          ),
+          still_missed AS (
+            SELECT question_id, point FROM ranked WHERE rank = 1 AND credit < 1
+          )
+          SELECT p.point, COUNT(*) AS misses, GROUP_CONCAT(DISTINCT p.question_id) AS questions,
+            MAX(p.answered_at) AS last_missed
+          FROM answer_point p
+          JOIN still_missed s ON s.question_id = p.question_id AND s.point = p.point
+          WHERE p.credit < 1
+          GROUP BY p.point
+          ORDER BY misses DESC, last_missed DESC, p.point
+          LIMIT ?
+          """,
+        arguments: [limit ?? -1])
+    }
+    return rows.map { row in
+      WeakPoint(
+        point: row["point"], misses: row["misses"],
+        questions: ((row["questions"] as String?) ?? "").split(separator: ",").map(String.init)
+          .sorted(),
+        lastMissed: Date(timeIntervalSince1970: row["last_missed"]))
+    }
+  }
+}

@@ -46,6 +46,12 @@ let package = Package(
       name: "RehearseBenchmark",
       dependencies: ["RehearseCore"]
     ),
+    .executableTarget(
+      name: "StoreBenchmark",
+      dependencies: [
+        "RehearseCore", "RehearseStore", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
     .testTarget(
       name: "RehearseCoreTests",
       dependencies: ["RehearseCore", .product(name: "Yams", package: "Yams")],

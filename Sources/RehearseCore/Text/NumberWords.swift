@@ -77,34 +77,24 @@ enum NumberWords {
     return nil
   }
 
-  /// The longest word `mayTakePart` looks for ("seventeen").
-  private static let longestWord = 9
-
-  /// The words, as bytes, that may begin or scale a rewrite, by first letter and length
-  /// (`shape`); `a` is left out, since it matters only before a scale word.
-  private static let wordsByShape: [[[UInt8]]] = {
-    var words = [[[UInt8]]](repeating: [], count: 26 * (longestWord + 1))
+  /// The words that may begin or scale a rewrite; `a` is left out, since it matters only before
+  /// a scale word.
+  static let partWords: WordIndex<Void> = {
+    var words = WordIndex<Void>()
     for word in Array(units.keys) + Array(scales.keys) + ["per", "pct"] {
-      let utf8 = Array(word.utf8)
-      words[shape(first: utf8[0], length: utf8.count)].append(utf8)
+      words.insert(word, key: WordKey(word), value: ())
     }
     return words
   }()
 
-  /// Where the words of a first letter (a–z) and length stand in `wordsByShape`.
-  private static func shape(first: UInt8, length: Int) -> Int {
-    Int(first - UInt8(ascii: "a")) * (longestWord + 1) + length
-  }
-
-  /// Whether a word the tokenizer is about to emit (lowercase ASCII bytes) may take part in a
-  /// rewrite: it starts with a digit, or is a number word, a scale word, `per` or `pct`. The
-  /// tokenizer calls `normalize` only for a text holding such a word, at those words.
-  static func mayTakePart(_ word: [UInt8]) -> Bool {
-    guard let first = word.first else { return false }
+  /// Whether a word the tokenizer is about to emit (lowercase ASCII `bytes`, whose key is `key`)
+  /// may take part in a rewrite: it starts with a digit, or is a number word, a scale word, `per`
+  /// or `pct`. The tokenizer calls `normalize` only for a text holding such a word, at those
+  /// words.
+  static func mayTakePart(_ bytes: UnsafeRawBufferPointer, key: WordKey) -> Bool {
+    guard let first = bytes.first else { return false }
     if first >= 0x30 && first <= 0x39 { return true }
-    guard word.count <= longestWord, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z")
-    else { return false }
-    return wordsByShape[shape(first: first, length: word.count)].contains(word)
+    return partWords.contains(key, bytes: bytes)
   }
 
   /// Whether a number may start at `token`: a digit, a number word, or `a` (before a scale word).

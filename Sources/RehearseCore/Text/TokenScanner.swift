@@ -289,40 +289,45 @@ struct TokenScanner {
 
 extension TokenScanner {
   /// The words found, as tokens: the stem memo gives the text and stem of every ASCII word it
-  /// knows, in one look-up under its lock; the others are stemmed here and told to it.
+  /// knows, all looked up at once under its lock; the others are stemmed here and told to it.
   func tokens() -> [Token] {
-    var missing: [Int] = []
-    var tokens = letters.withUnsafeBytes { letters in
+    var keys: [WordKey] = []
+    keys.reserveCapacity(words.count)
+    for word in words { keys.append(word.read >= 0 ? TokenScanner.noKey : word.key) }
+    let known = letters.withUnsafeBytes { letters in
       StemMemo.shared.withWords { memo in
-        var tokens: [Token] = []
-        tokens.reserveCapacity(words.count)
-        for word in words {
-          let surface = index(word.start)..<index(word.end)
-          if word.read >= 0 {
-            let read = readWords[word.read]
-            tokens.append(
-              Token(
-                text: read.text, textKey: read.textKey, stem: read.stem, stemKey: read.stemKey,
-                surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim)
-            )
-          } else if let entry = memo.entry(
-            word.key, bytes: UnsafeRawBufferPointer(rebasing: letters[word.letters]))
-          {
-            tokens.append(
-              Token(
-                text: entry.word, textKey: word.key, stem: entry.value.stem,
-                stemKey: entry.value.key, surface: surface, sentence: word.sentence,
-                clause: word.clause, claim: word.claim))
-          } else {
-            missing.append(tokens.count)
-            tokens.append(
-              Token(
-                text: "", textKey: TokenScanner.noKey, stem: "", stemKey: TokenScanner.noKey,
-                surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim)
-            )
-          }
+        let numbers = memo.find(keys) { index, stored in
+          let word = words[index]
+          return word.read < 0
+            && WordIndex<StemMemo.Stem>.spells(
+              stored, UnsafeRawBufferPointer(rebasing: letters[word.letters]))
         }
-        return tokens
+        return numbers.map { $0 >= 0 ? memo.entries[$0] : nil }
+      }
+    }
+    var tokens: [Token] = []
+    tokens.reserveCapacity(words.count)
+    var missing: [Int] = []
+    for (position, word) in words.enumerated() {
+      let surface = index(word.start)..<index(word.end)
+      if word.read >= 0 {
+        let read = readWords[word.read]
+        tokens.append(
+          Token(
+            text: read.text, textKey: read.textKey, stem: read.stem, stemKey: read.stemKey,
+            surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim))
+      } else if let entry = known[position] {
+        tokens.append(
+          Token(
+            text: entry.word, textKey: word.key, stem: entry.value.stem,
+            stemKey: entry.value.key, surface: surface, sentence: word.sentence,
+            clause: word.clause, claim: word.claim))
+      } else {
+        missing.append(position)
+        tokens.append(
+          Token(
+            text: "", textKey: TokenScanner.noKey, stem: "", stemKey: TokenScanner.noKey,
+            surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim))
       }
     }
     if !missing.isEmpty { learn(missing, &tokens) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A word's hash, computed once where the word is read, so that the tables words are looked up
 /// in compare integers before they compare any text.
 ///
@@ -6,6 +8,10 @@
 /// different keys; every table that finds a key also compares the word itself, so a collision
 /// costs one more comparison, never a wrong match. Keys are not stored or compared across
 /// processes.
+///
+/// Strings compare equal when they are canonically equivalent, whatever their bytes (`é` and
+/// `e` with a combining accent), so the key of a string that is not ASCII is that of its
+/// composed (NFC) form: equal strings always have equal keys, as they have equal hash values.
 struct WordKey: Hashable, Sendable {
   let value: UInt64
 
@@ -14,12 +20,15 @@ struct WordKey: Hashable, Sendable {
 
   /// The key of `word`.
   init(_ word: String) {
-    if let value = word.utf8.withContiguousStorageIfAvailable({
-      WordKey.hash(UnsafeRawBufferPointer($0))
-    }) {
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.allSatisfy { $0 < 0x80 } ? WordKey.hash(UnsafeRawBufferPointer(bytes)) : nil
+    }
+    if let ascii, let value = ascii {
       self.value = value
     } else {
-      value = Array(word.utf8).withUnsafeBytes { WordKey.hash($0) }
+      value = Array(word.precomposedStringWithCanonicalMapping.utf8).withUnsafeBytes {
+        WordKey.hash($0)
+      }
     }
   }
 

@@ -65,11 +65,14 @@ struct AnswerText {
   private let compounds: [(id: Int, start: Int)]
 
   init(_ text: String, rubric: CompiledRubric) {
+    self.init(text, tokens: Tokenizer.tokens(of: text), rubric: rubric)
+  }
+
+  /// Indexes `text`, whose tokens are `words` as the Tokenizer gives them.
+  init(_ text: String, tokens words: [Token], rubric: CompiledRubric) {
     self.text = text
     let vocabulary = rubric.vocabulary
     let lexicon = rubric.lexicon
-    let entries = vocabulary.entries
-    let words = Tokenizer.tokens(of: text)
 
     // One pass: rewrite lexicon alternatives to their canonical words and look every token up
     // in the rubric's vocabulary, once by stem and, where it differs, once by text. A rewrite of
@@ -77,19 +80,22 @@ struct AnswerText {
     var tokens = words
     var ids: [Int] = []
     ids.reserveCapacity(words.count + 8)
-    var textEntries: [Int] = []
+    var textEntries: [Vocabulary.Entry?] = []
     textEntries.reserveCapacity(words.count + 8)
-    func record(_ token: Token, stemEntry: Int) {
-      ids.append(stemEntry >= 0 ? entries[stemEntry].id : -1)
+    func record(_ token: Token, stemEntry: Vocabulary.Entry?) {
+      ids.append(stemEntry?.id ?? -1)
       textEntries.append(
-        token.text == token.stem ? stemEntry : vocabulary.entry(token.text) ?? -1)
+        token.textKey == token.stemKey && token.text == token.stem
+          ? stemEntry : vocabulary.entry(token.textKey, token.text))
     }
     var index = 0
     while index < tokens.count {
-      let stemEntry = vocabulary.entry(tokens[index].stem) ?? -1
-      let known = stemEntry >= 0 ? entries[stemEntry].alternatives : nil
-      guard known != nil || lexicon.mayBeAbbreviationPlural(tokens[index]),
-        let (alternative, length) = lexicon.longestAlternative(in: tokens, at: index, among: known)
+      let stemEntry = vocabulary.entry(tokens[index].stemKey, tokens[index].stem)
+      guard
+        let candidates = AnswerText.alternatives(
+          of: tokens[index], stemEntry: stemEntry, in: vocabulary),
+        let (alternative, length) = lexicon.longestAlternative(
+          in: tokens, at: index, among: candidates)
       else {
         record(tokens[index], stemEntry: stemEntry)
         index += 1
@@ -103,7 +109,7 @@ struct AnswerText {
         tokens.replaceSubrange(index..<(index + length), with: canonical)
       }
       for token in canonical {
-        record(token, stemEntry: vocabulary.entry(token.stem) ?? -1)
+        record(token, stemEntry: vocabulary.entry(token.stemKey, token.stem))
       }
       index += canonical.count
     }
@@ -111,16 +117,17 @@ struct AnswerText {
     var cues = [Bool](repeating: false, count: tokens.count)
     var predicates = [Bool](repeating: false, count: tokens.count)
     var compounds: [(id: Int, start: Int)] = []
-    for position in tokens.indices where textEntries[position] >= 0 {
-      let entry = textEntries[position]
-      cues[position] = entries[entry].isNegationCue
-      predicates[position] = entries[entry].isPredicateWord
-      guard !entries[entry].compounds.isEmpty, position + 1 < tokens.count else { continue }
+    for position in tokens.indices {
+      guard let entry = textEntries[position] else { continue }
+      cues[position] = entry.isNegationCue
+      predicates[position] = entry.isPredicateWord
+      guard entry.compounds >= 0, position + 1 < tokens.count else { continue }
       let second = tokens[position + 1]
       guard second.sentence == tokens[position].sentence,
         second.surface != tokens[position].surface
       else { continue }
-      for candidate in entries[entry].compounds where candidate.secondStem == second.stem {
+      for candidate in vocabulary.compounds[entry.compounds]
+      where candidate.secondKey == second.stemKey && candidate.secondStem == second.stem {
         compounds.append((candidate.id, position))
       }
     }
@@ -159,6 +166,30 @@ struct AnswerText {
     for candidate in typoCandidates { typoFirstBytes[Int(candidate.first)] = true }
     self.typoFirstBytes = typoFirstBytes
     self.compounds = compounds
+  }
+
+  /// The lexicon alternatives that may start at `token`: those beginning with its stem, or, for
+  /// a word that may be an abbreviation's plural (`DBs`), the one-word alternatives of its
+  /// singular; `nil` when there are none.
+  private static func alternatives(
+    of token: Token, stemEntry: Vocabulary.Entry?, in vocabulary: Vocabulary
+  ) -> [CompiledLexicon.Alternative]? {
+    if let position = stemEntry?.alternatives, position >= 0 {
+      return vocabulary.alternatives[position]
+    }
+    guard CompiledLexicon.mayBeAbbreviationPlural(token) else { return nil }
+    let utf8 = token.text.utf8
+    let singular: Vocabulary.Entry?
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      singular = Array(utf8.dropLast()).withUnsafeBytes {
+        vocabulary.entry(WordKey(bytes: $0), bytes: $0)
+      }
+    } else {
+      let text = String(token.text.dropLast())
+      singular = vocabulary.entry(WordKey(text), text)
+    }
+    guard let position = singular?.singularAlternatives, position >= 0 else { return nil }
+    return vocabulary.alternatives[position]
   }
 
   /// Marks the tokens that stand among a list of names: the words of a run of at least

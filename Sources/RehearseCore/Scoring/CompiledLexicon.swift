@@ -5,7 +5,7 @@
 public struct CompiledLexicon: Sendable {
   struct Alternative: Sendable {
     var stems: [String]
-    var canonical: [(text: String, stem: String)]
+    var canonical: [(text: String, textKey: WordKey, stem: String, stemKey: WordKey)]
   }
 
   /// Alternatives by their first stem, longest first.
@@ -14,7 +14,9 @@ public struct CompiledLexicon: Sendable {
   public init(_ lexicon: Lexicon) {
     for group in lexicon.groups {
       guard let canonicalEntry = group.first else { continue }
-      let canonical = Tokenizer.tokens(of: canonicalEntry).map { ($0.text, $0.stem) }
+      let canonical = Tokenizer.tokens(of: canonicalEntry).map {
+        ($0.text, $0.textKey, $0.stem, $0.stemKey)
+      }
       // A canonical form with no words would rewrite its alternatives to nothing.
       guard !canonical.isEmpty else { continue }
       for entry in group {
@@ -59,8 +61,8 @@ public struct CompiledLexicon: Sendable {
     let surface = first.surface.lowerBound..<replaced[replaced.endIndex - 1].surface.upperBound
     return alternative.canonical.map {
       Token(
-        text: $0.text, stem: $0.stem, surface: surface, sentence: first.sentence,
-        clause: first.clause, claim: first.claim)
+        text: $0.text, textKey: $0.textKey, stem: $0.stem, stemKey: $0.stemKey,
+        surface: surface, sentence: first.sentence, clause: first.clause, claim: first.claim)
     }
   }
 
@@ -71,7 +73,7 @@ public struct CompiledLexicon: Sendable {
   /// The longest of `candidates` (the alternatives starting with the token's stem) that the
   /// tokens at `index` spell, with its length in tokens.
   /// Whether a token with no lexicon entry of its own may be an abbreviation's plural (`DBs`).
-  func mayBeAbbreviationPlural(_ token: Token) -> Bool {
+  static func mayBeAbbreviationPlural(_ token: Token) -> Bool {
     let length = token.text.utf8.count
     return length > 2 && length <= 5 && token.text.utf8.last == UInt8(ascii: "s")
   }
@@ -82,7 +84,7 @@ public struct CompiledLexicon: Sendable {
     let token = tokens[index]
     var candidates = known ?? []
     // An abbreviation's plural: DBs, PKs, VPCs.
-    if candidates.isEmpty, mayBeAbbreviationPlural(token) {
+    if candidates.isEmpty, CompiledLexicon.mayBeAbbreviationPlural(token) {
       let singular = String(token.text.dropLast())
       candidates = (alternativesByFirstStem[singular] ?? []).filter { $0.stems.count == 1 }
     }

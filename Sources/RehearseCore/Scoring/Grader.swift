@@ -71,11 +71,13 @@ public struct Grader: Sendable {
       if blank { scored.star = nil }
       return scored
     }
-    var scored = subject.rubric.map { Scorer.score(answer, against: $0) } ?? .empty(questionID)
+    // Tokenised once, for the rubric and the STAR reading alike.
+    let text = TokenizedText(answer)
+    var scored = subject.rubric.map { Scorer.score(text, against: $0) } ?? .empty(questionID)
     guard let question = subject.question, !blank else { return scored }
     if question.kind == .behavioural {
       scored.star = StarAnalyzer.analyze(
-        told: answer, pipeline: question.competencies.contains(.pipelineBuilt))
+        told: text, pipeline: question.competencies.contains(.pipelineBuilt))
     }
     if let checker, let report = checker.check(answer, for: question) {
       scored.apply(report)

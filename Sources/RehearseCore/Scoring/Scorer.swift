@@ -36,7 +36,16 @@ public enum Scorer {
 
   /// Scores `answer` against one compiled rubric.
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
-    let text = AnswerText(answer, rubric: rubric)
+    score(AnswerText(answer, rubric: rubric), against: rubric)
+  }
+
+  /// Scores an answer already tokenised against one compiled rubric.
+  static func score(_ answer: TokenizedText, against rubric: CompiledRubric) -> ScoredAnswer {
+    score(AnswerText(answer.text, tokens: answer.tokens, rubric: rubric), against: rubric)
+  }
+
+  /// Scores an answer indexed for `rubric`.
+  private static func score(_ text: AnswerText, against rubric: CompiledRubric) -> ScoredAnswer {
     var scratch = MatchScratch()
     // Misconceptions first: a claim that states one earns no talking point.
     var penalty = 0.0

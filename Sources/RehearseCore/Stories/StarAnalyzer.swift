@@ -88,19 +88,21 @@ public enum StarAnalyzer {
   static func sentenceParts(_ text: TokenizedText) -> [(part: StarPart, range: Range<Int>)] {
     var assigned: [(StarPart, Range<Int>)] = []
     var previous: StarPart?
+    let parts = StarPart.allCases
+    let partCues = parts.map { cues[$0]! }
+    let action = parts.firstIndex(of: .action)!
+    let result = parts.firstIndex(of: .result)!
     for range in text.sentenceRanges {
-      var scores: [StarPart: Double] = [:]
-      for part in StarPart.allCases {
-        scores[part] = Double(cues[part]!.count(in: text, range))
-      }
-      scores[.action]! += Double(actionStatements(in: text, range))
-      if !Quantity.all(in: text, at: range).isEmpty { scores[.result]! += 0.5 }
-      let best = scores.values.max() ?? 0
+      // The score of each part, in the order of `StarPart.allCases`.
+      var scores = partCues.map { Double($0.count(in: text, range)) }
+      scores[action] += Double(actionStatements(in: text, range))
+      if !Quantity.all(in: text, at: range).isEmpty { scores[result] += 0.5 }
+      let best = scores.max() ?? 0
       let part: StarPart
       if best == 0 {
         part = previous ?? .situation
       } else {
-        let tied = StarPart.allCases.filter { scores[$0] == best }
+        let tied = parts.indices.filter { scores[$0] == best }.map { parts[$0] }
         // On a tie, keep the story moving forward from where it was.
         part = tied.first { $0 >= (previous ?? .situation) } ?? tied[0]
       }
@@ -112,8 +114,12 @@ public enum StarAnalyzer {
 
   /// The STAR reading of a told answer; `pipeline` asks for the five pipeline parts too.
   public static func analyze(told answer: String, pipeline isPipeline: Bool) -> StarFeedback {
-    let text = TokenizedText(answer)
-    return analyze(told: text, parts: sentenceParts(text), pipeline: isPipeline)
+    analyze(told: TokenizedText(answer), pipeline: isPipeline)
+  }
+
+  /// The STAR reading of a told answer already tokenised.
+  static func analyze(told text: TokenizedText, pipeline isPipeline: Bool) -> StarFeedback {
+    analyze(told: text, parts: sentenceParts(text), pipeline: isPipeline)
   }
 
   /// The STAR reading of a told answer already tokenised, whose sentences are given to `parts`.

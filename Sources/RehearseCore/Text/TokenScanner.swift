@@ -37,9 +37,13 @@ struct TokenScanner {
   let bytes: UnsafeBufferPointer<UInt8>
   private var words: [Word] = []
   private var readWords: [ReadWord] = []
-  /// The letters of the words, one after another: lowercase ASCII; the raw UTF-8 of a word that
-  /// is not ASCII stands at the end only until the word is read.
-  private var letters: [UInt8] = []
+  /// The letters of the words, one after another, in the first `letterCount` bytes: lowercase
+  /// ASCII; the raw UTF-8 of a word that is not ASCII stands at the end only until the word is
+  /// read. A byte of the text makes at most one letter, so the array never grows.
+  private var letters: [UInt8]
+  private var letterCount = 0
+  /// The words the scan treats specially.
+  private let special = ScanWords.shared
   private var sentence = 0
   private var clause = 0
   private var claim = 0
@@ -64,7 +68,7 @@ struct TokenScanner {
     self.text = text
     self.bytes = bytes
     words.reserveCapacity(min(Tokenizer.maximumTokens, bytes.count / 5 + 1))
-    letters.reserveCapacity(bytes.count + 1)
+    letters = [UInt8](repeating: 0, count: bytes.count + 1)
   }
 
   private func index(_ offset: Int) -> String.Index {
@@ -94,8 +98,13 @@ struct TokenScanner {
     return scalar(at: offset).0.properties.isAlphabetic
   }
 
+  private mutating func appendLetter(_ byte: UInt8) {
+    letters[letterCount] = byte
+    letterCount += 1
+  }
+
   /// The current word's letters so far.
-  private var word: ArraySlice<UInt8> { letters[wordLetters...] }
+  private var word: ArraySlice<UInt8> { letters[wordLetters..<letterCount] }
 
   /// Reads the whole text.
   mutating func scan() {
@@ -108,14 +117,16 @@ struct TokenScanner {
           // A run of letters and digits at once, folded to lowercase.
           if wordStart < 0 {
             wordStart = offset
-            wordLetters = letters.count
+            wordLetters = letterCount
           }
-          var end = offset + 1
-          while end < count && Tokenizer.isASCIIWordByte(bytes[end]) { end += 1 }
-          let from = letters.count
-          letters.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<end]))
-          for position in from..<letters.count where letters[position] <= 0x5A {
-            if letters[position] >= 0x41 { letters[position] += 32 }
+          var end = offset
+          letters.withUnsafeMutableBufferPointer { letters in
+            while end < count && Tokenizer.isASCIIWordByte(bytes[end]) {
+              let byte = bytes[end]
+              letters[letterCount] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+              letterCount += 1
+              end += 1
+            }
           }
           atLineStart = false
           offset = end
@@ -144,10 +155,12 @@ struct TokenScanner {
       wordHadApostrophe = true
       return
     }
-    let afterDigit = wordStart >= 0 && letters.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+    let afterDigit =
+      wordStart >= 0 && letterCount > 0 && letters[letterCount - 1] >= 0x30
+      && letters[letterCount - 1] <= 0x39
     if byte == UInt8(ascii: ","), inWord, afterDigit { return }  // 5,000
     if byte == UInt8(ascii: "."), inWord, afterDigit || isLetter(at: next) {
-      letters.append(byte)  // 3.5, node.js
+      appendLetter(byte)  // 3.5, node.js
       return
     }
     let abbreviation = byte == UInt8(ascii: ".") && wordStart >= 0 && isAbbreviation(word)
@@ -184,9 +197,9 @@ struct TokenScanner {
     if Tokenizer.isWordScalar(scalar) {
       if wordStart < 0 {
         wordStart = offset
-        wordLetters = letters.count
+        wordLetters = letterCount
       }
-      letters.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<next]))
+      for position in offset..<next { appendLetter(bytes[position]) }
       wordIsASCII = false
       atLineStart = false
       return
@@ -219,33 +232,34 @@ struct TokenScanner {
     wordIsASCII = true
     defer { wordHadApostrophe = false }
     guard words.count < Tokenizer.maximumTokens else {
-      letters.removeSubrange(wordLetters...)
+      letterCount = wordLetters
       return
     }
     var found = Word(
       start: start, end: end, sentence: 0, clause: 0, claim: 0, key: TokenScanner.noKey,
-      letters: wordLetters..<letters.count, read: -1, hadApostrophe: wordHadApostrophe)
+      letters: wordLetters..<letterCount, read: -1, hadApostrophe: wordHadApostrophe)
     if isASCII {
-      Tokenizer.foldBritishSpelling(&letters, from: wordLetters)
-      let last = letters[letters.count - 1]
+      Tokenizer.foldBritishSpelling(&letters, in: wordLetters..<letterCount)
+      let last = letters[letterCount - 1]
       lastWordEndsWithDigit = last >= 0x30 && last <= 0x39
-      let (key, mayTakePart, isClauseWord) = letters.withUnsafeBytes {
-        let bytes = UnsafeRawBufferPointer(rebasing: $0[wordLetters...])
+      let (key, role) = letters.withUnsafeBytes {
+        let bytes = UnsafeRawBufferPointer(rebasing: $0[wordLetters..<letterCount])
         let key = WordKey(bytes: bytes)
-        return (
-          key, NumberWords.mayTakePart(bytes, key: key),
-          Tokenizer.isClauseWord(bytes, key: key)
-        )
+        return (key, special.role(bytes, key: key))
       }
       found.key = key
-      if mayTakePart { numberCandidates.append(words.count) }
-      if hasContent, isClauseWord {
+      // A word starting with a digit, or a number word: `NumberWords.mayTakePart`.
+      let first = letters[wordLetters]
+      if (first >= 0x30 && first <= 0x39) || role.contains(.numberPart) {
+        numberCandidates.append(words.count)
+      }
+      if hasContent, role.contains(.clauseWord) {
         clause += 1
         claim += 1
       }
     } else {
       let normalized = Tokenizer.normalize(String(decoding: word, as: UTF8.self))
-      letters.removeSubrange(wordLetters...)
+      letterCount = wordLetters
       guard !normalized.isEmpty else { return }
       let stem = Tokenizer.stemExceptions[normalized] ?? PorterStemmer.stem(normalized)
       found.read = readWords.count
@@ -280,7 +294,7 @@ struct TokenScanner {
     words.append(
       Word(
         start: offset, end: offset + 1, sentence: sentence, clause: clause, claim: claim,
-        key: TokenScanner.noKey, letters: letters.count..<letters.count, read: readWords.count,
+        key: TokenScanner.noKey, letters: letterCount..<letterCount, read: readWords.count,
         hadApostrophe: false))
     readWords.append(TokenScanner.percent)
     lastWordEndsWithDigit = false
@@ -291,10 +305,15 @@ extension TokenScanner {
   /// The words found, as tokens: the stem memo gives the text and stem of every ASCII word it
   /// knows, all looked up at once under its lock; the others are stemmed here and told to it.
   func tokens() -> [Token] {
+    // Locals, so that the closures below capture no copy of the scanner.
+    let words = self.words
+    let readWords = self.readWords
+    let text = self.text
     var keys: [WordKey] = []
     keys.reserveCapacity(words.count)
     for word in words { keys.append(word.read >= 0 ? TokenScanner.noKey : word.key) }
-    let known = letters.withUnsafeBytes { letters in
+    var missing: [Int] = []
+    var tokens = letters.withUnsafeBytes { letters in
       StemMemo.shared.withWords { memo in
         let numbers = memo.find(keys) { index, stored in
           let word = words[index]
@@ -302,32 +321,39 @@ extension TokenScanner {
             && WordIndex<StemMemo.Stem>.spells(
               stored, UnsafeRawBufferPointer(rebasing: letters[word.letters]))
         }
-        return numbers.map { $0 >= 0 ? memo.entries[$0] : nil }
-      }
-    }
-    var tokens: [Token] = []
-    tokens.reserveCapacity(words.count)
-    var missing: [Int] = []
-    for (position, word) in words.enumerated() {
-      let surface = index(word.start)..<index(word.end)
-      if word.read >= 0 {
-        let read = readWords[word.read]
-        tokens.append(
-          Token(
-            text: read.text, textKey: read.textKey, stem: read.stem, stemKey: read.stemKey,
-            surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim))
-      } else if let entry = known[position] {
-        tokens.append(
-          Token(
-            text: entry.word, textKey: word.key, stem: entry.value.stem,
-            stemKey: entry.value.key, surface: surface, sentence: word.sentence,
-            clause: word.clause, claim: word.claim))
-      } else {
-        missing.append(position)
-        tokens.append(
-          Token(
-            text: "", textKey: TokenScanner.noKey, stem: "", stemKey: TokenScanner.noKey,
-            surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim))
+        var tokens: [Token] = []
+        tokens.reserveCapacity(words.count)
+        let start = text.utf8.startIndex
+        for (position, word) in words.enumerated() {
+          let surface =
+            text.utf8.index(
+              start, offsetBy: word.start)..<text.utf8.index(
+              start, offsetBy: word.end)
+          let number = numbers[position]
+          if word.read >= 0 {
+            let read = readWords[word.read]
+            tokens.append(
+              Token(
+                text: read.text, textKey: read.textKey, stem: read.stem, stemKey: read.stemKey,
+                surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim)
+            )
+          } else if number >= 0 {
+            tokens.append(
+              Token(
+                text: memo.entries[number].word, textKey: word.key,
+                stem: memo.entries[number].value.stem, stemKey: memo.entries[number].value.key,
+                surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim)
+            )
+          } else {
+            missing.append(position)
+            tokens.append(
+              Token(
+                text: "", textKey: TokenScanner.noKey, stem: "", stemKey: TokenScanner.noKey,
+                surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim)
+            )
+          }
+        }
+        return tokens
       }
     }
     if !missing.isEmpty { learn(missing, &tokens) }

@@ -14,19 +14,8 @@ public enum Tokenizer {
   static let abbreviations: Set<String> = [
     "eg", "ie", "etc", "vs", "approx", "incl", "esp",
   ]
-  private static let clauseWords: WordIndex<Void> = {
-    var words = WordIndex<Void>()
-    for word in ["but", "whereas", "while", "although", "though", "unlike", "however"] {
-      words.insert(word, key: WordKey(word), value: ())
-    }
-    return words
-  }()
-
-  /// Whether a word (lowercase ASCII `bytes`, whose key is `key`) starts a new clause and claim:
-  /// `but`, `whereas`, `while`, `although`, `though`, `unlike`, `however`.
-  static func isClauseWord(_ bytes: UnsafeRawBufferPointer, key: WordKey) -> Bool {
-    clauseWords.contains(key, bytes: bytes)
-  }
+  /// The words that start a new clause and claim.
+  static let clauseWords = ["but", "whereas", "while", "although", "though", "unlike", "however"]
 
   /// Tokenises `text`.
   public static func tokens(of text: String) -> [Token] {
@@ -81,17 +70,17 @@ public enum Tokenizer {
     "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers",
   ].map { Array($0.utf8) }
 
-  /// Spells the `-ise` word at the end of `letters`, from `start`, the American way (`normalisation`
+  /// Spells the `-ise` word at `word` in `letters` the American way (`normalisation`
   /// as `normalization`), in place.
   ///
   /// Porter2 stems the two spellings differently. Applied alike to answers and rubric terms, the
   /// folding is harmless for words that merely end in `-ise` (`promise` and `promising` both
   /// become `promiz…`), and short words (`rise`, `raise`) are left alone.
-  static func foldBritishSpelling(_ letters: inout [UInt8], from start: Int) {
-    let count = letters.count - start
+  static func foldBritishSpelling(_ letters: inout [UInt8], in word: Range<Int>) {
+    let count = word.count
     guard count >= 6 else { return }
     // The last letters of the suffixes: most words are passed over here.
-    switch letters[letters.count - 1] {
+    switch letters[word.upperBound - 1] {
     case UInt8(ascii: "n"), UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "d"),
       UInt8(ascii: "g"), UInt8(ascii: "r"):
       break
@@ -99,8 +88,8 @@ public enum Tokenizer {
       return
     }
     for suffix in britishSuffixes where count - suffix.count >= 3 {
-      let offset = letters.count - suffix.count
-      if letters[offset...].elementsEqual(suffix) {
+      let offset = word.upperBound - suffix.count
+      if letters[offset..<word.upperBound].elementsEqual(suffix) {
         letters[offset + 1] = UInt8(ascii: "z")
         return
       }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words with a value each, numbered in the order they were added and found by their `WordKey`.
 ///
 /// An open-addressing table: a lookup compares keys and hashes no string, and compares the word
@@ -184,8 +186,9 @@ struct WordIndex<Value: Sendable>: Sendable {
   static func spells(_ word: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
     let utf8 = word.utf8
     guard utf8.count == bytes.count else { return false }
+    guard !bytes.isEmpty, let base = bytes.baseAddress else { return true }
     return utf8.withContiguousStorageIfAvailable { stored in
-      stored.elementsEqual(bytes)
+      memcmp(stored.baseAddress!, base, stored.count) == 0
     } ?? utf8.elementsEqual(bytes)
   }
 }

@@ -73,28 +73,28 @@ public struct CompiledLexicon: Sendable {
   /// The longest of `candidates` (the alternatives starting with the token's stem) that the
   /// tokens at `index` spell, with its length in tokens.
   /// Whether a token with no lexicon entry of its own may be an abbreviation's plural (`DBs`).
-  static func mayBeAbbreviationPlural(_ token: Token) -> Bool {
-    let length = token.text.utf8.count
-    return length > 2 && length <= 5 && token.text.utf8.last == UInt8(ascii: "s")
+  static func mayBeAbbreviationPlural(_ text: String) -> Bool {
+    let length = text.utf8.count
+    return length > 2 && length <= 5 && text.utf8.last == UInt8(ascii: "s")
   }
 
   func longestAlternative(in tokens: [Token], at index: Int, among known: [Alternative]?)
     -> (Alternative, Int)?
   {
-    let token = tokens[index]
     var candidates = known ?? []
     // An abbreviation's plural: DBs, PKs, VPCs.
-    if candidates.isEmpty, CompiledLexicon.mayBeAbbreviationPlural(token) {
-      let singular = String(token.text.dropLast())
+    if candidates.isEmpty, CompiledLexicon.mayBeAbbreviationPlural(tokens[index].text) {
+      let singular = String(tokens[index].text.dropLast())
       candidates = (alternativesByFirstStem[singular] ?? []).filter { $0.stems.count == 1 }
     }
+    let sentence = tokens[index].sentence
     for alternative in candidates {
       let length = alternative.stems.count
       guard index + length <= tokens.count else { continue }
       var matches = true
       for offset in 1..<max(1, length) {
-        let next = tokens[index + offset]
-        if next.stem != alternative.stems[offset] || next.sentence != token.sentence {
+        let next = index + offset
+        if tokens[next].stem != alternative.stems[offset] || tokens[next].sentence != sentence {
           matches = false
           break
         }

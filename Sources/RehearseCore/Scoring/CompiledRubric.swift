@@ -7,18 +7,15 @@ struct TermWord: Sendable {
     "as", "at", "from", "into", "its", "it", "that", "this", "their",
   ]
 
-  var text: String
-  var stem: String
+  /// The word's text, as UTF-8.
   var bytes: [UInt8]
-  /// The id of `stem` in the rubric's vocabulary.
+  /// The id of the word's stem in the rubric's vocabulary.
   var id: Int
   /// Edits tolerated as typos: none below 7 letters (`stream` and `scream`, `schema` and
   /// `scheme` are different words), one from 7, two from 11.
   var typoLimit: Int
 
   init(text: String, stem: String, vocabulary: inout Vocabulary) {
-    self.text = text
-    self.stem = stem
     self.bytes = Array(text.utf8)
     self.id = vocabulary.id(of: stem)
     let isWord = bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
@@ -65,7 +62,7 @@ struct CompiledTerm: Sendable {
     words = tokens.map { TermWord(text: $0.text, stem: $0.stem, vocabulary: &vocabulary) }
     hasContent = tokens.contains(where: CompiledRubric.isContentWord)
     if words.count > 1 {
-      joinedID = vocabulary.id(of: PorterStemmer.stem(words.map(\.text).joined()))
+      joinedID = vocabulary.id(of: PorterStemmer.stem(tokens.map(\.text).joined()))
     } else {
       vocabulary.addCompoundSplits(of: words[0])
     }
@@ -77,6 +74,26 @@ struct CompiledPhrasing: Sendable {
   var terms: [CompiledTerm]
   /// Whether a match states the point (`Phrasing.isClaim`) rather than only naming its topic.
   var isClaim: Bool
+  /// What `AnswerText.possibleTerms` reads of the terms, in one flat array, so that ruling a
+  /// phrasing out touches one block of memory: for each term its joined id (or -1) and its
+  /// number of words, then for each word its id and, when a typo of it is tolerated, its first
+  /// byte (else -1).
+  let filter: [Int32]
+
+  init(terms: [CompiledTerm], isClaim: Bool) {
+    self.terms = terms
+    self.isClaim = isClaim
+    var filter: [Int32] = []
+    for term in terms {
+      filter.append(Int32(term.joinedID ?? -1))
+      filter.append(Int32(term.words.count))
+      for word in term.words {
+        filter.append(Int32(word.id))
+        filter.append(word.typoLimit > 0 ? Int32(word.bytes[0]) : -1)
+      }
+    }
+    self.filter = filter
+  }
 }
 
 /// A rubric with every phrasing compiled against the lexicon, ready to score many answers.

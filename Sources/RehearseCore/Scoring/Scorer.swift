@@ -39,9 +39,12 @@ public enum Scorer {
     score(AnswerText(answer, rubric: rubric), against: rubric)
   }
 
-  /// Scores an answer already tokenised against one compiled rubric.
-  static func score(_ answer: TokenizedText, against rubric: CompiledRubric) -> ScoredAnswer {
-    score(AnswerText(answer.text, tokens: answer.tokens, rubric: rubric), against: rubric)
+  /// Scores `answer`, whose tokens are `tokens` as the Tokenizer gives them, against one
+  /// compiled rubric.
+  static func score(_ answer: String, tokens: consuming [Token], against rubric: CompiledRubric)
+    -> ScoredAnswer
+  {
+    score(AnswerText(answer, tokens: tokens, rubric: rubric), against: rubric)
   }
 
   /// Scores an answer indexed for `rubric`.
@@ -54,15 +57,15 @@ public enum Scorer {
     for wrongIdea in rubric.misconceptions {
       for phrasing in wrongIdea.phrasings {
         // A misconception the answer names only to reject it is not held against it.
-        if case .hit(_, let evidence, let occurrences) = match(
-          phrasing, in: text, scratch: &scratch),
+        if case .hit(_, let occurrences) = match(phrasing, in: text, scratch: &scratch),
           !text.rejects(occurrences)
         {
           penalty += wrongIdea.source.penalty
           stated.append(
             .init(
               label: wrongIdea.source.label, correction: wrongIdea.source.correction,
-              evidence: evidence, penalty: wrongIdea.source.penalty, kind: .stated))
+              evidence: evidence(occurrences, in: text), penalty: wrongIdea.source.penalty,
+              kind: .stated))
           for occurrence in occurrences {
             wrongClaims.append(text.tokens[occurrence.start].claim)
           }
@@ -99,18 +102,18 @@ public enum Scorer {
       total += source.weight
       earned += source.weight * outcome.credit
       switch outcome {
-      case .hit(let credit, let evidence, _) where credit >= 1:
+      case .hit(let credit, let occurrences) where credit >= 1:
         hits.append(
           .init(
             point: source.label, weight: source.weight, required: source.required,
-            evidence: evidence))
-      case .hit(let credit, let evidence, _), .partial(let credit, let evidence):
+            evidence: evidence(occurrences, in: text)))
+      case .hit(let credit, let occurrences), .partial(let credit, let occurrences):
         missingRequired = missingRequired || (source.required && credit < requiredCredit)
         misses.append(
           .init(
             point: source.label, weight: source.weight, required: source.required,
-            credit: credit, evidence: evidence))
-      case .negated(let evidence):
+            credit: credit, evidence: evidence(occurrences, in: text)))
+      case .negated(let occurrences):
         missingRequired = missingRequired || source.required
         misses.append(
           .init(
@@ -120,7 +123,7 @@ public enum Scorer {
           .init(
             label: "Stated in negated form: \(source.label)",
             correction: "The rubric expects this point affirmed: \(source.label)",
-            evidence: evidence, penalty: 0, kind: .negatedPoint))
+            evidence: evidence(occurrences, in: text), penalty: 0, kind: .negatedPoint))
       case .none:
         missingRequired = missingRequired || source.required
         misses.append(
@@ -175,30 +178,32 @@ public enum Scorer {
     // The sentence of each full hit so far; a rubric has few points, so a scan is cheapest.
     var fullHits: [Int] = []
     for index in outcomes.indices {
-      guard case .hit(let credit, let evidence, let occurrences) = outcomes[index], credit >= 1,
+      guard case .hit(let credit, let occurrences) = outcomes[index], credit >= 1,
         let first = occurrences.first
       else { continue }
       let sentence = text.tokens[first.start].sentence
       let count = fullHits.count { $0 == sentence }
       fullHits.append(sentence)
       if count >= fullPointsPerSentence {
-        outcomes[index] = .hit(credit: crowdedCredit, evidence: evidence, occurrences: occurrences)
+        outcomes[index] = .hit(credit: crowdedCredit, occurrences: occurrences)
       }
     }
   }
 
   // MARK: Matching
 
+  /// How a phrasing was found; the occurrences are where its terms are, which the answer's own
+  /// words are quoted from (`evidence`) only for the outcome a point keeps.
   enum PhrasingOutcome {
     case none
-    case partial(credit: Double, evidence: [String])
-    case negated(evidence: [String])
+    case partial(credit: Double, occurrences: [TermOccurrence])
+    case negated(occurrences: [TermOccurrence])
     /// Every term in one claim, at `occurrences`, earning `credit` of the point.
-    case hit(credit: Double, evidence: [String], occurrences: [TermOccurrence])
+    case hit(credit: Double, occurrences: [TermOccurrence])
 
     var credit: Double {
       switch self {
-      case .hit(let credit, _, _), .partial(let credit, _): credit
+      case .hit(let credit, _), .partial(let credit, _): credit
       case .negated, .none: 0
       }
     }
@@ -224,15 +229,23 @@ public enum Scorer {
   ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
     // Most phrasings have a term the answer lacks: rule them out before looking for any.
-    var possible = 0
-    for term in phrasing.terms where text.mayContain(term) { possible += 1 }
+    let possible = text.possibleTerms(phrasing)
     guard possible > 0, possible * 2 >= termCount else { return .none }
+    // The scratch buffers are taken out while in use, so that they are not shared and keep
+    // their room.
     var located = scratch.located
+    scratch.located = []
+    var chosen = scratch.chosen
+    scratch.chosen = []
+    defer {
+      scratch.located = located
+      scratch.chosen = chosen
+    }
     located.removeAll(keepingCapacity: true)
-    defer { scratch.located = located }
-    for (termIndex, term) in phrasing.terms.enumerated() {
+    for termIndex in phrasing.terms.indices {
       scratch.occurrences.removeAll(keepingCapacity: true)
-      text.occurrences(of: term, into: &scratch.occurrences, starts: &scratch.starts)
+      text.occurrences(
+        of: phrasing.terms[termIndex], into: &scratch.occurrences, starts: &scratch.starts)
       for occurrence in scratch.occurrences {
         located.append(
           Located(
@@ -260,7 +273,7 @@ public enum Scorer {
       if skippedClaims.contains(group[group.startIndex].claim) { continue }
 
       // For each term, its first un-negated occurrence in the sentence, else its first one.
-      var chosen: [TermOccurrence] = []
+      chosen.removeAll(keepingCapacity: true)
       var isNegated = false
       var hasContent = false
       var index = group.startIndex
@@ -291,31 +304,26 @@ public enum Scorer {
       if chosen.count == termCount {
         if !isNegated || !readsNegation {
           let credit = claimCredit * factor
-          if credit > (bestHit?.credit ?? 0) { bestHit = (credit, chosen) }
+          if credit > (bestHit?.credit ?? 0) { bestHit = (credit, Array(chosen)) }
           if credit >= 1 { break }
         } else {
-          negated = negated ?? chosen
+          negated = negated ?? Array(chosen)
         }
       } else if termCount >= 2, !isNegated, hasContent, chosen.count * 2 >= termCount {
         let credit = partialCreditFactor * Double(chosen.count) / Double(termCount) * factor
-        if credit > (bestPartial?.credit ?? 0) { bestPartial = (credit, chosen) }
+        if credit > (bestPartial?.credit ?? 0) { bestPartial = (credit, Array(chosen)) }
       }
     }
-    if let bestHit {
-      return .hit(
-        credit: bestHit.credit, evidence: evidence(bestHit.occurrences, in: text),
-        occurrences: bestHit.occurrences)
-    }
-    if let negated { return .negated(evidence: evidence(negated, in: text)) }
+    if let bestHit { return .hit(credit: bestHit.credit, occurrences: bestHit.occurrences) }
+    if let negated { return .negated(occurrences: negated) }
     if let bestPartial {
-      return .partial(
-        credit: bestPartial.credit, evidence: evidence(bestPartial.occurrences, in: text))
+      return .partial(credit: bestPartial.credit, occurrences: bestPartial.occurrences)
     }
     return .none
   }
 
   private static func evidence(_ occurrences: [TermOccurrence], in text: AnswerText) -> [String] {
-    occurrences.sorted { $0.start < $1.start }.map(text.evidence)
+    occurrences.sorted { $0.start < $1.start }.map { text.evidence($0) }
   }
 }
 
@@ -324,4 +332,6 @@ struct MatchScratch {
   var located: [Located] = []
   var occurrences: [TermOccurrence] = []
   var starts: [Int] = []
+  /// The occurrence chosen for each term in the claim being read.
+  var chosen: [TermOccurrence] = []
 }

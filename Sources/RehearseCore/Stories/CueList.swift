@@ -26,12 +26,11 @@ struct CueList: Sendable {
     var key: WordKey
 
     func matches(_ index: Int, in text: TokenizedText) -> Bool {
-      let token = text.tokens[index]
       let matched =
         switch kind {
-        case .word: token.textKey == key && token.text == self.text
-        case .prefix: token.text.utf8.starts(with: self.text.utf8)
-        case .stem: token.stemKey == key && token.stem == self.text
+        case .word: text.tokens[index].textKey == key && text.tokens[index].text == self.text
+        case .prefix: text.tokens[index].text.utf8.starts(with: self.text.utf8)
+        case .stem: text.tokens[index].stemKey == key && text.tokens[index].stem == self.text
         }
       return matched && (!isElided || text.isElided(at: index))
     }
@@ -45,10 +44,11 @@ struct CueList: Sendable {
   private let phrases: [[[Cue]]]
   /// The phrases whose first word is a prefix.
   private let byPrefix: [[Cue]]
-  /// For each byte, whether a prefix of `byPrefix` starts with it; a word starting with any other
-  /// byte cannot match one. All true when a prefix is empty.
-  private let prefixStarts: [Bool]
-  /// Whether a prefix is empty, so that even an empty word may match it.
+  /// For each byte, the phrases of `byPrefix` whose prefix starts with it: a word starting with
+  /// any other byte cannot match them. Which phrases are tried first changes no answer: a scan
+  /// counts them all, or stops at the first whichever it is.
+  private let prefixesByFirstByte: [[[Cue]]]
+  /// Whether a prefix is empty, so that every word must be tried against every prefix.
   private let hasEmptyPrefix: Bool
   /// Whether every cue is ASCII, so that a word that is not cannot equal one.
   private let isASCII: Bool
@@ -81,11 +81,11 @@ struct CueList: Sendable {
     self.phrases = lists
     self.byPrefix = byPrefix
     hasEmptyPrefix = byPrefix.contains { $0[0].text.isEmpty }
-    var prefixStarts = [Bool](repeating: hasEmptyPrefix, count: 256)
+    var prefixesByFirstByte = [[[Cue]]](repeating: [], count: 256)
     for phrase in byPrefix {
-      if let first = phrase[0].text.utf8.first { prefixStarts[Int(first)] = true }
+      if let first = phrase[0].text.utf8.first { prefixesByFirstByte[Int(first)].append(phrase) }
     }
-    self.prefixStarts = prefixStarts
+    self.prefixesByFirstByte = prefixesByFirstByte
     isASCII = phrases.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
   }
 
@@ -138,25 +138,38 @@ struct CueList: Sendable {
   private func scan(_ text: TokenizedText, _ range: Range<Int>, _ found: (Range<Int>) -> Bool) {
     /// Whether to go on after trying `phrases` at `start`.
     func tryPhrases(_ phrases: [[Cue]], at start: Int) -> Bool {
-      for phrase in phrases where start + phrase.count <= range.upperBound {
-        let matched = phrase.indices.allSatisfy { phrase[$0].matches(start + $0, in: text) }
-        if matched && !found(start..<start + phrase.count) { return false }
+      // By index: a loop over the phrases would copy each.
+      for phrase in phrases.indices where start + phrases[phrase].count <= range.upperBound {
+        let count = phrases[phrase].count
+        var matched = true
+        for offset in 0..<count where !phrases[phrase][offset].matches(start + offset, in: text) {
+          matched = false
+          break
+        }
+        if matched && !found(start..<start + count) { return false }
       }
       return true
     }
     for start in range {
-      let token = text.tokens[start]
-      // A word that is not ASCII cannot equal a cue that is.
-      let lookUp = !isASCII || token.text.utf8.allSatisfy { $0 < 0x80 }
-      if lookUp, let position = byFirstWord.value(token.textKey, token.text) {
-        guard tryPhrases(phrases[position], at: start) else { return }
-      }
-      if lookUp, byFirstStem.count > 0, let position = byFirstStem.value(token.stemKey, token.stem)
+      // A word that is not ASCII cannot equal a cue that is; asked only of a word found.
+      func mayEqual() -> Bool { !isASCII || text.tokens[start].text.utf8.allSatisfy { $0 < 0x80 } }
+      if let position = byFirstWord.find(text.tokens[start].textKey, text.tokens[start].text),
+        mayEqual()
       {
-        guard tryPhrases(phrases[position], at: start) else { return }
+        guard tryPhrases(phrases[byFirstWord.entries[position].value], at: start) else { return }
       }
-      if token.text.utf8.first.map({ prefixStarts[Int($0)] }) ?? hasEmptyPrefix {
+      if byFirstStem.count > 0,
+        let position = byFirstStem.find(text.tokens[start].stemKey, text.tokens[start].stem),
+        mayEqual()
+      {
+        guard tryPhrases(phrases[byFirstStem.entries[position].value], at: start) else { return }
+      }
+      if hasEmptyPrefix {
         guard tryPhrases(byPrefix, at: start) else { return }
+      } else if let first = text.tokens[start].text.utf8.withContiguousStorageIfAvailable({
+        $0.first
+      }) ?? text.tokens[start].text.utf8.first, !prefixesByFirstByte[Int(first)].isEmpty {
+        guard tryPhrases(prefixesByFirstByte[Int(first)], at: start) else { return }
       }
     }
   }

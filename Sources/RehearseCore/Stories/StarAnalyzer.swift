@@ -96,7 +96,7 @@ public enum StarAnalyzer {
       // The score of each part, in the order of `StarPart.allCases`.
       var scores = partCues.map { Double($0.count(in: text, range)) }
       scores[action] += Double(actionStatements(in: text, range))
-      if !Quantity.all(in: text, at: range).isEmpty { scores[result] += 0.5 }
+      if Quantity.any(in: text, at: range) { scores[result] += 0.5 }
       let best = scores.max() ?? 0
       let part: StarPart
       if best == 0 {
@@ -189,8 +189,9 @@ public enum StarAnalyzer {
   static func actionStatements(in text: TokenizedText, _ range: Range<Int>) -> Int {
     var count = 0
     for index in range.dropFirst() {
-      let previous = text.tokens[index - 1].text
-      guard previous == "i" || previous == "we" else { continue }
+      guard text.tokens[index - 1].text == "i" || text.tokens[index - 1].text == "we" else {
+        continue
+      }
       let word = text.tokens[index].text
       let isPast =
         (word.hasSuffix("ed") && word.utf8.count > 3)
@@ -210,6 +211,8 @@ public enum StarAnalyzer {
   static func ownership(in text: TokenizedText, at indices: some Sequence<Int>) -> (Int, Int) {
     var mine = 0
     var ours = 0
+    let singular = StarAnalyzer.singular
+    let plural = StarAnalyzer.plural
     for index in indices {
       if singular.contains(wordAt: index, in: text) { mine += 1 }
       if plural.contains(wordAt: index, in: text) { ours += 1 }

@@ -29,9 +29,9 @@ struct TokenScanner {
     var stemKey: WordKey
   }
 
+  private static let percentKey = WordKey("percent")
   private static let percent = ReadWord(
-    text: "percent", textKey: WordKey("percent"), stem: "percent", stemKey: WordKey("percent"))
-  private static let noKey = WordKey("")
+    text: "percent", textKey: percentKey, stem: "percent", stemKey: percentKey)
 
   let text: String
   let bytes: UnsafeBufferPointer<UInt8>
@@ -235,20 +235,20 @@ struct TokenScanner {
       letterCount = wordLetters
       return
     }
-    var found = Word(
-      start: start, end: end, sentence: 0, clause: 0, claim: 0, key: TokenScanner.noKey,
-      letters: wordLetters..<letterCount, read: -1, hadApostrophe: wordHadApostrophe)
+    let key: WordKey
+    var letterRange = wordLetters..<letterCount
+    var read = -1
     if isASCII {
-      Tokenizer.foldBritishSpelling(&letters, in: wordLetters..<letterCount)
+      Tokenizer.foldBritishSpelling(&letters, in: letterRange)
       let last = letters[letterCount - 1]
       lastWordEndsWithDigit = last >= 0x30 && last <= 0x39
-      let (key, role) = letters.withUnsafeBytes {
-        let bytes = UnsafeRawBufferPointer(rebasing: $0[wordLetters..<letterCount])
+      let role: ScanWords.Role
+      (key, role) = letters.withUnsafeBytes {
+        let bytes = UnsafeRawBufferPointer(rebasing: $0[letterRange])
         let key = WordKey(bytes: bytes)
         return (key, special.role(bytes, key: key))
       }
-      found.key = key
-      // A word starting with a digit, or a number word: `NumberWords.mayTakePart`.
+      // A word starting with a digit, or a number word: `NumberWords.partWords`.
       let first = letters[wordLetters]
       if (first >= 0x30 && first <= 0x39) || role.contains(.numberPart) {
         numberCandidates.append(words.count)
@@ -262,18 +262,18 @@ struct TokenScanner {
       letterCount = wordLetters
       guard !normalized.isEmpty else { return }
       let stem = Tokenizer.stemExceptions[normalized] ?? PorterStemmer.stem(normalized)
-      found.read = readWords.count
-      found.letters = wordLetters..<wordLetters
+      key = WordKey(normalized)
+      read = readWords.count
+      letterRange = wordLetters..<wordLetters
       readWords.append(
-        ReadWord(text: normalized, textKey: WordKey(normalized), stem: stem, stemKey: WordKey(stem))
-      )
+        ReadWord(text: normalized, textKey: key, stem: stem, stemKey: WordKey(stem)))
       lastWordEndsWithDigit = normalized.utf8.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
       numberCandidates.append(words.count)
     }
-    found.sentence = sentence
-    found.clause = clause
-    found.claim = claim
-    words.append(found)
+    words.append(
+      Word(
+        start: start, end: end, sentence: sentence, clause: clause, claim: claim, key: key,
+        letters: letterRange, read: read, hadApostrophe: wordHadApostrophe))
     lastWordEnd = end
     hasContent = true
     lineHasContent = true
@@ -294,7 +294,7 @@ struct TokenScanner {
     words.append(
       Word(
         start: offset, end: offset + 1, sentence: sentence, clause: clause, claim: claim,
-        key: TokenScanner.noKey, letters: letterCount..<letterCount, read: readWords.count,
+        key: TokenScanner.percentKey, letters: letterCount..<letterCount, read: readWords.count,
         hadApostrophe: false))
     readWords.append(TokenScanner.percent)
     lastWordEndsWithDigit = false
@@ -311,7 +311,7 @@ extension TokenScanner {
     let text = self.text
     var keys: [WordKey] = []
     keys.reserveCapacity(words.count)
-    for word in words { keys.append(word.read >= 0 ? TokenScanner.noKey : word.key) }
+    for word in words { keys.append(word.key) }
     var missing: [Int] = []
     var tokens = letters.withUnsafeBytes { letters in
       StemMemo.shared.withWords { memo in
@@ -322,7 +322,8 @@ extension TokenScanner {
               stored, UnsafeRawBufferPointer(rebasing: letters[word.letters]))
         }
         var tokens: [Token] = []
-        tokens.reserveCapacity(words.count)
+        // Room for a few more, which lexicon rewrites of one word to several take.
+        tokens.reserveCapacity(words.count + 16)
         let start = text.utf8.startIndex
         for (position, word) in words.enumerated() {
           let surface =
@@ -345,10 +346,11 @@ extension TokenScanner {
                 surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim)
             )
           } else {
+            // A placeholder, respelled by `learn`.
             missing.append(position)
             tokens.append(
               Token(
-                text: "", textKey: TokenScanner.noKey, stem: "", stemKey: TokenScanner.noKey,
+                text: "", textKey: word.key, stem: "", stemKey: word.key,
                 surface: surface, sentence: word.sentence, clause: word.clause, claim: word.claim)
             )
           }

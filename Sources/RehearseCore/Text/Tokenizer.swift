@@ -89,6 +89,9 @@ public enum Tokenizer {
     }
     for suffix in britishSuffixes where count - suffix.count >= 3 {
       let offset = word.upperBound - suffix.count
+      // Every suffix starts with `is`.
+      guard letters[offset] == UInt8(ascii: "i"), letters[offset + 1] == UInt8(ascii: "s")
+      else { continue }
       if letters[offset..<word.upperBound].elementsEqual(suffix) {
         letters[offset + 1] = UInt8(ascii: "z")
         return

@@ -54,19 +54,29 @@ struct WordKey: Hashable, Sendable {
     var hash = seed ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
     var offset = 0
     while offset + 8 <= count {
-      let chunk = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      let chunk = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
       hash = (hash ^ chunk) &* 0xBF58_476D_1CE4_E5B9
       hash ^= hash >> 31
       offset += 8
     }
     if offset < count {
+      // The last bytes, four, two and one at a time: byte `i` of the tail at bits `8 i`.
       var tail: UInt64 = 0
       var shift: UInt64 = 0
-      while offset < count {
-        tail |= UInt64(bytes[offset]) << shift
-        shift += 8
-        offset += 1
+      if count - offset >= 4 {
+        tail = UInt64(
+          UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        shift = 32
+        offset += 4
       }
+      if count - offset >= 2 {
+        let pair = UInt16(
+          littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+        tail |= UInt64(pair) << shift
+        shift += 16
+        offset += 2
+      }
+      if offset < count { tail |= UInt64(bytes[offset]) << shift }
       hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
     }
     hash ^= hash >> 33

@@ -76,32 +76,47 @@ final class AnswerText {
     let vocabulary = rubric.vocabulary
     let lexicon = rubric.lexicon
 
-    // One pass: rewrite lexicon alternatives to their canonical words and look every token up
-    // in the rubric's vocabulary, once by stem and, where it differs, once by text. A rewrite of
-    // one word to one word happens in place; others splice the array.
     var tokens = consume words
+    // The vocabulary numbers of each token's stem and, where it differs, text, as given: looked
+    // up first in one tight loop, so that the memory reads for one word overlap those for the
+    // next.
+    var givenStems = [Int](repeating: -1, count: tokens.count)
+    var givenTexts = [Int](repeating: -1, count: tokens.count)
+    for position in tokens.indices {
+      givenStems[position] = vocabulary.number(tokens[position].stemKey, tokens[position].stem)
+    }
+    for position in tokens.indices {
+      let sameWord =
+        tokens[position].textKey == tokens[position].stemKey
+        && tokens[position].text == tokens[position].stem
+      givenTexts[position] =
+        sameWord
+        ? givenStems[position] : vocabulary.number(tokens[position].textKey, tokens[position].text)
+    }
+
+    // One pass: rewrite lexicon alternatives to their canonical words and note every token's
+    // entries. A rewrite of one word to one word happens in place; others splice the array.
     var ids: [Int] = []
     ids.reserveCapacity(tokens.count + 8)
     // The vocabulary number of each token's text, or -1.
     var textNumbers: [Int] = []
     textNumbers.reserveCapacity(tokens.count + 8)
-    func record(_ token: Token, stemNumber: Int) {
-      ids.append(stemNumber >= 0 ? vocabulary.ids[stemNumber] : -1)
-      textNumbers.append(
-        token.textKey == token.stemKey && token.text == token.stem
-          ? stemNumber : vocabulary.number(token.textKey, token.text))
-    }
+    // `index` walks `tokens`; `source` is the same token among the tokens as given, where its
+    // numbers are. The tokens from `index` on are still as given.
     var index = 0
+    var source = 0
     while index < tokens.count {
-      let stemNumber = vocabulary.number(tokens[index].stemKey, tokens[index].stem)
+      let stemNumber = givenStems[source]
       guard
         let candidates = AnswerText.alternatives(
           at: index, of: tokens, stemNumber: stemNumber, in: vocabulary),
         let (alternative, length) = lexicon.longestAlternative(
           in: tokens, at: index, among: candidates)
       else {
-        record(tokens[index], stemNumber: stemNumber)
+        ids.append(stemNumber >= 0 ? vocabulary.ids[stemNumber] : -1)
+        textNumbers.append(givenTexts[source])
         index += 1
+        source += 1
         continue
       }
       let canonical = lexicon.canonicalTokens(
@@ -111,10 +126,18 @@ final class AnswerText {
       } else {
         tokens.replaceSubrange(index..<(index + length), with: canonical)
       }
-      for token in canonical {
-        record(token, stemNumber: vocabulary.number(token.stemKey, token.stem))
+      for position in index..<(index + canonical.count) {
+        let stemNumber = vocabulary.number(tokens[position].stemKey, tokens[position].stem)
+        ids.append(stemNumber >= 0 ? vocabulary.ids[stemNumber] : -1)
+        let sameWord =
+          tokens[position].textKey == tokens[position].stemKey
+          && tokens[position].text == tokens[position].stem
+        textNumbers.append(
+          sameWord
+            ? stemNumber : vocabulary.number(tokens[position].textKey, tokens[position].text))
       }
       index += canonical.count
+      source += length
     }
 
     var cues = [Bool](repeating: false, count: tokens.count)
@@ -322,7 +345,7 @@ final class AnswerText {
   /// How many of `phrasing`'s terms may occur in the text: each of a term's words is there (or
   /// may be, as a typo), or it is written as one word. A term ruled out does not occur; one
   /// counted is checked by `occurrences`.
-  func possibleTerms(_ phrasing: CompiledPhrasing) -> Int {
+  func possibleTerms(_ phrasing: borrowing CompiledPhrasing) -> Int {
     let filter = phrasing.filter
     var possible = 0
     var index = 0
@@ -355,7 +378,7 @@ final class AnswerText {
 
   /// Positions whose token is word `word` of `term`, by stem or as a tolerated typo, in no
   /// particular order.
-  func positions(of term: CompiledTerm, word: Int, into result: inout [Int]) {
+  func positions(of term: borrowing CompiledTerm, word: Int, into result: inout [Int]) {
     var position = head[term.words[word].id]
     while position >= 0 {
       result.append(position)
@@ -374,7 +397,7 @@ final class AnswerText {
   }
 
   /// Whether the token at `position` is word `word` of `term`, by stem or as a tolerated typo.
-  func matches(_ term: CompiledTerm, word: Int, at position: Int) -> Bool {
+  func matches(_ term: borrowing CompiledTerm, word: Int, at position: Int) -> Bool {
     let id = ids[position]
     if id == term.words[word].id { return true }
     return id < 0 && term.words[word].typoLimit > 0
@@ -384,9 +407,9 @@ final class AnswerText {
   /// Every place `term` occurs: its words in order within one sentence, at most
   /// `CompiledTerm.maximumGap` other words apart, or written as one joined word.
   func occurrences(
-    of term: CompiledTerm, into result: inout [TermOccurrence], starts: inout [Int]
+    of term: borrowing CompiledTerm, into result: inout [TermOccurrence], starts: inout [Int]
   ) {
-    starts.removeAll(keepingCapacity: true)
+    if !starts.isEmpty { starts.removeAll(keepingCapacity: true) }
     positions(of: term, word: 0, into: &starts)
     for start in starts {
       if let end = continuation(of: term, from: start) {
@@ -408,7 +431,7 @@ final class AnswerText {
     }
   }
 
-  private func continuation(of term: CompiledTerm, from start: Int) -> Int? {
+  private func continuation(of term: borrowing CompiledTerm, from start: Int) -> Int? {
     var current = start
     for word in term.words.indices.dropFirst() {
       let sentence = tokens[current].sentence

@@ -74,8 +74,9 @@ public struct CompiledLexicon: Sendable {
   /// tokens at `index` spell, with its length in tokens.
   /// Whether a token with no lexicon entry of its own may be an abbreviation's plural (`DBs`).
   static func mayBeAbbreviationPlural(_ text: String) -> Bool {
-    let length = text.utf8.count
-    return length > 2 && length <= 5 && text.utf8.last == UInt8(ascii: "s")
+    text.utf8.withContiguousStorageIfAvailable { utf8 in
+      utf8.count > 2 && utf8.count <= 5 && utf8[utf8.count - 1] == UInt8(ascii: "s")
+    } ?? (text.utf8.count > 2 && text.utf8.count <= 5 && text.utf8.last == UInt8(ascii: "s"))
   }
 
   func longestAlternative(in tokens: [Token], at index: Int, among known: [Alternative]?)

@@ -54,17 +54,21 @@ public enum Scorer {
     var penalty = 0.0
     var stated: [ScoredAnswer.StatedMisconception] = []
     var wrongClaims: [Int] = []
-    for wrongIdea in rubric.misconceptions {
-      for phrasing in wrongIdea.phrasings {
+    // Indices rather than elements: a loop over the elements would copy each (and retain
+    // everything it holds) for no more than reading it.
+    for idea in rubric.misconceptions.indices {
+      for phrasing in rubric.misconceptions[idea].phrasings.indices {
         // A misconception the answer names only to reject it is not held against it.
-        if case .hit(_, let occurrences) = match(phrasing, in: text, scratch: &scratch),
+        if case .hit(_, let occurrences) = match(
+          rubric.misconceptions[idea].phrasings[phrasing], in: text, scratch: &scratch),
           !text.rejects(occurrences)
         {
-          penalty += wrongIdea.source.penalty
+          let source = rubric.misconceptions[idea].source
+          penalty += source.penalty
           stated.append(
             .init(
-              label: wrongIdea.source.label, correction: wrongIdea.source.correction,
-              evidence: evidence(occurrences, in: text), penalty: wrongIdea.source.penalty,
+              label: source.label, correction: source.correction,
+              evidence: evidence(occurrences, in: text), penalty: source.penalty,
               kind: .stated))
           for occurrence in occurrences {
             wrongClaims.append(text.tokens[occurrence.start].claim)
@@ -76,14 +80,17 @@ public enum Scorer {
 
     var outcomes: [PhrasingOutcome] = []
     outcomes.reserveCapacity(rubric.points.count)
-    for point in rubric.points {
+    let readsNegation = rubric.rubric.readsNegation
+    let readsClaims = rubric.rubric.readsClaims
+    for point in rubric.points.indices {
       // The best credit wins; a negation beats a partial match of another phrasing.
       var best = PhrasingOutcome.none
-      for phrasing in point.phrasings {
+      let isDenial = rubric.points[point].isDenial
+      for phrasing in rubric.points[point].phrasings.indices {
         let outcome = match(
-          phrasing, in: text, scratch: &scratch,
-          readsNegation: rubric.rubric.readsNegation && !point.isDenial,
-          readsClaims: rubric.rubric.readsClaims, skipping: wrongClaims)
+          rubric.points[point].phrasings[phrasing], in: text, scratch: &scratch,
+          readsNegation: readsNegation && !isDenial, readsClaims: readsClaims,
+          skipping: wrongClaims)
         if outcome.isBetter(than: best) { best = outcome }
         if best.credit >= 1 { break }
       }
@@ -97,39 +104,38 @@ public enum Scorer {
     var earned = 0.0
     var total = 0.0
     var missingRequired = false
-    for (point, outcome) in zip(rubric.points, outcomes) {
-      let source = point.source
-      total += source.weight
-      earned += source.weight * outcome.credit
+    for (index, outcome) in outcomes.enumerated() {
+      // The fields of the point's source, read in place rather than copying it.
+      let label = rubric.points[index].source.label
+      let weight = rubric.points[index].source.weight
+      let required = rubric.points[index].source.required
+      total += weight
+      earned += weight * outcome.credit
       switch outcome {
       case .hit(let credit, let occurrences) where credit >= 1:
         hits.append(
           .init(
-            point: source.label, weight: source.weight, required: source.required,
+            point: label, weight: weight, required: required,
             evidence: evidence(occurrences, in: text)))
       case .hit(let credit, let occurrences), .partial(let credit, let occurrences):
-        missingRequired = missingRequired || (source.required && credit < requiredCredit)
+        missingRequired = missingRequired || (required && credit < requiredCredit)
         misses.append(
           .init(
-            point: source.label, weight: source.weight, required: source.required,
-            credit: credit, evidence: evidence(occurrences, in: text)))
+            point: label, weight: weight, required: required, credit: credit,
+            evidence: evidence(occurrences, in: text)))
       case .negated(let occurrences):
-        missingRequired = missingRequired || source.required
+        missingRequired = missingRequired || required
         misses.append(
-          .init(
-            point: source.label, weight: source.weight, required: source.required, credit: 0,
-            evidence: []))
+          .init(point: label, weight: weight, required: required, credit: 0, evidence: []))
         misconceptions.append(
           .init(
-            label: "Stated in negated form: \(source.label)",
-            correction: "The rubric expects this point affirmed: \(source.label)",
+            label: "Stated in negated form: \(label)",
+            correction: "The rubric expects this point affirmed: \(label)",
             evidence: evidence(occurrences, in: text), penalty: 0, kind: .negatedPoint))
       case .none:
-        missingRequired = missingRequired || source.required
+        missingRequired = missingRequired || required
         misses.append(
-          .init(
-            point: source.label, weight: source.weight, required: source.required, credit: 0,
-            evidence: []))
+          .init(point: label, weight: weight, required: required, credit: 0, evidence: []))
       }
     }
 
@@ -224,7 +230,7 @@ public enum Scorer {
   /// negated, else the most terms together; the credit is the phrasing's, reduced when the match
   /// lies among a list.
   static func match(
-    _ phrasing: CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch,
+    _ phrasing: borrowing CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch,
     readsNegation: Bool = true, readsClaims: Bool = true, skipping skippedClaims: [Int] = []
   ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
@@ -241,9 +247,9 @@ public enum Scorer {
       scratch.located = located
       scratch.chosen = chosen
     }
-    located.removeAll(keepingCapacity: true)
+    if !located.isEmpty { located.removeAll(keepingCapacity: true) }
     for termIndex in phrasing.terms.indices {
-      scratch.occurrences.removeAll(keepingCapacity: true)
+      if !scratch.occurrences.isEmpty { scratch.occurrences.removeAll(keepingCapacity: true) }
       text.occurrences(
         of: phrasing.terms[termIndex], into: &scratch.occurrences, starts: &scratch.starts)
       for occurrence in scratch.occurrences {
@@ -273,7 +279,7 @@ public enum Scorer {
       if skippedClaims.contains(group[group.startIndex].claim) { continue }
 
       // For each term, its first un-negated occurrence in the sentence, else its first one.
-      chosen.removeAll(keepingCapacity: true)
+      if !chosen.isEmpty { chosen.removeAll(keepingCapacity: true) }
       var isNegated = false
       var hasContent = false
       var index = group.startIndex

@@ -2,8 +2,9 @@
 ///
 /// Each token is looked up once in the rubric's vocabulary and chained to the earlier tokens of
 /// the same vocabulary word, so finding a term's occurrences walks a short list instead of
-/// hashing strings.
-struct AnswerText {
+/// hashing strings. A class, so that the matcher's many helpers share one without copying its
+/// arrays.
+final class AnswerText {
   /// Words that turn what follows them into its opposite.
   static let negationCues: Set<String> = [
     "not", "no", "never", "without", "cannot", "neither", "nor", "none", "nothing", "hardly",
@@ -64,35 +65,58 @@ struct AnswerText {
   /// Two adjacent words that together spell a one-word term (`real time` for `realtime`).
   private let compounds: [(id: Int, start: Int)]
 
-  init(_ text: String, rubric: CompiledRubric) {
+  convenience init(_ text: String, rubric: CompiledRubric) {
+    self.init(text, tokens: Tokenizer.tokens(of: text), rubric: rubric)
+  }
+
+  /// Indexes `text`, whose tokens are `words` as the Tokenizer gives them; lexicon rewrites
+  /// change the array in place when the caller gives it up.
+  init(_ text: String, tokens words: consuming [Token], rubric: CompiledRubric) {
     self.text = text
     let vocabulary = rubric.vocabulary
     let lexicon = rubric.lexicon
-    let entries = vocabulary.entries
-    let words = Tokenizer.tokens(of: text)
 
-    // One pass: rewrite lexicon alternatives to their canonical words and look every token up
-    // in the rubric's vocabulary, once by stem and, where it differs, once by text. A rewrite of
-    // one word to one word happens in place; others splice the array.
-    var tokens = words
-    var ids: [Int] = []
-    ids.reserveCapacity(words.count + 8)
-    var textEntries: [Int] = []
-    textEntries.reserveCapacity(words.count + 8)
-    func record(_ token: Token, stemEntry: Int) {
-      ids.append(stemEntry >= 0 ? entries[stemEntry].id : -1)
-      textEntries.append(
-        token.text == token.stem ? stemEntry : vocabulary.entry(token.text) ?? -1)
+    var tokens = consume words
+    // The vocabulary numbers of each token's stem and, where it differs, text, as given: looked
+    // up first in one tight loop, so that the memory reads for one word overlap those for the
+    // next.
+    var givenStems = [Int](repeating: -1, count: tokens.count)
+    var givenTexts = [Int](repeating: -1, count: tokens.count)
+    for position in tokens.indices {
+      givenStems[position] = vocabulary.number(tokens[position].stemKey, tokens[position].stem)
     }
+    for position in tokens.indices {
+      let sameWord =
+        tokens[position].textKey == tokens[position].stemKey
+        && tokens[position].text == tokens[position].stem
+      givenTexts[position] =
+        sameWord
+        ? givenStems[position] : vocabulary.number(tokens[position].textKey, tokens[position].text)
+    }
+
+    // One pass: rewrite lexicon alternatives to their canonical words and note every token's
+    // entries. A rewrite of one word to one word happens in place; others splice the array.
+    var ids: [Int] = []
+    ids.reserveCapacity(tokens.count + 8)
+    // The vocabulary number of each token's text, or -1.
+    var textNumbers: [Int] = []
+    textNumbers.reserveCapacity(tokens.count + 8)
+    // `index` walks `tokens`; `source` is the same token among the tokens as given, where its
+    // numbers are. The tokens from `index` on are still as given.
     var index = 0
+    var source = 0
     while index < tokens.count {
-      let stemEntry = vocabulary.entry(tokens[index].stem) ?? -1
-      let known = stemEntry >= 0 ? entries[stemEntry].alternatives : nil
-      guard known != nil || lexicon.mayBeAbbreviationPlural(tokens[index]),
-        let (alternative, length) = lexicon.longestAlternative(in: tokens, at: index, among: known)
+      let stemNumber = givenStems[source]
+      guard
+        let candidates = AnswerText.alternatives(
+          at: index, of: tokens, stemNumber: stemNumber, in: vocabulary),
+        let (alternative, length) = lexicon.longestAlternative(
+          in: tokens, at: index, among: candidates)
       else {
-        record(tokens[index], stemEntry: stemEntry)
+        ids.append(stemNumber >= 0 ? vocabulary.ids[stemNumber] : -1)
+        textNumbers.append(givenTexts[source])
         index += 1
+        source += 1
         continue
       }
       let canonical = lexicon.canonicalTokens(
@@ -102,25 +126,37 @@ struct AnswerText {
       } else {
         tokens.replaceSubrange(index..<(index + length), with: canonical)
       }
-      for token in canonical {
-        record(token, stemEntry: vocabulary.entry(token.stem) ?? -1)
+      for position in index..<(index + canonical.count) {
+        let stemNumber = vocabulary.number(tokens[position].stemKey, tokens[position].stem)
+        ids.append(stemNumber >= 0 ? vocabulary.ids[stemNumber] : -1)
+        let sameWord =
+          tokens[position].textKey == tokens[position].stemKey
+          && tokens[position].text == tokens[position].stem
+        textNumbers.append(
+          sameWord
+            ? stemNumber : vocabulary.number(tokens[position].textKey, tokens[position].text))
       }
       index += canonical.count
+      source += length
     }
 
     var cues = [Bool](repeating: false, count: tokens.count)
-    var predicates = [Bool](repeating: false, count: tokens.count)
+    var flags = [Vocabulary.Flags](repeating: [], count: tokens.count)
     var compounds: [(id: Int, start: Int)] = []
-    for position in tokens.indices where textEntries[position] >= 0 {
-      let entry = textEntries[position]
-      cues[position] = entries[entry].isNegationCue
-      predicates[position] = entries[entry].isPredicateWord
-      guard !entries[entry].compounds.isEmpty, position + 1 < tokens.count else { continue }
-      let second = tokens[position + 1]
-      guard second.sentence == tokens[position].sentence,
-        second.surface != tokens[position].surface
+    for position in tokens.indices {
+      let number = textNumbers[position]
+      guard number >= 0 else { continue }
+      flags[position] = vocabulary.flags[number]
+      cues[position] = flags[position].contains(.negationCue)
+      let list = Int(vocabulary.compoundLists[number])
+      guard list >= 0, position + 1 < tokens.count else { continue }
+      guard tokens[position + 1].sentence == tokens[position].sentence,
+        tokens[position + 1].surface != tokens[position].surface
       else { continue }
-      for candidate in entries[entry].compounds where candidate.secondStem == second.stem {
+      for candidate in vocabulary.compounds[list]
+      where candidate.secondKey == tokens[position + 1].stemKey
+        && candidate.secondStem == tokens[position + 1].stem
+      {
         compounds.append((candidate.id, position))
       }
     }
@@ -151,7 +187,7 @@ struct AnswerText {
     self.tokens = tokens
     self.ids = ids
     self.isNegationCue = cues
-    self.listed = AnswerText.listedTokens(tokens, predicates: predicates)
+    self.listed = AnswerText.listedTokens(tokens, flags: flags)
     self.head = head
     self.next = next
     self.typoCandidates = typoCandidates
@@ -161,14 +197,44 @@ struct AnswerText {
     self.compounds = compounds
   }
 
+  /// The lexicon alternatives that may start at the token at `index`: those beginning with its
+  /// stem (word `stemNumber` of the vocabulary), or, for a word that may be an abbreviation's
+  /// plural (`DBs`), the one-word alternatives of its singular; `nil` when there are none.
+  private static func alternatives(
+    at index: Int, of tokens: [Token], stemNumber: Int, in vocabulary: Vocabulary
+  ) -> [CompiledLexicon.Alternative]? {
+    if stemNumber >= 0 {
+      let list = Int(vocabulary.alternativeLists[stemNumber])
+      if list >= 0 { return vocabulary.alternatives[list] }
+    }
+    guard CompiledLexicon.mayBeAbbreviationPlural(tokens[index].text) else { return nil }
+    // The text but its last letter, read in place when it is ASCII.
+    var singular = -1
+    let readInPlace =
+      tokens[index].text.utf8.withContiguousStorageIfAvailable { utf8 in
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        let bytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8.dropLast()))
+        singular = vocabulary.number(WordKey(bytes: bytes), bytes: bytes)
+        return true
+      } ?? false
+    if !readInPlace {
+      let text = String(tokens[index].text.dropLast())
+      singular = vocabulary.number(WordKey(text), text)
+    }
+    guard singular >= 0 else { return nil }
+    let list = Int(vocabulary.singularLists[singular])
+    return list >= 0 ? vocabulary.alternatives[list] : nil
+  }
+
   /// Marks the tokens that stand among a list of names: the words of a run of at least
   /// `shortestList` short sentences without a predicate word ("Composite index. Covering index.
   /// Column order."), and, in a run of at least `shortestList` comma-separated items within a
   /// sentence, the words after the last predicate word of each item ("Options are B-tree, hash,
   /// bitmap and GIN").
-  private static func listedTokens(_ tokens: [Token], predicates: [Bool]) -> [Bool] {
+  private static func listedTokens(_ tokens: [Token], flags: [Vocabulary.Flags]) -> [Bool] {
     var listed = [Bool](repeating: false, count: tokens.count)
     var fragments: [Range<Int>] = []
+    var items: [(range: Range<Int>, isWhole: Bool, isShort: Bool)] = []
     func flushFragments() {
       if fragments.count >= shortestList {
         for fragment in fragments {
@@ -184,7 +250,7 @@ struct AnswerText {
       while sentenceEnd < tokens.count
         && tokens[sentenceEnd].sentence == tokens[sentenceStart].sentence
       {
-        hasPredicate = hasPredicate || predicates[sentenceEnd]
+        hasPredicate = hasPredicate || flags[sentenceEnd].contains(.predicateWord)
         sentenceEnd += 1
       }
       if !hasPredicate && sentenceEnd - sentenceStart <= longestListItem {
@@ -198,7 +264,7 @@ struct AnswerText {
           while claimEnd < sentenceEnd && tokens[claimEnd].claim == tokens[claimStart].claim {
             claimEnd += 1
           }
-          markListItems(tokens, predicates: predicates, in: claimStart..<claimEnd, &listed)
+          markListItems(tokens, flags: flags, in: claimStart..<claimEnd, &items, &listed)
           claimStart = claimEnd
         }
       }
@@ -208,13 +274,14 @@ struct AnswerText {
     return listed
   }
 
-  /// Marks the items of comma-separated runs within one claim.
+  /// Marks the items of comma-separated runs within one claim; `items` is scratch space.
   private static func markListItems(
-    _ tokens: [Token], predicates: [Bool], in sentence: Range<Int>, _ listed: inout [Bool]
+    _ tokens: [Token], flags: [Vocabulary.Flags], in sentence: Range<Int>,
+    _ items: inout [(range: Range<Int>, isWhole: Bool, isShort: Bool)], _ listed: inout [Bool]
   ) {
     // The item part of each clause: the words after its last predicate word, and whether the
     // clause is nothing but that.
-    var items: [(range: Range<Int>, isWhole: Bool, isShort: Bool)] = []
+    if !items.isEmpty { items.removeAll(keepingCapacity: true) }
     var clauseStart = sentence.lowerBound
     while clauseStart < sentence.upperBound {
       var clauseEnd = clauseStart
@@ -226,11 +293,11 @@ struct AnswerText {
       while clauseEnd < sentence.upperBound
         && tokens[clauseEnd].clause == tokens[clauseStart].clause
       {
-        if predicates[clauseEnd] {
+        if flags[clauseEnd].contains(.predicateWord) {
           itemStart = clauseEnd + 1
           part = 0
           longestPart = 0
-        } else if tokens[clauseEnd].text == "and" || tokens[clauseEnd].text == "or" {
+        } else if flags[clauseEnd].contains(.conjunction) {
           part = 0
         } else {
           part += 1
@@ -275,50 +342,75 @@ struct AnswerText {
     listed[occurrence.start] && listed[occurrence.end]
   }
 
-  /// Whether `term` may occur in the text: each of its words is there (or may be, as a typo), or
-  /// it is written as one word. False rules the term out; true is checked by `occurrences`.
-  func mayContain(_ term: CompiledTerm) -> Bool {
-    if let joined = term.joinedID, head[joined] >= 0 { return true }
-    for word in term.words {
-      if head[word.id] >= 0 { continue }
-      if word.typoLimit > 0 && typoFirstBytes[Int(word.bytes[0])] { continue }
-      if term.words.count == 1 && compounds.contains(where: { $0.id == word.id }) { continue }
-      return false
+  /// How many of `phrasing`'s terms may occur in the text: each of a term's words is there (or
+  /// may be, as a typo), or it is written as one word. A term ruled out does not occur; one
+  /// counted is checked by `occurrences`.
+  func possibleTerms(_ phrasing: borrowing CompiledPhrasing) -> Int {
+    let filter = phrasing.filter
+    var possible = 0
+    var index = 0
+    while index < filter.count {
+      let joined = Int(filter[index])
+      let count = Int(filter[index + 1])
+      let end = index + 2 + 2 * count
+      index += 2
+      if joined >= 0 && head[joined] >= 0 {
+        possible += 1
+        index = end
+        continue
+      }
+      var possibleTerm = true
+      while index < end {
+        let id = Int(filter[index])
+        let typoByte = Int(filter[index + 1])
+        index += 2
+        if head[id] >= 0 { continue }
+        if typoByte >= 0 && typoFirstBytes[typoByte] { continue }
+        if count == 1 && compounds.contains(where: { $0.id == id }) { continue }
+        possibleTerm = false
+        break
+      }
+      if possibleTerm { possible += 1 }
+      index = end
     }
-    return true
+    return possible
   }
 
-  /// Positions whose token is `word`, by stem or as a tolerated typo, in no particular order.
-  func positions(of word: TermWord, into result: inout [Int]) {
-    var position = head[word.id]
+  /// Positions whose token is word `word` of `term`, by stem or as a tolerated typo, in no
+  /// particular order.
+  func positions(of term: borrowing CompiledTerm, word: Int, into result: inout [Int]) {
+    var position = head[term.words[word].id]
     while position >= 0 {
       result.append(position)
       position = next[position]
     }
-    guard word.typoLimit > 0 else { return }
-    let first = word.bytes[0]
-    let length = word.bytes.count
+    let typoLimit = term.words[word].typoLimit
+    guard typoLimit > 0 else { return }
+    let first = term.words[word].bytes[0]
+    let length = term.words[word].bytes.count
     for candidate in typoCandidates
-    where candidate.first == first && abs(candidate.length - length) <= word.typoLimit
-      && word.isTypo(of: tokens[candidate.position].text)
+    where candidate.first == first && abs(candidate.length - length) <= typoLimit
+      && term.words[word].isTypo(of: tokens[candidate.position].text)
     {
       result.append(candidate.position)
     }
   }
 
-  func matches(_ word: TermWord, at position: Int) -> Bool {
+  /// Whether the token at `position` is word `word` of `term`, by stem or as a tolerated typo.
+  func matches(_ term: borrowing CompiledTerm, word: Int, at position: Int) -> Bool {
     let id = ids[position]
-    if id == word.id { return true }
-    return id < 0 && word.typoLimit > 0 && word.isTypo(of: tokens[position].text)
+    if id == term.words[word].id { return true }
+    return id < 0 && term.words[word].typoLimit > 0
+      && term.words[word].isTypo(of: tokens[position].text)
   }
 
   /// Every place `term` occurs: its words in order within one sentence, at most
   /// `CompiledTerm.maximumGap` other words apart, or written as one joined word.
   func occurrences(
-    of term: CompiledTerm, into result: inout [TermOccurrence], starts: inout [Int]
+    of term: borrowing CompiledTerm, into result: inout [TermOccurrence], starts: inout [Int]
   ) {
-    starts.removeAll(keepingCapacity: true)
-    positions(of: term.words[0], into: &starts)
+    if !starts.isEmpty { starts.removeAll(keepingCapacity: true) }
+    positions(of: term, word: 0, into: &starts)
     for start in starts {
       if let end = continuation(of: term, from: start) {
         result.append(TermOccurrence(start: start, end: end))
@@ -339,16 +431,16 @@ struct AnswerText {
     }
   }
 
-  private func continuation(of term: CompiledTerm, from start: Int) -> Int? {
+  private func continuation(of term: borrowing CompiledTerm, from start: Int) -> Int? {
     var current = start
-    for word in term.words.dropFirst() {
+    for word in term.words.indices.dropFirst() {
       let sentence = tokens[current].sentence
       var found: Int?
       var position = current + 1
       while position < tokens.count, position - current - 1 <= CompiledTerm.maximumGap,
         tokens[position].sentence == sentence
       {
-        if matches(word, at: position) {
+        if matches(term, word: word, at: position) {
           found = position
           break
         }
@@ -360,6 +452,14 @@ struct AnswerText {
     return current
   }
 
+  /// `auxiliaries`, for looking tokens up by their keys.
+  private static let auxiliaryWords: WordIndex<Void> = {
+    var words = WordIndex<Void>()
+    for word in auxiliaries { words.insert(word, key: WordKey(word), value: ()) }
+    return words
+  }()
+  private static let keyOfNo = WordKey("no")
+
   /// Whether a negation cue turns `occurrence` around: one shortly before it in its clause, or,
   /// with `readsAfter` (a one-term phrasing, whose term is the whole claim), one straight after
   /// it, past at most one auxiliary ("column order doesn't matter", "the key is not unique");
@@ -367,23 +467,23 @@ struct AnswerText {
   func isNegated(
     _ occurrence: TermOccurrence, ignoring matched: ArraySlice<Located>, readsAfter: Bool
   ) -> Bool {
-    let startToken = tokens[occurrence.start]
+    let sentence = tokens[occurrence.start].sentence
+    let clause = tokens[occurrence.start].clause
     var after = readsAfter ? occurrence.end + 1 : tokens.count
-    if after < tokens.count, tokens[after].clause == startToken.clause,
-      AnswerText.auxiliaries.contains(tokens[after].text)
+    if after < tokens.count, tokens[after].clause == clause,
+      AnswerText.auxiliaryWords.find(tokens[after].textKey, tokens[after].text) != nil
     {
       after += 1
     }
-    if after < tokens.count, tokens[after].clause == startToken.clause, isNegationCue[after],
-      tokens[after].text != "no",
+    if after < tokens.count, tokens[after].clause == clause, isNegationCue[after],
+      !(tokens[after].textKey == AnswerText.keyOfNo && tokens[after].text == "no"),
       !matched.contains(where: { $0.occurrence.start <= after && after <= $0.occurrence.end })
     {
       return true
     }
     var index = occurrence.start - 1
     while index >= 0, occurrence.start - index <= AnswerText.negationReach {
-      let token = tokens[index]
-      guard token.sentence == startToken.sentence, token.clause == startToken.clause else {
+      guard tokens[index].sentence == sentence, tokens[index].clause == clause else {
         return false
       }
       if isNegationCue[index]

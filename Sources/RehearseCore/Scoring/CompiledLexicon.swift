@@ -5,7 +5,7 @@
 public struct CompiledLexicon: Sendable {
   struct Alternative: Sendable {
     var stems: [String]
-    var canonical: [(text: String, stem: String)]
+    var canonical: [(text: String, textKey: WordKey, stem: String, stemKey: WordKey)]
   }
 
   /// Alternatives by their first stem, longest first.
@@ -14,7 +14,9 @@ public struct CompiledLexicon: Sendable {
   public init(_ lexicon: Lexicon) {
     for group in lexicon.groups {
       guard let canonicalEntry = group.first else { continue }
-      let canonical = Tokenizer.tokens(of: canonicalEntry).map { ($0.text, $0.stem) }
+      let canonical = Tokenizer.tokens(of: canonicalEntry).map {
+        ($0.text, $0.textKey, $0.stem, $0.stemKey)
+      }
       // A canonical form with no words would rewrite its alternatives to nothing.
       guard !canonical.isEmpty else { continue }
       for entry in group {
@@ -59,8 +61,8 @@ public struct CompiledLexicon: Sendable {
     let surface = first.surface.lowerBound..<replaced[replaced.endIndex - 1].surface.upperBound
     return alternative.canonical.map {
       Token(
-        text: $0.text, stem: $0.stem, surface: surface, sentence: first.sentence,
-        clause: first.clause, claim: first.claim)
+        text: $0.text, textKey: $0.textKey, stem: $0.stem, stemKey: $0.stemKey,
+        surface: surface, sentence: first.sentence, clause: first.clause, claim: first.claim)
     }
   }
 
@@ -71,28 +73,29 @@ public struct CompiledLexicon: Sendable {
   /// The longest of `candidates` (the alternatives starting with the token's stem) that the
   /// tokens at `index` spell, with its length in tokens.
   /// Whether a token with no lexicon entry of its own may be an abbreviation's plural (`DBs`).
-  func mayBeAbbreviationPlural(_ token: Token) -> Bool {
-    let length = token.text.utf8.count
-    return length > 2 && length <= 5 && token.text.utf8.last == UInt8(ascii: "s")
+  static func mayBeAbbreviationPlural(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { utf8 in
+      utf8.count > 2 && utf8.count <= 5 && utf8[utf8.count - 1] == UInt8(ascii: "s")
+    } ?? (text.utf8.count > 2 && text.utf8.count <= 5 && text.utf8.last == UInt8(ascii: "s"))
   }
 
   func longestAlternative(in tokens: [Token], at index: Int, among known: [Alternative]?)
     -> (Alternative, Int)?
   {
-    let token = tokens[index]
     var candidates = known ?? []
     // An abbreviation's plural: DBs, PKs, VPCs.
-    if candidates.isEmpty, mayBeAbbreviationPlural(token) {
-      let singular = String(token.text.dropLast())
+    if candidates.isEmpty, CompiledLexicon.mayBeAbbreviationPlural(tokens[index].text) {
+      let singular = String(tokens[index].text.dropLast())
       candidates = (alternativesByFirstStem[singular] ?? []).filter { $0.stems.count == 1 }
     }
+    let sentence = tokens[index].sentence
     for alternative in candidates {
       let length = alternative.stems.count
       guard index + length <= tokens.count else { continue }
       var matches = true
       for offset in 1..<max(1, length) {
-        let next = tokens[index + offset]
-        if next.stem != alternative.stems[offset] || next.sentence != token.sentence {
+        let next = index + offset
+        if tokens[next].stem != alternative.stems[offset] || tokens[next].sentence != sentence {
           matches = false
           break
         }

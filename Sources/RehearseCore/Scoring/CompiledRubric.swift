@@ -1,100 +1,3 @@
-/// The words a rubric's terms use, numbered, so that answers are indexed by integer ids.
-struct Vocabulary: Sendable {
-  /// What an answer token's stem or text is to this rubric.
-  struct Entry: Sendable {
-    /// The word's id, when the key is a stem of a term word; -1 otherwise.
-    var id = -1
-    /// One-word terms this text begins when the next token has `secondStem`, when the key is a
-    /// token's text.
-    var compounds: [(secondStem: String, id: Int)] = []
-    /// Whether the text is a negation cue.
-    var isNegationCue = false
-    /// Whether the text is a word that makes a fragment a statement (`AnswerText.predicateWords`).
-    var isPredicateWord = false
-    /// Lexicon alternatives that begin with this stem, longest first.
-    var alternatives: [CompiledLexicon.Alternative]?
-  }
-
-  /// Where each key's entry is in `entries`; an index, so a lookup copies no arrays.
-  private(set) var index: [String: Int] = [:]
-  /// A bit per signature (the first and last two bytes and the length) of the keys: most answer
-  /// words are not keys, and this turns them away without hashing the string.
-  private var signatures = [UInt64](repeating: 0, count: Vocabulary.signatureWords)
-  private static let signatureWords = 512
-
-  private static func signature(_ key: String) -> Int {
-    let utf8 = key.utf8
-    var hash = utf8.count
-    var index = utf8.startIndex
-    // The first two and the last two bytes, and the length: cheap, and enough to tell most
-    // words apart.
-    for _ in 0..<2 where index != utf8.endIndex {
-      hash = hash &* 31 &+ Int(utf8[index])
-      index = utf8.index(after: index)
-    }
-    var end = utf8.endIndex
-    for _ in 0..<2 where end != utf8.startIndex {
-      end = utf8.index(before: end)
-      hash = hash &* 31 &+ Int(utf8[end])
-    }
-    return (hash ^ (hash >> 9)) & (signatureWords * 64 - 1)
-  }
-  private(set) var entries: [Entry] = []
-  /// How many word ids there are.
-  private(set) var count = 0
-
-  init(lexicon: CompiledLexicon) {
-    for cue in AnswerText.negationCues { self[cue].isNegationCue = true }
-    for word in AnswerText.predicateWords { self[word].isPredicateWord = true }
-    for (stem, alternatives) in lexicon.alternativesByFirstStem {
-      self[stem].alternatives = alternatives
-    }
-  }
-
-  /// The entry of `key`, created empty when new.
-  private subscript(key: String) -> Entry {
-    get { index[key].map { entries[$0] } ?? Entry() }
-    set {
-      if let position = index[key] {
-        entries[position] = newValue
-      } else {
-        index[key] = entries.count
-        entries.append(newValue)
-        let bit = Vocabulary.signature(key)
-        signatures[bit / 64] |= 1 << UInt64(bit % 64)
-      }
-    }
-  }
-
-  /// The position in `entries` of `key`'s entry, if it has one.
-  func entry(_ key: String) -> Int? {
-    let bit = Vocabulary.signature(key)
-    guard signatures[bit / 64] & (1 << UInt64(bit % 64)) != 0 else { return nil }
-    return index[key]
-  }
-
-  /// The id of `stem`, numbering it when new.
-  mutating func id(of stem: String) -> Int {
-    let existing = self[stem].id
-    if existing >= 0 { return existing }
-    let id = count
-    count += 1
-    self[stem].id = id
-    return id
-  }
-
-  /// Records that `word` may be written as two adjacent words split anywhere.
-  mutating func addCompoundSplits(of word: TermWord) {
-    let bytes = word.bytes
-    guard bytes.count >= 5 else { return }
-    for split in 2...(bytes.count - 2) {
-      let first = String(decoding: bytes[..<split], as: UTF8.self)
-      let second = PorterStemmer.stem(String(decoding: bytes[split...], as: UTF8.self))
-      self[first].compounds.append((second, word.id))
-    }
-  }
-}
-
 /// A word of a rubric term, prepared for comparison with answer tokens.
 struct TermWord: Sendable {
   /// Short words every sentence has; left out of the middle of multi-word terms so `point in
@@ -104,18 +7,15 @@ struct TermWord: Sendable {
     "as", "at", "from", "into", "its", "it", "that", "this", "their",
   ]
 
-  var text: String
-  var stem: String
+  /// The word's text, as UTF-8.
   var bytes: [UInt8]
-  /// The id of `stem` in the rubric's vocabulary.
+  /// The id of the word's stem in the rubric's vocabulary.
   var id: Int
   /// Edits tolerated as typos: none below 7 letters (`stream` and `scream`, `schema` and
   /// `scheme` are different words), one from 7, two from 11.
   var typoLimit: Int
 
   init(text: String, stem: String, vocabulary: inout Vocabulary) {
-    self.text = text
-    self.stem = stem
     self.bytes = Array(text.utf8)
     self.id = vocabulary.id(of: stem)
     let isWord = bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
@@ -162,7 +62,7 @@ struct CompiledTerm: Sendable {
     words = tokens.map { TermWord(text: $0.text, stem: $0.stem, vocabulary: &vocabulary) }
     hasContent = tokens.contains(where: CompiledRubric.isContentWord)
     if words.count > 1 {
-      joinedID = vocabulary.id(of: PorterStemmer.stem(words.map(\.text).joined()))
+      joinedID = vocabulary.id(of: PorterStemmer.stem(tokens.map(\.text).joined()))
     } else {
       vocabulary.addCompoundSplits(of: words[0])
     }
@@ -174,6 +74,26 @@ struct CompiledPhrasing: Sendable {
   var terms: [CompiledTerm]
   /// Whether a match states the point (`Phrasing.isClaim`) rather than only naming its topic.
   var isClaim: Bool
+  /// What `AnswerText.possibleTerms` reads of the terms, in one flat array, so that ruling a
+  /// phrasing out touches one block of memory: for each term its joined id (or -1) and its
+  /// number of words, then for each word its id and, when a typo of it is tolerated, its first
+  /// byte (else -1).
+  let filter: [Int32]
+
+  init(terms: [CompiledTerm], isClaim: Bool) {
+    self.terms = terms
+    self.isClaim = isClaim
+    var filter: [Int32] = []
+    for term in terms {
+      filter.append(Int32(term.joinedID ?? -1))
+      filter.append(Int32(term.words.count))
+      for word in term.words {
+        filter.append(Int32(word.id))
+        filter.append(word.typoLimit > 0 ? Int32(word.bytes[0]) : -1)
+      }
+    }
+    self.filter = filter
+  }
 }
 
 /// A rubric with every phrasing compiled against the lexicon, ready to score many answers.

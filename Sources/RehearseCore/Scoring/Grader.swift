@@ -71,12 +71,25 @@ public struct Grader: Sendable {
       if blank { scored.star = nil }
       return scored
     }
-    var scored = subject.rubric.map { Scorer.score(answer, against: $0) } ?? .empty(questionID)
-    guard let question = subject.question, !blank else { return scored }
-    if question.kind == .behavioural {
-      scored.star = StarAnalyzer.analyze(
-        told: answer, pipeline: question.competencies.contains(.pipelineBuilt))
+    // Tokenised once, for the STAR reading and then the rubric, which takes the tokens over.
+    var text = answer
+    // The tokens' surfaces index this very string.
+    text.makeContiguousUTF8()
+    let tokens = Tokenizer.tokens(of: text)
+    var star: StarFeedback?
+    if let question = subject.question, !blank, question.kind == .behavioural {
+      star = StarAnalyzer.analyze(
+        told: TokenizedText(text, tokens: tokens),
+        pipeline: question.competencies.contains(.pipelineBuilt))
     }
+    var scored: ScoredAnswer
+    if let rubric = subject.rubric {
+      scored = Scorer.score(text, tokens: consume tokens, against: rubric)
+    } else {
+      scored = .empty(questionID)
+    }
+    guard let question = subject.question, !blank else { return scored }
+    if let star { scored.star = star }
     if let checker, let report = checker.check(answer, for: question) {
       scored.apply(report)
     }

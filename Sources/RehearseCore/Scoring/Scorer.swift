@@ -36,24 +36,40 @@ public enum Scorer {
 
   /// Scores `answer` against one compiled rubric.
   public static func score(_ answer: String, against rubric: CompiledRubric) -> ScoredAnswer {
-    let text = AnswerText(answer, rubric: rubric)
+    score(AnswerText(answer, rubric: rubric), against: rubric)
+  }
+
+  /// Scores `answer`, whose tokens are `tokens` as the Tokenizer gives them, against one
+  /// compiled rubric.
+  static func score(_ answer: String, tokens: consuming [Token], against rubric: CompiledRubric)
+    -> ScoredAnswer
+  {
+    score(AnswerText(answer, tokens: tokens, rubric: rubric), against: rubric)
+  }
+
+  /// Scores an answer indexed for `rubric`.
+  private static func score(_ text: AnswerText, against rubric: CompiledRubric) -> ScoredAnswer {
     var scratch = MatchScratch()
     // Misconceptions first: a claim that states one earns no talking point.
     var penalty = 0.0
     var stated: [ScoredAnswer.StatedMisconception] = []
     var wrongClaims: [Int] = []
-    for wrongIdea in rubric.misconceptions {
-      for phrasing in wrongIdea.phrasings {
+    // Indices rather than elements: a loop over the elements would copy each (and retain
+    // everything it holds) for no more than reading it.
+    for idea in rubric.misconceptions.indices {
+      for phrasing in rubric.misconceptions[idea].phrasings.indices {
         // A misconception the answer names only to reject it is not held against it.
-        if case .hit(_, let evidence, let occurrences) = match(
-          phrasing, in: text, scratch: &scratch),
+        if case .hit(_, let occurrences) = match(
+          rubric.misconceptions[idea].phrasings[phrasing], in: text, scratch: &scratch),
           !text.rejects(occurrences)
         {
-          penalty += wrongIdea.source.penalty
+          let source = rubric.misconceptions[idea].source
+          penalty += source.penalty
           stated.append(
             .init(
-              label: wrongIdea.source.label, correction: wrongIdea.source.correction,
-              evidence: evidence, penalty: wrongIdea.source.penalty, kind: .stated))
+              label: source.label, correction: source.correction,
+              evidence: evidence(occurrences, in: text), penalty: source.penalty,
+              kind: .stated))
           for occurrence in occurrences {
             wrongClaims.append(text.tokens[occurrence.start].claim)
           }
@@ -64,14 +80,17 @@ public enum Scorer {
 
     var outcomes: [PhrasingOutcome] = []
     outcomes.reserveCapacity(rubric.points.count)
-    for point in rubric.points {
+    let readsNegation = rubric.rubric.readsNegation
+    let readsClaims = rubric.rubric.readsClaims
+    for point in rubric.points.indices {
       // The best credit wins; a negation beats a partial match of another phrasing.
       var best = PhrasingOutcome.none
-      for phrasing in point.phrasings {
+      let isDenial = rubric.points[point].isDenial
+      for phrasing in rubric.points[point].phrasings.indices {
         let outcome = match(
-          phrasing, in: text, scratch: &scratch,
-          readsNegation: rubric.rubric.readsNegation && !point.isDenial,
-          readsClaims: rubric.rubric.readsClaims, skipping: wrongClaims)
+          rubric.points[point].phrasings[phrasing], in: text, scratch: &scratch,
+          readsNegation: readsNegation && !isDenial, readsClaims: readsClaims,
+          skipping: wrongClaims)
         if outcome.isBetter(than: best) { best = outcome }
         if best.credit >= 1 { break }
       }
@@ -85,39 +104,38 @@ public enum Scorer {
     var earned = 0.0
     var total = 0.0
     var missingRequired = false
-    for (point, outcome) in zip(rubric.points, outcomes) {
-      let source = point.source
-      total += source.weight
-      earned += source.weight * outcome.credit
+    for (index, outcome) in outcomes.enumerated() {
+      // The fields of the point's source, read in place rather than copying it.
+      let label = rubric.points[index].source.label
+      let weight = rubric.points[index].source.weight
+      let required = rubric.points[index].source.required
+      total += weight
+      earned += weight * outcome.credit
       switch outcome {
-      case .hit(let credit, let evidence, _) where credit >= 1:
+      case .hit(let credit, let occurrences) where credit >= 1:
         hits.append(
           .init(
-            point: source.label, weight: source.weight, required: source.required,
-            evidence: evidence))
-      case .hit(let credit, let evidence, _), .partial(let credit, let evidence):
-        missingRequired = missingRequired || (source.required && credit < requiredCredit)
+            point: label, weight: weight, required: required,
+            evidence: evidence(occurrences, in: text)))
+      case .hit(let credit, let occurrences), .partial(let credit, let occurrences):
+        missingRequired = missingRequired || (required && credit < requiredCredit)
         misses.append(
           .init(
-            point: source.label, weight: source.weight, required: source.required,
-            credit: credit, evidence: evidence))
-      case .negated(let evidence):
-        missingRequired = missingRequired || source.required
+            point: label, weight: weight, required: required, credit: credit,
+            evidence: evidence(occurrences, in: text)))
+      case .negated(let occurrences):
+        missingRequired = missingRequired || required
         misses.append(
-          .init(
-            point: source.label, weight: source.weight, required: source.required, credit: 0,
-            evidence: []))
+          .init(point: label, weight: weight, required: required, credit: 0, evidence: []))
         misconceptions.append(
           .init(
-            label: "Stated in negated form: \(source.label)",
-            correction: "The rubric expects this point affirmed: \(source.label)",
-            evidence: evidence, penalty: 0, kind: .negatedPoint))
+            label: "Stated in negated form: \(label)",
+            correction: "The rubric expects this point affirmed: \(label)",
+            evidence: evidence(occurrences, in: text), penalty: 0, kind: .negatedPoint))
       case .none:
-        missingRequired = missingRequired || source.required
+        missingRequired = missingRequired || required
         misses.append(
-          .init(
-            point: source.label, weight: source.weight, required: source.required, credit: 0,
-            evidence: []))
+          .init(point: label, weight: weight, required: required, credit: 0, evidence: []))
       }
     }
 
@@ -170,30 +188,32 @@ public enum Scorer {
     // The sentence of each full hit so far; a rubric has few points, so a scan is cheapest.
     var fullHits: [Int] = []
     for index in outcomes.indices {
-      guard case .hit(let credit, let evidence, let occurrences) = outcomes[index], credit >= 1,
+      guard case .hit(let credit, let occurrences) = outcomes[index], credit >= 1,
         let first = occurrences.first
       else { continue }
       let sentence = text.tokens[first.start].sentence
       let count = fullHits.count { $0 == sentence }
       fullHits.append(sentence)
       if count >= fullPointsPerSentence {
-        outcomes[index] = .hit(credit: crowdedCredit, evidence: evidence, occurrences: occurrences)
+        outcomes[index] = .hit(credit: crowdedCredit, occurrences: occurrences)
       }
     }
   }
 
   // MARK: Matching
 
+  /// How a phrasing was found; the occurrences are where its terms are, which the answer's own
+  /// words are quoted from (`evidence`) only for the outcome a point keeps.
   enum PhrasingOutcome {
     case none
-    case partial(credit: Double, evidence: [String])
-    case negated(evidence: [String])
+    case partial(credit: Double, occurrences: [TermOccurrence])
+    case negated(occurrences: [TermOccurrence])
     /// Every term in one claim, at `occurrences`, earning `credit` of the point.
-    case hit(credit: Double, evidence: [String], occurrences: [TermOccurrence])
+    case hit(credit: Double, occurrences: [TermOccurrence])
 
     var credit: Double {
       switch self {
-      case .hit(let credit, _, _), .partial(let credit, _): credit
+      case .hit(let credit, _), .partial(let credit, _): credit
       case .negated, .none: 0
       }
     }
@@ -214,20 +234,28 @@ public enum Scorer {
   /// negated, else the most terms together; the credit is the phrasing's, reduced when the match
   /// lies among a list.
   static func match(
-    _ phrasing: CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch,
+    _ phrasing: borrowing CompiledPhrasing, in text: AnswerText, scratch: inout MatchScratch,
     readsNegation: Bool = true, readsClaims: Bool = true, skipping skippedClaims: [Int] = []
   ) -> PhrasingOutcome {
     let termCount = phrasing.terms.count
     // Most phrasings have a term the answer lacks: rule them out before looking for any.
-    var possible = 0
-    for term in phrasing.terms where text.mayContain(term) { possible += 1 }
+    let possible = text.possibleTerms(phrasing)
     guard possible > 0, possible * 2 >= termCount else { return .none }
+    // The scratch buffers are taken out while in use, so that they are not shared and keep
+    // their room.
     var located = scratch.located
-    located.removeAll(keepingCapacity: true)
-    defer { scratch.located = located }
-    for (termIndex, term) in phrasing.terms.enumerated() {
-      scratch.occurrences.removeAll(keepingCapacity: true)
-      text.occurrences(of: term, into: &scratch.occurrences, starts: &scratch.starts)
+    scratch.located = []
+    var chosen = scratch.chosen
+    scratch.chosen = []
+    defer {
+      scratch.located = located
+      scratch.chosen = chosen
+    }
+    if !located.isEmpty { located.removeAll(keepingCapacity: true) }
+    for termIndex in phrasing.terms.indices {
+      if !scratch.occurrences.isEmpty { scratch.occurrences.removeAll(keepingCapacity: true) }
+      text.occurrences(
+        of: phrasing.terms[termIndex], into: &scratch.occurrences, starts: &scratch.starts)
       for occurrence in scratch.occurrences {
         located.append(
           Located(
@@ -255,7 +283,7 @@ public enum Scorer {
       if skippedClaims.contains(group[group.startIndex].claim) { continue }
 
       // For each term, its first un-negated occurrence in the sentence, else its first one.
-      var chosen: [TermOccurrence] = []
+      if !chosen.isEmpty { chosen.removeAll(keepingCapacity: true) }
       var isNegated = false
       var hasContent = false
       var index = group.startIndex
@@ -286,31 +314,26 @@ public enum Scorer {
       if chosen.count == termCount {
         if !isNegated || !readsNegation {
           let credit = claimCredit * factor
-          if credit > (bestHit?.credit ?? 0) { bestHit = (credit, chosen) }
+          if credit > (bestHit?.credit ?? 0) { bestHit = (credit, Array(chosen)) }
           if credit >= 1 { break }
         } else {
-          negated = negated ?? chosen
+          negated = negated ?? Array(chosen)
         }
       } else if termCount >= 2, !isNegated, hasContent, chosen.count * 2 >= termCount {
         let credit = partialCreditFactor * Double(chosen.count) / Double(termCount) * factor
-        if credit > (bestPartial?.credit ?? 0) { bestPartial = (credit, chosen) }
+        if credit > (bestPartial?.credit ?? 0) { bestPartial = (credit, Array(chosen)) }
       }
     }
-    if let bestHit {
-      return .hit(
-        credit: bestHit.credit, evidence: evidence(bestHit.occurrences, in: text),
-        occurrences: bestHit.occurrences)
-    }
-    if let negated { return .negated(evidence: evidence(negated, in: text)) }
+    if let bestHit { return .hit(credit: bestHit.credit, occurrences: bestHit.occurrences) }
+    if let negated { return .negated(occurrences: negated) }
     if let bestPartial {
-      return .partial(
-        credit: bestPartial.credit, evidence: evidence(bestPartial.occurrences, in: text))
+      return .partial(credit: bestPartial.credit, occurrences: bestPartial.occurrences)
     }
     return .none
   }
 
   private static func evidence(_ occurrences: [TermOccurrence], in text: AnswerText) -> [String] {
-    occurrences.sorted { $0.start < $1.start }.map(text.evidence)
+    occurrences.sorted { $0.start < $1.start }.map { text.evidence($0) }
   }
 }
 
@@ -319,4 +342,6 @@ struct MatchScratch {
   var located: [Located] = []
   var occurrences: [TermOccurrence] = []
   var starts: [Int] = []
+  /// The occurrence chosen for each term in the claim being read.
+  var chosen: [TermOccurrence] = []
 }

@@ -22,46 +22,70 @@ struct CueList: Sendable {
     var kind: Kind
     /// Whether the cue was written with an apostrophe (`i'm`).
     var isElided: Bool
+    /// The key of `text`, for comparing with a token's without comparing strings.
+    var key: WordKey
 
     func matches(_ index: Int, in text: TokenizedText) -> Bool {
-      let token = text.tokens[index]
       let matched =
         switch kind {
-        case .word: token.text == self.text
-        case .prefix: token.text.utf8.starts(with: self.text.utf8)
-        case .stem: token.stem == self.text
+        case .word: text.tokens[index].textKey == key && text.tokens[index].text == self.text
+        case .prefix: text.tokens[index].text.utf8.starts(with: self.text.utf8)
+        case .stem: text.tokens[index].stemKey == key && text.tokens[index].stem == self.text
         }
       return matched && (!isElided || text.isElided(at: index))
     }
   }
 
-  /// The phrases by their first word, when it is a whole word.
-  private let byFirstWord: [String: [[Cue]]]
-  /// The phrases by their first word's stem, when it matches by stem.
-  private let byFirstStem: [String: [[Cue]]]
+  /// The phrases by their first word, when it is a whole word: a place in `phrases`.
+  private let byFirstWord: WordIndex<Int>
+  /// The phrases by their first word's stem, when it matches by stem: a place in `phrases`.
+  private let byFirstStem: WordIndex<Int>
+  /// The phrases of each first word or stem.
+  private let phrases: [[[Cue]]]
   /// The phrases whose first word is a prefix.
   private let byPrefix: [[Cue]]
+  /// For each byte, the phrases of `byPrefix` whose prefix starts with it: a word starting with
+  /// any other byte cannot match them. Which phrases are tried first changes no answer: a scan
+  /// counts them all, or stops at the first whichever it is.
+  private let prefixesByFirstByte: [[[Cue]]]
+  /// Whether a prefix is empty, so that every word must be tried against every prefix.
+  private let hasEmptyPrefix: Bool
   /// Whether every cue is ASCII, so that a word that is not cannot equal one.
   private let isASCII: Bool
 
   init(_ phrases: [String]) {
-    var byFirstWord: [String: [[Cue]]] = [:]
-    var byFirstStem: [String: [[Cue]]] = [:]
+    var byFirstWord = WordIndex<Int>()
+    var byFirstStem = WordIndex<Int>()
+    var lists: [[[Cue]]] = []
     var byPrefix: [[Cue]] = []
     var seen: Set<[Cue]> = []
+    func add(_ cues: [Cue], to index: inout WordIndex<Int>) {
+      let first = cues[0]
+      index.update(first.text, initial: lists.count) { position in
+        if position == lists.count { lists.append([]) }
+        lists[position].append(cues)
+      }
+    }
     for phrase in phrases {
       let cues = phrase.split(separator: " ").flatMap(Self.cues)
       // Two spellings of one word (`recognised`, `recognized`) are one cue, counted once.
       guard let first = cues.first, seen.insert(cues).inserted else { continue }
       switch first.kind {
-      case .word: byFirstWord[first.text, default: []].append(cues)
-      case .stem: byFirstStem[first.text, default: []].append(cues)
+      case .word: add(cues, to: &byFirstWord)
+      case .stem: add(cues, to: &byFirstStem)
       case .prefix: byPrefix.append(cues)
       }
     }
     self.byFirstWord = byFirstWord
     self.byFirstStem = byFirstStem
+    self.phrases = lists
     self.byPrefix = byPrefix
+    hasEmptyPrefix = byPrefix.contains { $0[0].text.isEmpty }
+    var prefixesByFirstByte = [[[Cue]]](repeating: [], count: 256)
+    for phrase in byPrefix {
+      if let first = phrase[0].text.utf8.first { prefixesByFirstByte[Int(first)].append(phrase) }
+    }
+    self.prefixesByFirstByte = prefixesByFirstByte
     isASCII = phrases.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
   }
 
@@ -75,7 +99,8 @@ struct CueList: Sendable {
       // Only the last part of a split word is a prefix or a stem.
       let own = index == tokens.count - 1 ? kind : .word
       let token = tokens[index]
-      return Cue(text: own == .stem ? token.stem : token.text, kind: own, isElided: isElided)
+      let text = own == .stem ? token.stem : token.text
+      return Cue(text: text, kind: own, isElided: isElided, key: WordKey(text))
     }
   }
 
@@ -112,22 +137,40 @@ struct CueList: Sendable {
   /// Calls `found` with the token range of each match within `range` until it returns `false`.
   private func scan(_ text: TokenizedText, _ range: Range<Int>, _ found: (Range<Int>) -> Bool) {
     /// Whether to go on after trying `phrases` at `start`.
-    func tryPhrases(_ phrases: [[Cue]]?, at start: Int) -> Bool {
-      for phrase in phrases ?? [] where start + phrase.count <= range.upperBound {
-        let matched = phrase.indices.allSatisfy { phrase[$0].matches(start + $0, in: text) }
-        if matched && !found(start..<start + phrase.count) { return false }
+    func tryPhrases(_ phrases: [[Cue]], at start: Int) -> Bool {
+      // By index: a loop over the phrases would copy each.
+      for phrase in phrases.indices where start + phrases[phrase].count <= range.upperBound {
+        let count = phrases[phrase].count
+        var matched = true
+        for offset in 0..<count where !phrases[phrase][offset].matches(start + offset, in: text) {
+          matched = false
+          break
+        }
+        if matched && !found(start..<start + count) { return false }
       }
       return true
     }
     for start in range {
-      let token = text.tokens[start]
-      // Hashing a word that is not ASCII costs a Unicode normalisation; skip it when no cue is.
-      let lookUp = !isASCII || token.text.utf8.allSatisfy { $0 < 0x80 }
-      guard
-        tryPhrases(lookUp ? byFirstWord[token.text] : nil, at: start),
-        tryPhrases(lookUp && !byFirstStem.isEmpty ? byFirstStem[token.stem] : nil, at: start),
-        tryPhrases(byPrefix, at: start)
-      else { return }
+      // A word that is not ASCII cannot equal a cue that is; asked only of a word found.
+      func mayEqual() -> Bool { !isASCII || text.tokens[start].text.utf8.allSatisfy { $0 < 0x80 } }
+      if let position = byFirstWord.find(text.tokens[start].textKey, text.tokens[start].text),
+        mayEqual()
+      {
+        guard tryPhrases(phrases[byFirstWord.entries[position].value], at: start) else { return }
+      }
+      if byFirstStem.count > 0,
+        let position = byFirstStem.find(text.tokens[start].stemKey, text.tokens[start].stem),
+        mayEqual()
+      {
+        guard tryPhrases(phrases[byFirstStem.entries[position].value], at: start) else { return }
+      }
+      if hasEmptyPrefix {
+        guard tryPhrases(byPrefix, at: start) else { return }
+      } else if let first = text.tokens[start].text.utf8.withContiguousStorageIfAvailable({
+        $0.first
+      }) ?? text.tokens[start].text.utf8.first, !prefixesByFirstByte[Int(first)].isEmpty {
+        guard tryPhrases(prefixesByFirstByte[Int(first)], at: start) else { return }
+      }
     }
   }
 }

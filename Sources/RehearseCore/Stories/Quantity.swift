@@ -26,6 +26,8 @@ struct Quantity: Sendable, Equatable {
   /// function word, and each number word. A bare year is not a quantity.
   static func all(in text: TokenizedText, at indices: some Sequence<Int>) -> [Quantity] {
     var found: [Quantity] = []
+    let numberWords = Quantity.numberWords
+    let functionWords = Quantity.functionWords
     for index in indices {
       let token = text.tokens[index]
       guard token.hasDigit else {
@@ -35,10 +37,7 @@ struct Quantity: Sendable, Equatable {
         continue
       }
       let number = String(token.number)
-      let isYear =
-        number.utf8.count == 4 && number == token.text
-        && Int(number).map((1900...2099).contains) == true
-      if isYear { continue }
+      if isYear(number, token) { continue }
       let spelling = text.spelling(at: index)
       let next = index + 1
       if next < text.tokens.count, text.tokens[next].sentence == token.sentence,
@@ -53,5 +52,25 @@ struct Quantity: Sendable, Equatable {
       }
     }
     return found
+  }
+
+  /// Whether a number is a bare year: four digits, 1900 to 2099, and nothing else in the word.
+  private static func isYear(_ number: String, _ token: Token) -> Bool {
+    number.utf8.count == 4 && number == token.text
+      && Int(number).map((1900...2099).contains) == true
+  }
+
+  /// Whether any of the words at `indices` of `text` is a quantity: the same as asking whether
+  /// `all` finds one, without spelling any out.
+  static func any(in text: TokenizedText, at indices: some Sequence<Int>) -> Bool {
+    let numberWords = Quantity.numberWords
+    for index in indices {
+      guard text.tokens[index].hasDigit else {
+        if numberWords.contains(wordAt: index, in: text) { return true }
+        continue
+      }
+      if !isYear(String(text.tokens[index].number), text.tokens[index]) { return true }
+    }
+    return false
   }
 }

@@ -88,19 +88,21 @@ public enum StarAnalyzer {
   static func sentenceParts(_ text: TokenizedText) -> [(part: StarPart, range: Range<Int>)] {
     var assigned: [(StarPart, Range<Int>)] = []
     var previous: StarPart?
+    let parts = StarPart.allCases
+    let partCues = parts.map { cues[$0]! }
+    let action = parts.firstIndex(of: .action)!
+    let result = parts.firstIndex(of: .result)!
     for range in text.sentenceRanges {
-      var scores: [StarPart: Double] = [:]
-      for part in StarPart.allCases {
-        scores[part] = Double(cues[part]!.count(in: text, range))
-      }
-      scores[.action]! += Double(actionStatements(in: text, range))
-      if !Quantity.all(in: text, at: range).isEmpty { scores[.result]! += 0.5 }
-      let best = scores.values.max() ?? 0
+      // The score of each part, in the order of `StarPart.allCases`.
+      var scores = partCues.map { Double($0.count(in: text, range)) }
+      scores[action] += Double(actionStatements(in: text, range))
+      if Quantity.any(in: text, at: range) { scores[result] += 0.5 }
+      let best = scores.max() ?? 0
       let part: StarPart
       if best == 0 {
         part = previous ?? .situation
       } else {
-        let tied = StarPart.allCases.filter { scores[$0] == best }
+        let tied = parts.indices.filter { scores[$0] == best }.map { parts[$0] }
         // On a tie, keep the story moving forward from where it was.
         part = tied.first { $0 >= (previous ?? .situation) } ?? tied[0]
       }
@@ -112,8 +114,12 @@ public enum StarAnalyzer {
 
   /// The STAR reading of a told answer; `pipeline` asks for the five pipeline parts too.
   public static func analyze(told answer: String, pipeline isPipeline: Bool) -> StarFeedback {
-    let text = TokenizedText(answer)
-    return analyze(told: text, parts: sentenceParts(text), pipeline: isPipeline)
+    analyze(told: TokenizedText(answer), pipeline: isPipeline)
+  }
+
+  /// The STAR reading of a told answer already tokenised.
+  static func analyze(told text: TokenizedText, pipeline isPipeline: Bool) -> StarFeedback {
+    analyze(told: text, parts: sentenceParts(text), pipeline: isPipeline)
   }
 
   /// The STAR reading of a told answer already tokenised, whose sentences are given to `parts`.
@@ -183,8 +189,9 @@ public enum StarAnalyzer {
   static func actionStatements(in text: TokenizedText, _ range: Range<Int>) -> Int {
     var count = 0
     for index in range.dropFirst() {
-      let previous = text.tokens[index - 1].text
-      guard previous == "i" || previous == "we" else { continue }
+      guard text.tokens[index - 1].text == "i" || text.tokens[index - 1].text == "we" else {
+        continue
+      }
       let word = text.tokens[index].text
       let isPast =
         (word.hasSuffix("ed") && word.utf8.count > 3)
@@ -204,6 +211,8 @@ public enum StarAnalyzer {
   static func ownership(in text: TokenizedText, at indices: some Sequence<Int>) -> (Int, Int) {
     var mine = 0
     var ours = 0
+    let singular = StarAnalyzer.singular
+    let plural = StarAnalyzer.plural
     for index in indices {
       if singular.contains(wordAt: index, in: text) { mine += 1 }
       if plural.contains(wordAt: index, in: text) { ours += 1 }

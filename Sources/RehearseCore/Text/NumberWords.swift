@@ -25,8 +25,32 @@ enum NumberWords {
     "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
   ]
 
+  /// `units` and `scales` by key: each number word's value, and whether it is a scale.
+  private static let values: WordIndex<(value: Double, isScale: Bool)> = {
+    var words = WordIndex<(value: Double, isScale: Bool)>()
+    for (word, value) in units { words.insert(word, key: WordKey(word), value: (value, false)) }
+    for (word, value) in scales { words.insert(word, key: WordKey(word), value: (value, true)) }
+    return words
+  }()
+
+  /// The value of the token at `position` as a unit (`units`), if it is one.
+  private static func unit(_ tokens: [Token], _ position: Int) -> Double? {
+    guard let found = values.value(tokens[position].textKey, tokens[position].text),
+      !found.isScale
+    else { return nil }
+    return found.value
+  }
+
+  /// The value of the token at `position` as a scale (`scales`), if it is one.
+  private static func scale(_ tokens: [Token], _ position: Int) -> Double? {
+    guard let found = values.value(tokens[position].textKey, tokens[position].text),
+      found.isScale
+    else { return nil }
+    return found.value
+  }
+
   /// Rewrites number phrases in `tokens` in place; `candidates` are the positions of the words
-  /// that may take part in one (`mayTakePart`), in order. A text without a rewrite is left
+  /// that may take part in one (`partWords`, and words starting with a digit), in order. A text without a rewrite is left
   /// untouched.
   static func normalize(_ tokens: inout [Token], candidates: [Int]) {
     // A phrase may start up to two words before a candidate: "half a million".
@@ -36,82 +60,55 @@ enum NumberWords {
         starts.append(start)
       }
     }
-    var result: [Token]?
-    var copied = 0
+    // Every rewrite is read from the tokens as given; they do not overlap, so they are made
+    // from the last back, each leaving the positions before it as they were.
+    var rewrites: [(start: Int, length: Int, replacement: [Token])] = []
     var next = 0
     for start in starts where start >= next {
       guard let (replacement, length) = rewrite(tokens, at: start) else { continue }
-      if result == nil {
-        result = []
-        result?.reserveCapacity(tokens.count + 2)
-      }
-      result?.append(contentsOf: tokens[copied..<start])
-      result?.append(contentsOf: replacement)
-      copied = start + length
-      next = copied
+      rewrites.append((start, length, replacement))
+      next = start + length
     }
-    guard var result else { return }
-    result.append(contentsOf: tokens[copied...])
-    tokens = result
+    for (start, length, replacement) in rewrites.reversed() {
+      tokens.replaceSubrange(start..<(start + length), with: replacement)
+    }
   }
 
   /// The tokens that replace the number or percent starting at `index`, and how many they
   /// replace; `nil` when none starts there.
   private static func rewrite(_ tokens: [Token], at index: Int) -> ([Token], Int)? {
-    let token = tokens[index]
-    if mayStartNumber(token), let (value, count) = number(in: tokens, at: index) {
-      let last = tokens[index + count - 1]
+    if mayStartNumber(tokens, index), let (value, count) = number(in: tokens, at: index) {
+      let last = index + count - 1
       let digits = format(value)
       var replacement = [
         Token(
-          text: digits, stem: digits, surface: token.surface.lowerBound..<last.surface.upperBound,
-          sentence: token.sentence, clause: token.clause, claim: token.claim)
+          text: digits, stem: digits,
+          surface: tokens[index].surface.lowerBound..<tokens[last].surface.upperBound,
+          sentence: tokens[index].sentence, clause: tokens[index].clause,
+          claim: tokens[index].claim)
       ]
-      if count > 1, scales[last.text] != nil { replacement.append(last) }
+      if count > 1, scale(tokens, last) != nil { replacement.append(tokens[last]) }
       return (replacement, count)
     }
-    if token.text.utf8.first == UInt8(ascii: "p"), let percent = percentWord(in: tokens, at: index)
+    if tokens[index].text.utf8.first == UInt8(ascii: "p"),
+      let percent = percentWord(in: tokens, at: index)
     {
       return ([percent.token], percent.length)
     }
     return nil
   }
 
-  /// The longest word `mayTakePart` looks for ("seventeen").
-  private static let longestWord = 9
+  /// The words that may begin or scale a rewrite (`a` is left out, since it matters only before
+  /// a scale word): with a word starting with a digit, the words the tokenizer calls `normalize`
+  /// at (`ScanWords`).
+  static let partWords = Array(units.keys) + Array(scales.keys) + ["per", "pct"]
 
-  /// The words, as bytes, that may begin or scale a rewrite, by first letter and length
-  /// (`shape`); `a` is left out, since it matters only before a scale word.
-  private static let wordsByShape: [[[UInt8]]] = {
-    var words = [[[UInt8]]](repeating: [], count: 26 * (longestWord + 1))
-    for word in Array(units.keys) + Array(scales.keys) + ["per", "pct"] {
-      let utf8 = Array(word.utf8)
-      words[shape(first: utf8[0], length: utf8.count)].append(utf8)
-    }
-    return words
-  }()
-
-  /// Where the words of a first letter (a–z) and length stand in `wordsByShape`.
-  private static func shape(first: UInt8, length: Int) -> Int {
-    Int(first - UInt8(ascii: "a")) * (longestWord + 1) + length
-  }
-
-  /// Whether a word the tokenizer is about to emit (lowercase ASCII bytes) may take part in a
-  /// rewrite: it starts with a digit, or is a number word, a scale word, `per` or `pct`. The
-  /// tokenizer calls `normalize` only for a text holding such a word, at those words.
-  static func mayTakePart(_ word: [UInt8]) -> Bool {
-    guard let first = word.first else { return false }
+  /// Whether a number may start at the token at `index`: a digit, a number word, or `a` (before a
+  /// scale word).
+  private static func mayStartNumber(_ tokens: [Token], _ index: Int) -> Bool {
+    guard let first = tokens[index].text.utf8.first else { return false }
     if first >= 0x30 && first <= 0x39 { return true }
-    guard word.count <= longestWord, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z")
-    else { return false }
-    return wordsByShape[shape(first: first, length: word.count)].contains(word)
-  }
-
-  /// Whether a number may start at `token`: a digit, a number word, or `a` (before a scale word).
-  private static func mayStartNumber(_ token: Token) -> Bool {
-    guard let first = token.text.utf8.first else { return false }
-    if first >= 0x30 && first <= 0x39 { return true }
-    return units[token.text] != nil || token.text == "a"
+    return unit(tokens, index) != nil || tokens[index].text == "a"
   }
 
   /// The value of the number phrase starting at `start` and its length in tokens, when the
@@ -124,14 +121,15 @@ enum NumberWords {
     var sawScale = false
     var sawDigits = false
     let sentence = tokens[start].sentence
-    func next(_ offset: Int = 0) -> Token? {
+    /// The position `offset` words on from `index`, if it is in the same sentence.
+    func next(_ offset: Int = 0) -> Int? {
       let position = index + offset
       guard position < tokens.count, tokens[position].sentence == sentence else { return nil }
-      return tokens[position]
+      return position
     }
     // "a million", "half a million": the article counts as one only before a scale word.
     if tokens[start].text == "a" {
-      guard let following = next(1), scales[following.text] != nil else { return nil }
+      guard let following = next(1), scale(tokens, following) != nil else { return nil }
       current = 1
       index += 1
       sawWord = true
@@ -141,12 +139,12 @@ enum NumberWords {
       sawDigits = true
       index += 1
     }
-    while let token = next() {
-      if let unit = units[token.text], !sawDigits {
+    while let position = next() {
+      if let unit = unit(tokens, position), !sawDigits {
         if unit == 0.5 {
           // "half a million", "half a billion"; a half of anything else stays a word.
-          let skip = next(1)?.text == "a" ? 2 : 1
-          guard let scale = next(skip), scales[scale.text] != nil else { break }
+          let skip = next(1).map { tokens[$0].text == "a" } == true ? 2 : 1
+          guard let scale = next(skip), NumberWords.scale(tokens, scale) != nil else { break }
           current += unit
           index += skip
         } else {
@@ -154,7 +152,7 @@ enum NumberWords {
           index += 1
         }
         sawWord = true
-      } else if let scale = scales[token.text], current > 0 || sawWord || sawDigits {
+      } else if let scale = scale(tokens, position), current > 0 || sawWord || sawDigits {
         if scale == 100 {
           current *= scale
         } else {
@@ -163,8 +161,8 @@ enum NumberWords {
         }
         sawScale = true
         index += 1
-      } else if token.text == "and", sawWord, let following = next(1),
-        units[following.text] != nil
+      } else if tokens[position].text == "and", sawWord, let following = next(1),
+        unit(tokens, following) != nil
       {
         index += 1
       } else {
@@ -177,7 +175,8 @@ enum NumberWords {
     let value = total + current
     // A lone "one" stays a word unless a scale word or `percent` follows.
     if length == 1 && tokens[start].text == "one" {
-      guard let following = next(), following.text == "percent" || following.text == "per"
+      guard let following = next(),
+        tokens[following].text == "percent" || tokens[following].text == "per"
       else { return nil }
     }
     if sawDigits && !sawScale { return nil }

@@ -6,9 +6,13 @@
 public struct Token: Sendable, Equatable {
   /// The word folded to lowercase without accents or apostrophes (`Doesn't` becomes `doesnt`);
   /// a grouped number loses its commas (`5,000` becomes `5000`).
-  public var text: String
+  public var text: String {
+    didSet { textKey = WordKey(text) }
+  }
   /// The Porter2 stem of `text`.
-  public var stem: String
+  public var stem: String {
+    didSet { stemKey = WordKey(stem) }
+  }
   /// The exact characters of the original text this token came from.
   public var surface: Range<String.Index>
   /// Which sentence of the answer the token is in, counting from 0.
@@ -20,10 +24,24 @@ public struct Token: Sendable, Equatable {
   /// sentence ends and at `:` and contrast words (`but`, `whereas`, `while`, `unlike` …), not at
   /// commas. A rubric phrasing's terms must stand in one claim.
   public var claim: Int
+  /// The key of `text`, for looking the word up without hashing it again.
+  private(set) var textKey: WordKey
+  /// The key of `stem`.
+  private(set) var stemKey: WordKey
 
   public init(
     text: String, stem: String, surface: Range<String.Index>, sentence: Int, clause: Int,
     claim: Int
+  ) {
+    self.init(
+      text: text, textKey: WordKey(text), stem: stem, stemKey: WordKey(stem), surface: surface,
+      sentence: sentence, clause: clause, claim: claim)
+  }
+
+  /// A token whose words' keys are already known.
+  init(
+    text: String, textKey: WordKey, stem: String, stemKey: WordKey,
+    surface: Range<String.Index>, sentence: Int, clause: Int, claim: Int
   ) {
     self.text = text
     self.stem = stem
@@ -31,6 +49,16 @@ public struct Token: Sendable, Equatable {
     self.sentence = sentence
     self.clause = clause
     self.claim = claim
+    self.textKey = textKey
+    self.stemKey = stemKey
+  }
+
+  /// Gives the token other words, whose keys are already known.
+  mutating func respell(text: String, textKey: WordKey, stem: String, stemKey: WordKey) {
+    self.text = text
+    self.stem = stem
+    self.textKey = textKey
+    self.stemKey = stemKey
   }
 }
 

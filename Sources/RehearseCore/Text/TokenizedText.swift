@@ -23,6 +23,13 @@ struct TokenizedText: Sendable {
     tokens = Tokenizer.tokens(of: text)
   }
 
+  /// `text` with its tokens as the Tokenizer gave them, for reading one text several ways
+  /// without tokenising it again.
+  init(_ text: String, tokens: [Token]) {
+    self.text = text
+    self.tokens = tokens
+  }
+
   /// The characters of the word at `index` as written: its surface, with a currency sign just
   /// before it and percent or plus signs just after it (`$40k`, `99.9%`, `80+`, `C++`).
   func spelling(at index: Int) -> Substring {

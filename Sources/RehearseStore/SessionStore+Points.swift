@@ -17,35 +17,15 @@ extension SessionStore {
       index: "answer_point_question", on: "answer_point", columns: ["question_id", "point"])
   }
 
-  /// Saves `answer`'s talking points under `answerID`, in place of any saved before (an answer
-  /// continued with `:continue`).
-  static func savePoints(_ answer: AnswerRecord, answerID: Int64, in database: Database) throws {
-    try savePoints(
-      WeakPoint.credits(of: answer), answerID: answerID, questionID: answer.questionID,
-      answeredAt: answer.answeredAt.timeIntervalSince1970, in: database)
-  }
-
-  /// Saves the talking points of a scored answer read back from the store.
+  /// Saves the talking points of `scored`, an answer to `questionID`, under `answerID`, in place
+  /// of any saved before (an answer continued with `:continue`).
   static func savePoints(
     _ scored: ScoredAnswer, answerID: Int64, questionID: String, answeredAt: Double,
     in database: Database
   ) throws {
-    let record = AnswerRecord(
-      position: 0, questionID: questionID, component: .behavioural, prompt: "", text: "",
-      outcome: .answered, startedAt: Date(timeIntervalSince1970: answeredAt),
-      answeredAt: Date(timeIntervalSince1970: answeredAt), hintsUsed: 0, scored: scored)
-    try savePoints(
-      WeakPoint.credits(of: record), answerID: answerID, questionID: questionID,
-      answeredAt: answeredAt, in: database)
-  }
-
-  private static func savePoints(
-    _ credits: [(point: String, credit: Double)], answerID: Int64, questionID: String,
-    answeredAt: Double, in database: Database
-  ) throws {
     try database.execute(
       sql: "DELETE FROM answer_point WHERE answer_id = ?", arguments: [answerID])
-    for (point, credit) in credits {
+    for (point, credit) in WeakPoint.credits(of: scored) {
       try database.execute(
         sql: """
           INSERT INTO answer_point (answer_id, question_id, point, credit, answered_at)

@@ -246,7 +246,8 @@ public final class SessionStore: SessionArchive, Sendable {
         arguments: [session, answer.position])
       if let answerID {
         try Self.savePoints(
-          answer, answerID: answerID, in: database)
+          answer.scored, answerID: answerID, questionID: answer.questionID,
+          answeredAt: answer.answeredAt.timeIntervalSince1970, in: database)
       }
     }
   }

@@ -54,7 +54,7 @@ final class MemoryArchive: SessionArchive {
     var latest: [String: Double] = [:]
     var missed: [String: (count: Int, questions: Set<String>, last: Date)] = [:]
     for answer in answers {
-      for (point, credit) in WeakPoint.credits(of: answer) {
+      for (point, credit) in WeakPoint.credits(of: answer.scored) {
         latest[answer.questionID + "\u{0}" + point] = credit
         if credit < 1 {
           var entry = missed[point] ?? (0, [], answer.answeredAt)

@@ -37,10 +37,10 @@ public enum StudyReports {
               "missed \(point.misses)×, last \(TranscriptReports.localTime(point.lastMissed, timeZone: timeZone)) · "
                 + point.questions.joined(separator: ", "), width: style.width)))
     }
-    let table = lines.joined(separator: "\n")
+    let list = lines.joined(separator: "\n")
     let advice =
       "A point leaves this list when the next answer to its question makes it: "
       + "'rehearse ask ID' asks one of them again."
-    return table + "\n\n" + style.dim(TextLayout.wrap(advice, width: style.width, indent: ""))
+    return list + "\n\n" + style.dim(TextLayout.wrap(advice, width: style.width, indent: ""))
   }
 }

@@ -61,6 +61,12 @@ public enum RubricDrafter {
 
     var points: [TalkingPoint] = []
     var seen: Set<String> = []
+    /// A point for one word of the model answer, written as any of `forms`.
+    func wordPoint(_ word: Token, forms: [String]) -> TalkingPoint {
+      TalkingPoint(
+        label: word.text, weight: questionStems.contains(word.stem) ? demotedWeight : contentWeight,
+        phrasings: forms.map { Phrasing([$0]) }, location: location)
+    }
     var index = 0
     while index < tokens.count {
       if let (entry, group) = entries.first(where: { entry in
@@ -82,11 +88,7 @@ public enum RubricDrafter {
         // earns them all, and one that says a part of it in its own words earns that part.
         for word in Tokenizer.tokens(of: group[0])
         where !functionWords.contains(word.text) && seen.insert(word.stem).inserted {
-          points.append(
-            TalkingPoint(
-              label: word.text,
-              weight: questionStems.contains(word.stem) ? demotedWeight : contentWeight,
-              phrasings: [Phrasing([word.text])], location: location))
+          points.append(wordPoint(word, forms: [word.text]))
         }
         index += entry.count
         continue
@@ -96,11 +98,7 @@ public enum RubricDrafter {
       guard !functionWords.contains(token.text), !seen.contains(token.stem) else { continue }
       seen.insert(token.stem)
       let group = entries.first { $0.stems == [token.stem] }?.group
-      points.append(
-        TalkingPoint(
-          label: token.text,
-          weight: questionStems.contains(token.stem) ? demotedWeight : contentWeight,
-          phrasings: (group ?? [token.text]).map { Phrasing([$0]) }, location: location))
+      points.append(wordPoint(token, forms: group ?? [token.text]))
     }
     // The question's own content words, at the least weight: an answer that takes up the
     // question's topic has engaged with it, a little.

@@ -19,12 +19,12 @@ public struct WeakPoint: Sendable, Equatable, Codable {
     self.lastMissed = lastMissed
   }
 
-  /// The talking points of `answer` as the study record keeps them: each with the credit it
-  /// earned, 1 when made. None for an answer whose code passed every check, whose points are
-  /// for discussion, not missed.
-  public static func credits(of answer: AnswerRecord) -> [(point: String, credit: Double)] {
-    if answer.scored.execution?.outcome == .passed { return [] }
-    return answer.scored.hits.map { ($0.point, 1) }
-      + answer.scored.misses.map { ($0.point, min(1, max(0, $0.credit))) }
+  /// The talking points of a scored answer as the study record keeps them: each with the
+  /// credit it earned, 1 when made. None for code that passed every check, whose points are for
+  /// discussion, not missed.
+  public static func credits(of scored: ScoredAnswer) -> [(point: String, credit: Double)] {
+    if scored.execution?.outcome == .passed { return [] }
+    return scored.hits.map { ($0.point, 1) }
+      + scored.misses.map { ($0.point, min(1, max(0, $0.credit))) }
   }
 }

@@ -37,34 +37,12 @@ struct WordIndex<Value: Sendable>: Sendable {
 
   /// The number of `word`, whose key is `key`, if it is in the index.
   func find(_ key: WordKey, _ word: String) -> Int? {
-    let tag = WordIndex.tag(key)
-    var slot = key.slot(mask)
-    while true {
-      let stored = slots[slot]
-      if stored == 0 { return nil }
-      if stored & 0xFFFF_FFFF_0000_0000 == tag {
-        let number = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
-        if entries[number].key == key && entries[number].word == word { return number }
-      }
-      slot = (slot + 1) & mask
-    }
+    probe(key) { $0 == word }
   }
 
   /// The number of the word held as UTF-8 `bytes`, whose key is `key`, if it is in the index.
   func find(_ key: WordKey, bytes: UnsafeRawBufferPointer) -> Int? {
-    let tag = WordIndex.tag(key)
-    var slot = key.slot(mask)
-    while true {
-      let stored = slots[slot]
-      if stored == 0 { return nil }
-      if stored & 0xFFFF_FFFF_0000_0000 == tag {
-        let number = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
-        if entries[number].key == key && WordIndex.spells(entries[number].word, bytes) {
-          return number
-        }
-      }
-      slot = (slot + 1) & mask
-    }
+    probe(key) { WordIndex.spells($0, bytes) }
   }
 
   /// The numbers of many words at once, -1 for a word not in the index: the word at `i` has key
@@ -94,13 +72,15 @@ struct WordIndex<Value: Sendable>: Sendable {
       let number = found[index]
       if number >= 0 && spells(index, entries[number].word) { continue }
       if number == -1 { continue }
-      found[index] = findSlowly(keys[index]) { spells(index, $0) } ?? -1
+      found[index] = probe(keys[index]) { spells(index, $0) } ?? -1
     }
     return found
   }
 
-  /// The number of the word with key `key` of which `spells` is true, probing every slot.
-  private func findSlowly(_ key: WordKey, _ spells: (String) -> Bool) -> Int? {
+  /// The number of the word with key `key` of which `spells` is true, probing the slots from
+  /// the one the key hashes to.
+  @inline(__always)
+  private func probe(_ key: WordKey, _ spells: (String) -> Bool) -> Int? {
     let tag = WordIndex.tag(key)
     var slot = key.slot(mask)
     while true {

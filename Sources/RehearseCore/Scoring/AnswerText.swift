@@ -75,46 +75,28 @@ final class AnswerText {
     self.text = text
     let vocabulary = rubric.vocabulary
     let lexicon = rubric.lexicon
+    let common = lexicon.common
 
     var tokens = consume words
-    // The vocabulary numbers of each token's stem and, where it differs, text, as given: looked
+    // The lexicon alternatives that may start at each token, as given (`alternativeList`): looked
     // up first in one tight loop, so that the memory reads for one word overlap those for the
-    // next.
-    var givenStems = [Int](repeating: -1, count: tokens.count)
-    var givenTexts = [Int](repeating: -1, count: tokens.count)
+    // next, and most tokens, which start none, are passed over below without another look.
+    var givenLists = [Int32](repeating: -1, count: tokens.count)
     for position in tokens.indices {
-      givenStems[position] = vocabulary.number(tokens[position].stemKey, tokens[position].stem)
-    }
-    for position in tokens.indices {
-      let sameWord =
-        tokens[position].textKey == tokens[position].stemKey
-        && tokens[position].text == tokens[position].stem
-      givenTexts[position] =
-        sameWord
-        ? givenStems[position] : vocabulary.number(tokens[position].textKey, tokens[position].text)
+      givenLists[position] = AnswerText.alternativeList(of: tokens[position], in: common)
     }
 
-    // One pass: rewrite lexicon alternatives to their canonical words and note every token's
-    // entries. A rewrite of one word to one word happens in place; others splice the array.
-    var ids: [Int] = []
-    ids.reserveCapacity(tokens.count + 8)
-    // The vocabulary number of each token's text, or -1.
-    var textNumbers: [Int] = []
-    textNumbers.reserveCapacity(tokens.count + 8)
-    // `index` walks `tokens`; `source` is the same token among the tokens as given, where its
-    // numbers are. The tokens from `index` on are still as given.
+    // Rewrite lexicon alternatives to their canonical words. A rewrite of one word to one word
+    // happens in place; others splice the array. `index` walks `tokens`; `source` is the same
+    // token among the tokens as given. The tokens from `index` on are still as given.
     var index = 0
     var source = 0
     while index < tokens.count {
-      let stemNumber = givenStems[source]
-      guard
-        let candidates = AnswerText.alternatives(
-          at: index, of: tokens, stemNumber: stemNumber, in: vocabulary),
+      let list = givenLists[source]
+      guard list >= 0,
         let (alternative, length) = lexicon.longestAlternative(
-          in: tokens, at: index, among: candidates)
+          in: tokens, at: index, among: common.alternatives[Int(list)])
       else {
-        ids.append(stemNumber >= 0 ? vocabulary.ids[stemNumber] : -1)
-        textNumbers.append(givenTexts[source])
         index += 1
         source += 1
         continue
@@ -126,29 +108,26 @@ final class AnswerText {
       } else {
         tokens.replaceSubrange(index..<(index + length), with: canonical)
       }
-      for position in index..<(index + canonical.count) {
-        let stemNumber = vocabulary.number(tokens[position].stemKey, tokens[position].stem)
-        ids.append(stemNumber >= 0 ? vocabulary.ids[stemNumber] : -1)
-        let sameWord =
-          tokens[position].textKey == tokens[position].stemKey
-          && tokens[position].text == tokens[position].stem
-        textNumbers.append(
-          sameWord
-            ? stemNumber : vocabulary.number(tokens[position].textKey, tokens[position].text))
-      }
       index += canonical.count
       source += length
     }
 
+    // Each token's id, what it is, and the one-word terms it may begin written as two words.
+    var ids = [Int](repeating: -1, count: tokens.count)
     var cues = [Bool](repeating: false, count: tokens.count)
-    var flags = [Vocabulary.Flags](repeating: [], count: tokens.count)
+    var flags = [CommonVocabulary.Flags](repeating: [], count: tokens.count)
     var compounds: [(id: Int, start: Int)] = []
     for position in tokens.indices {
-      let number = textNumbers[position]
-      guard number >= 0 else { continue }
-      flags[position] = vocabulary.flags[number]
+      let stemWord = vocabulary.word(tokens[position].stemKey, tokens[position].stem)
+      ids[position] = Int(stemWord?.id ?? -1)
+      let sameWord =
+        tokens[position].textKey == tokens[position].stemKey
+        && tokens[position].text == tokens[position].stem
+      flags[position] = common.word(tokens[position].textKey, tokens[position].text)?.flags ?? []
       cues[position] = flags[position].contains(.negationCue)
-      let list = Int(vocabulary.compoundLists[number])
+      let list = Int(
+        (sameWord ? stemWord : vocabulary.word(tokens[position].textKey, tokens[position].text))?
+          .compoundList ?? -1)
       guard list >= 0, position + 1 < tokens.count else { continue }
       guard tokens[position + 1].sentence == tokens[position].sentence,
         tokens[position + 1].surface != tokens[position].surface
@@ -197,33 +176,28 @@ final class AnswerText {
     self.compounds = compounds
   }
 
-  /// The lexicon alternatives that may start at the token at `index`: those beginning with its
-  /// stem (word `stemNumber` of the vocabulary), or, for a word that may be an abbreviation's
-  /// plural (`DBs`), the one-word alternatives of its singular; `nil` when there are none.
-  private static func alternatives(
-    at index: Int, of tokens: [Token], stemNumber: Int, in vocabulary: Vocabulary
-  ) -> [CompiledLexicon.Alternative]? {
-    if stemNumber >= 0 {
-      let list = Int(vocabulary.alternativeLists[stemNumber])
-      if list >= 0 { return vocabulary.alternatives[list] }
+  /// Where in `common.alternatives` the lexicon alternatives are that may start at `token`:
+  /// those beginning with its stem, or, for a word that may be an abbreviation's plural (`DBs`),
+  /// the one-word alternatives of its singular; -1 when there are none.
+  private static func alternativeList(of token: Token, in common: CommonVocabulary) -> Int32 {
+    if let list = common.word(token.stemKey, token.stem)?.alternativeList, list >= 0 {
+      return list
     }
-    guard CompiledLexicon.mayBeAbbreviationPlural(tokens[index].text) else { return nil }
+    guard CompiledLexicon.mayBeAbbreviationPlural(token.text) else { return -1 }
     // The text but its last letter, read in place when it is ASCII.
-    var singular = -1
+    var singular: CommonVocabulary.Word?
     let readInPlace =
-      tokens[index].text.utf8.withContiguousStorageIfAvailable { utf8 in
+      token.text.utf8.withContiguousStorageIfAvailable { utf8 in
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
         let bytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8.dropLast()))
-        singular = vocabulary.number(WordKey(bytes: bytes), bytes: bytes)
+        singular = common.word(WordKey(bytes: bytes), bytes: bytes)
         return true
       } ?? false
     if !readInPlace {
-      let text = String(tokens[index].text.dropLast())
-      singular = vocabulary.number(WordKey(text), text)
+      let text = String(token.text.dropLast())
+      singular = common.word(WordKey(text), text)
     }
-    guard singular >= 0 else { return nil }
-    let list = Int(vocabulary.singularLists[singular])
-    return list >= 0 ? vocabulary.alternatives[list] : nil
+    return singular?.singularList ?? -1
   }
 
   /// Marks the tokens that stand among a list of names: the words of a run of at least
@@ -231,7 +205,7 @@ final class AnswerText {
   /// Column order."), and, in a run of at least `shortestList` comma-separated items within a
   /// sentence, the words after the last predicate word of each item ("Options are B-tree, hash,
   /// bitmap and GIN").
-  private static func listedTokens(_ tokens: [Token], flags: [Vocabulary.Flags]) -> [Bool] {
+  private static func listedTokens(_ tokens: [Token], flags: [CommonVocabulary.Flags]) -> [Bool] {
     var listed = [Bool](repeating: false, count: tokens.count)
     var fragments: [Range<Int>] = []
     var items: [(range: Range<Int>, isWhole: Bool, isShort: Bool)] = []
@@ -276,7 +250,7 @@ final class AnswerText {
 
   /// Marks the items of comma-separated runs within one claim; `items` is scratch space.
   private static func markListItems(
-    _ tokens: [Token], flags: [Vocabulary.Flags], in sentence: Range<Int>,
+    _ tokens: [Token], flags: [CommonVocabulary.Flags], in sentence: Range<Int>,
     _ items: inout [(range: Range<Int>, isWhole: Bool, isShort: Bool)], _ listed: inout [Bool]
   ) {
     // The item part of each clause: the words after its last predicate word, and whether the

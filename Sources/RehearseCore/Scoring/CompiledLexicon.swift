@@ -10,6 +10,8 @@ public struct CompiledLexicon: Sendable {
 
   /// Alternatives by their first stem, longest first.
   private(set) var alternativesByFirstStem: [String: [Alternative]] = [:]
+  /// The words every rubric compiled with this lexicon reads alike, the lexicon's among them.
+  let common: CommonVocabulary
 
   public init(_ lexicon: Lexicon) {
     for group in lexicon.groups {
@@ -29,6 +31,7 @@ public struct CompiledLexicon: Sendable {
     for key in alternativesByFirstStem.keys {
       alternativesByFirstStem[key]?.sort { $0.stems.count > $1.stems.count }
     }
+    common = CommonVocabulary(alternativesByFirstStem: alternativesByFirstStem)
   }
 
   /// Rewrites every lexicon alternative in `tokens` to its canonical words.
@@ -70,8 +73,6 @@ public struct CompiledLexicon: Sendable {
     longestAlternative(in: tokens, at: index, among: alternativesByFirstStem[tokens[index].stem])
   }
 
-  /// The longest of `candidates` (the alternatives starting with the token's stem) that the
-  /// tokens at `index` spell, with its length in tokens.
   /// Whether a token with no lexicon entry of its own may be an abbreviation's plural (`DBs`).
   static func mayBeAbbreviationPlural(_ text: String) -> Bool {
     text.utf8.withContiguousStorageIfAvailable { utf8 in
@@ -79,6 +80,9 @@ public struct CompiledLexicon: Sendable {
     } ?? (text.utf8.count > 2 && text.utf8.count <= 5 && text.utf8.last == UInt8(ascii: "s"))
   }
 
+  /// The longest of `known` (the alternatives starting with the token's stem, or for an
+  /// abbreviation's plural the one-word alternatives of its singular) that the tokens at `index`
+  /// spell, with its length in tokens.
   func longestAlternative(in tokens: [Token], at index: Int, among known: [Alternative]?)
     -> (Alternative, Int)?
   {

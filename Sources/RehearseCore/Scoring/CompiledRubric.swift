@@ -128,7 +128,7 @@ public struct CompiledRubric: Sendable {
   ) {
     self.rubric = rubric
     self.lexicon = lexicon
-    var vocabulary = Vocabulary(lexicon: lexicon)
+    var vocabulary = Vocabulary()
     func compile(_ phrasings: [Phrasing]) -> [CompiledPhrasing] {
       phrasings.compactMap { phrasing in
         let terms = phrasing.terms.compactMap {

@@ -57,23 +57,30 @@ public enum Scorer {
     // Indices rather than elements: a loop over the elements would copy each (and retain
     // everything it holds) for no more than reading it.
     for idea in rubric.misconceptions.indices {
-      for phrasing in rubric.misconceptions[idea].phrasings.indices {
-        // A misconception the answer names only to reject it is not held against it.
-        if case .hit(_, let occurrences) = match(
-          rubric.misconceptions[idea].phrasings[phrasing], in: text, scratch: &scratch),
-          !text.rejects(occurrences)
-        {
-          let source = rubric.misconceptions[idea].source
-          penalty += source.penalty
-          stated.append(
-            .init(
-              label: source.label, correction: source.correction,
-              evidence: evidence(occurrences, in: text), penalty: source.penalty,
-              kind: .stated))
-          for occurrence in occurrences {
-            wrongClaims.append(text.tokens[occurrence.start].claim)
+      // Read in place through a buffer: an element taken from the array itself is copied,
+      // retaining every array it holds, for each phrasing of each answer.
+      let found = rubric.misconceptions[idea].phrasings.withUnsafeBufferPointer {
+        phrasings -> [TermOccurrence]? in
+        for phrasing in phrasings.indices {
+          // A misconception the answer names only to reject it is not held against it.
+          if case .hit(_, let occurrences) = match(phrasings[phrasing], in: text, scratch: &scratch),
+            !text.rejects(occurrences)
+          {
+            return occurrences
           }
-          break
+        }
+        return nil
+      }
+      if let occurrences = found {
+        let source = rubric.misconceptions[idea].source
+        penalty += source.penalty
+        stated.append(
+          .init(
+            label: source.label, correction: source.correction,
+            evidence: evidence(occurrences, in: text), penalty: source.penalty,
+            kind: .stated))
+        for occurrence in occurrences {
+          wrongClaims.append(text.tokens[occurrence.start].claim)
         }
       }
     }
@@ -86,13 +93,15 @@ public enum Scorer {
       // The best credit wins; a negation beats a partial match of another phrasing.
       var best = PhrasingOutcome.none
       let isDenial = rubric.points[point].isDenial
-      for phrasing in rubric.points[point].phrasings.indices {
-        let outcome = match(
-          rubric.points[point].phrasings[phrasing], in: text, scratch: &scratch,
-          readsNegation: readsNegation && !isDenial, readsClaims: readsClaims,
-          skipping: wrongClaims)
-        if outcome.isBetter(than: best) { best = outcome }
-        if best.credit >= 1 { break }
+      rubric.points[point].phrasings.withUnsafeBufferPointer { phrasings in
+        for phrasing in phrasings.indices {
+          let outcome = match(
+            phrasings[phrasing], in: text, scratch: &scratch,
+            readsNegation: readsNegation && !isDenial, readsClaims: readsClaims,
+            skipping: wrongClaims)
+          if outcome.isBetter(than: best) { best = outcome }
+          if best.credit >= 1 { break }
+        }
       }
       outcomes.append(best)
     }
@@ -252,15 +261,17 @@ public enum Scorer {
       scratch.chosen = chosen
     }
     if !located.isEmpty { located.removeAll(keepingCapacity: true) }
-    for termIndex in phrasing.terms.indices {
-      if !scratch.occurrences.isEmpty { scratch.occurrences.removeAll(keepingCapacity: true) }
-      text.occurrences(
-        of: phrasing.terms[termIndex], into: &scratch.occurrences, starts: &scratch.starts)
-      for occurrence in scratch.occurrences {
-        located.append(
-          Located(
-            claim: text.tokens[occurrence.start].claim, term: termIndex,
-            occurrence: occurrence))
+    // The terms are read in place through a buffer, not copied out of their array.
+    phrasing.terms.withUnsafeBufferPointer { terms in
+      for termIndex in terms.indices {
+        if !scratch.occurrences.isEmpty { scratch.occurrences.removeAll(keepingCapacity: true) }
+        text.occurrences(of: terms[termIndex], into: &scratch.occurrences, starts: &scratch.starts)
+        for occurrence in scratch.occurrences {
+          located.append(
+            Located(
+              claim: text.tokens[occurrence.start].claim, term: termIndex,
+              occurrence: occurrence))
+        }
       }
     }
     guard !located.isEmpty else { return .none }

@@ -19,20 +19,25 @@ public final class SessionStore: SessionArchive, Sendable {
   private let database: DatabaseQueue
   /// The sessions this process runs, locked against a second process.
   private let locks: SessionLocks
+  /// The time zone whose calendar days the schedule counts in.
+  public let timeZone: TimeZone
 
   /// Opens (creating when needed) the store in `home`, and brings its schema up to date.
-  public convenience init(home: URL) throws(StoreError) {
+  public convenience init(home: URL, timeZone: TimeZone = .current) throws(StoreError) {
     do {
       try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     } catch {
       throw .cannotOpen(path: home.path, reason: error.localizedDescription)
     }
-    try self.init(path: home.appendingPathComponent(RehearseHome.databaseName).path)
+    try self.init(
+      path: home.appendingPathComponent(RehearseHome.databaseName).path, timeZone: timeZone)
   }
 
-  /// Opens (creating when needed) the store at `path`, and brings its schema up to date.
-  public init(path: String) throws(StoreError) {
+  /// Opens (creating when needed) the store at `path`, and brings its schema up to date; the
+  /// schedule counts days in `timeZone`.
+  public init(path: String, timeZone: TimeZone = .current) throws(StoreError) {
     self.path = path
+    self.timeZone = timeZone
     locks = SessionLocks(
       folder: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(
         RehearseHome.locksName))
@@ -57,7 +62,7 @@ public final class SessionStore: SessionArchive, Sendable {
     }
     database = opened
     do {
-      let migrator = Self.migrator
+      let migrator = Self.migrator(timeZone: timeZone)
       let superseded = try database.read { try migrator.hasBeenSuperseded($0) }
       if superseded { throw StoreError.newerSchema(path: path) }
       try migrator.migrate(database)
@@ -112,7 +117,7 @@ public final class SessionStore: SessionArchive, Sendable {
   }
 
   /// The schema, one migration per version; a migration is never edited once released.
-  static var migrator: DatabaseMigrator {
+  static func migrator(timeZone: TimeZone) -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: sessions and answers") { database in
       try database.create(table: "session") { table in
@@ -184,12 +189,13 @@ public final class SessionStore: SessionArchive, Sendable {
           answeredAt: row["answered_at"], in: database)
       }
     }
+    registerScheduleMigration(&migrator, timeZone: timeZone)
     return migrator
   }
 
   /// The migrations applied to this store, oldest first.
   public func appliedMigrations() throws -> [String] {
-    try database.read { try Self.migrator.appliedMigrations($0) }
+    try database.read { try Self.migrator(timeZone: timeZone).appliedMigrations($0) }
   }
 
   // MARK: - Writing
@@ -224,21 +230,22 @@ public final class SessionStore: SessionArchive, Sendable {
       prompt = excluded.prompt, text = excluded.text, outcome = excluded.outcome,
       started_at = excluded.started_at, answered_at = excluded.answered_at,
       seconds_used = excluded.seconds_used, hints_used = excluded.hints_used,
-      score = excluded.score, band = excluded.band, scored = excluded.scored
+      score = excluded.score, band = excluded.band, scored = excluded.scored,
+      rating = excluded.rating
       """ : ""
     try write { database in
       try database.execute(
         sql: """
           INSERT INTO answer (session_id, position, question_id, component, prompt, text, outcome,
-            started_at, answered_at, seconds_used, hints_used, score, band, scored)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            started_at, answered_at, seconds_used, hints_used, score, band, scored, rating)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           \(onConflict) \(update)
           """,
         arguments: [
           session, answer.position, answer.questionID, answer.component.rawValue, answer.prompt,
           answer.text, answer.outcome.rawValue, answer.startedAt.timeIntervalSince1970,
           answer.answeredAt.timeIntervalSince1970, answer.secondsUsed, answer.hintsUsed,
-          answer.scored.score, answer.scored.band.rawValue, scored,
+          answer.scored.score, answer.scored.band.rawValue, scored, answer.rating?.rawValue,
         ])
       // The answer's talking points, for the weak points, in the same transaction.
       let answerID = try Int64.fetchOne(
@@ -249,6 +256,8 @@ public final class SessionStore: SessionArchive, Sendable {
           answer.scored, answerID: answerID, questionID: answer.questionID,
           answeredAt: answer.answeredAt.timeIntervalSince1970, in: database)
       }
+      // The question's schedule, replayed from its rated answers, in the same transaction.
+      try Self.reschedule(questionID: answer.questionID, timeZone: timeZone, in: database)
     }
   }
 
@@ -278,7 +287,7 @@ public final class SessionStore: SessionArchive, Sendable {
     }
   }
 
-  private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+  func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
     do {
       return try database.write(body)
     } catch {
@@ -375,7 +384,8 @@ public final class SessionStore: SessionArchive, Sendable {
       prompt: row["prompt"], text: row["text"], outcome: outcome,
       startedAt: Date(timeIntervalSince1970: row["started_at"]),
       answeredAt: Date(timeIntervalSince1970: row["answered_at"]), hintsUsed: row["hints_used"],
-      scored: try decode(row["scored"], what: what))
+      scored: try decode(row["scored"], what: what),
+      rating: (row["rating"] as Int?).flatMap(ReviewRating.init(rawValue:)))
   }
 
   // MARK: - JSON columns

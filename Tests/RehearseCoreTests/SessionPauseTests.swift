@@ -41,7 +41,7 @@ struct SessionPauseTests {
     #expect(Base.recorded(outputs).count == 1)
     #expect(Base.asked(outputs).isEmpty, "no question is asked while the feedback is read")
     let pause = try #require(Self.pause(outputs))
-    #expect(pause == .init(answered: 0, next: 1, total: 2, continueSeconds: 48))
+    #expect(pause == .init(answered: 0, next: 1, total: 2, continueSeconds: 48, rating: .hard))
     #expect(machine.state == .paused(position: 0))
     #expect(machine.deadline == nil && machine.timeLeft(at: Base.at(500)) == nil)
     #expect(machine.pause == pause)
@@ -56,6 +56,48 @@ struct SessionPauseTests {
     #expect(
       machine.timeLeft(at: Base.at(32))
         == .init(question: 60, questionLimit: 60, session: 108, sessionLimit: 120))
+  }
+
+  @Test("each answer rates its question; :again and :easy change the rating between questions")
+  func ratings() throws {
+    var machine = try Self.pausing()
+    _ = machine.start(at: Base.t0)
+    _ = Base.feed(&machine, .line("Shards are independent databases"), at: Base.at(10))
+    let outputs = Base.feed(&machine, .line("."), at: Base.at(12))
+    let answer = try #require(Base.recorded(outputs).first)
+    #expect(answer.scored.band == .adequate && answer.rating == .hard)
+    #expect(Self.pause(outputs)?.rating == .hard)
+    let easy = Base.feed(&machine, .line(":easy"), at: Base.at(14))
+    guard case .rated(let rated) = easy.first else {
+      Issue.record("expected the answer rated again, got \(easy)")
+      return
+    }
+    #expect(rated.rating == .easy && rated.position == 0 && rated.text == answer.text)
+    #expect(machine.answers.first?.rating == .easy, "the machine keeps the rating chosen")
+    #expect(machine.state == .paused(position: 0), "rating does not move the session on")
+    #expect(Base.asked(Base.feed(&machine, .line(""), at: Base.at(16))) == [Base.etl])
+    // While a question is open there is nothing to rate yet.
+    let early = Base.feed(&machine, .line(":again"), at: Base.at(17))
+    guard case .notice(let text) = early.first else {
+      Issue.record("expected a notice, got \(early)")
+      return
+    }
+    #expect(text.contains("once it is given"))
+  }
+
+  @Test("a strong answer without hints in under half the time rates easy; with a hint, good")
+  func ratingFromBandHintsAndTime() {
+    #expect(ReviewRating(band: .weak, hintsUsed: 0, secondsUsed: 10, secondsAllowed: 600) == .again)
+    #expect(
+      ReviewRating(band: .adequate, hintsUsed: 0, secondsUsed: 10, secondsAllowed: 600) == .hard)
+    #expect(
+      ReviewRating(band: .strong, hintsUsed: 0, secondsUsed: 299, secondsAllowed: 600) == .easy)
+    #expect(
+      ReviewRating(band: .strong, hintsUsed: 0, secondsUsed: 300, secondsAllowed: 600) == .good)
+    #expect(
+      ReviewRating(band: .strong, hintsUsed: 1, secondsUsed: 10, secondsAllowed: 600) == .good)
+    #expect(
+      ReviewRating(band: .strong, hintsUsed: 0, secondsUsed: 10, secondsAllowed: nil) == .good)
   }
 
   @Test("between questions, text is not kept, :help lists what works there, Ctrl-C ends")

@@ -83,6 +83,34 @@ final class MemoryArchive: SessionArchive {
     sessions.flatMap(\.answers).filter { $0.questionID.hasPrefix(prefix) }
   }
 
+  /// Days are taken in UTC.
+  func schedules() throws -> [QuestionSchedule] {
+    let rated = sessions.flatMap(\.answers).filter { $0.rating != nil }
+      .sorted { $0.answeredAt < $1.answeredAt }
+    let utc = TimeZone(secondsFromGMT: 0)!
+    return Dictionary(grouping: rated, by: \.questionID).compactMap { id, answers in
+      StudyScheduler().replay(
+        questionID: id, answers.map { (StudyDay($0.answeredAt, in: utc), $0.rating!) })
+    }.sorted { ($0.due, $0.questionID) < ($1.due, $1.questionID) }
+  }
+
+  func rebuildSchedules() throws -> Int { try schedules().count }
+
+  func practiceDays() throws -> [StudyDay] {
+    let utc = TimeZone(secondsFromGMT: 0)!
+    return Array(Set(sessions.flatMap(\.answers).map { StudyDay($0.answeredAt, in: utc) }))
+      .sorted(by: >)
+  }
+
+  func componentMeans(since: Date) throws -> [ComponentMean] {
+    let recent = sessions.flatMap(\.answers).filter { $0.answeredAt >= since }
+    return Dictionary(grouping: recent, by: \.component).map { component, answers in
+      ComponentMean(
+        component: component, answers: answers.count,
+        mean: Double(answers.reduce(0) { $0 + $1.scored.score }) / Double(answers.count))
+    }
+  }
+
   func transcript(_ id: String) throws -> SessionTranscript {
     guard let session = (id == "last" ? sessions.last : Int(id).map { sessions[$0 - 1] }) else {
       throw FileWriteError.ioFailure(file: id, reason: "none")

@@ -120,12 +120,24 @@ struct SessionSummaryTests {
     try queue.close()
 
     let upgraded = try SessionStore(home: home.url)
-    #expect(try upgraded.appliedMigrations().last == "v4: talking points")
+    #expect(try upgraded.appliedMigrations().last == "v6: schedule")
     let transcripts = try upgraded.transcripts()
     #expect(transcripts.map(\.id) == [3, 2, 1])
     #expect(transcripts.map(\.answers.count) == [3, 2, 1])
     #expect(transcripts.map(\.resumed) == [2, 1, 0])
-    #expect(transcripts[0].answers == (0..<3).map { Base.answer($0) })
+    // Each answer gets the rating its band gives (adequate: hard), and each question a schedule
+    // replayed from them.
+    #expect(
+      transcripts[0].answers
+        == (0..<3).map {
+          var answer = Base.answer($0)
+          answer.rating = .hard
+          return answer
+        })
+    let schedules = try upgraded.schedules()
+    #expect(schedules.map(\.questionID).sorted() == ["beh-b", "dbc-a", "sql-c"])
+    #expect(schedules.allSatisfy { $0.lastRating == .hard })
+    #expect(schedules.map(\.reviews).sorted() == [1, 2, 3])
     #expect(try upgraded.summaries(.all) == transcripts.map(SessionSummary.init))
     #expect(try upgraded.summaries(.all).map(\.planned) == [3, 3, 3])
     // The talking points are filled in from the saved answers: each missed "another".

@@ -15,4 +15,25 @@ extension Rehearse {
         StudyReports.weakText(points, style: request.style, timeZone: request.timeZone))
     }
   }
+
+  /// `rehearse today`: what is due, weak and new, the streak, and the session `mock` would draw
+  /// now; `now` is the moment it is asked.
+  public static func today(
+    _ request: TodayRequest, archive: some SessionArchive, now: Date
+  ) throws -> CommandOutput {
+    let bank = try request.bank.load()
+    let plan = try TodayPlan.make(
+      bank: bank, archive: archive, now: now, timeZone: request.timeZone)
+    switch request.format {
+    case .json: return CommandOutput(JSONOutput.encode(plan))
+    case .text: return CommandOutput(StudyReports.todayText(plan, style: request.style))
+    }
+  }
+
+  /// `rehearse reschedule`: every question's schedule replayed from the saved answers' ratings.
+  public static func reschedule(archive: some SessionArchive) throws -> CommandOutput {
+    let count = try archive.rebuildSchedules()
+    return CommandOutput(
+      "Rescheduled \(count) question\(count == 1 ? "" : "s") from their saved answers.")
+  }
 }

@@ -48,9 +48,23 @@ public enum SessionText {
     if let seconds = pause.continueSeconds {
       choices.append(":continue adds to this answer (\(clock(seconds)) left)")
     }
+    if let rating = pause.rating {
+      choices.append(
+        "rated \(rating.name): "
+          + (rating == .again ? ":easy" : rating == .easy ? ":again" : ":again or :easy")
+          + " changes that")
+    }
     choices.append(":quit stops (--resume continues later)")
     let text = "The clock is stopped while you read. " + choices.joined(separator: " · ")
     return "\n" + style.dim(TextLayout.wrap(text, width: style.width, indent: ""))
+  }
+
+  /// What the session says when the candidate rates the answer just given.
+  public static func rated(_ answer: AnswerRecord, style: TextStyle) -> String {
+    let when =
+      answer.rating == .again
+      ? "it comes back tomorrow" : "it comes back later than its band alone would bring it"
+    return style.dim("Rated \(answer.rating?.name ?? "unrated"): \(when).")
   }
 
   /// The question again, with the answer it is continuing and the time left for it.
@@ -139,7 +153,7 @@ public enum SessionText {
         + "the line was not added to your answer)"
     case .notice(let text):
       return style.yellow("Note: ") + text
-    case .ask, .grade, .recorded, .finished, .stories, .paused, .continuing:
+    case .ask, .grade, .recorded, .rated, .finished, .stories, .paused, .continuing:
       return nil
     }
   }

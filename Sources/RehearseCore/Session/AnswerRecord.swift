@@ -17,11 +17,15 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
   public var hintsUsed: Int
   /// The scored answer; a skipped answer scores 0 and misses every point.
   public var scored: ScoredAnswer
+  /// How the answer rates its question for the schedule (`ReviewRating(band:…)`, or what the
+  /// candidate chose with `:again` or `:easy`); `nil` for an answer that is no review: one cut
+  /// off by an interruption, a story's retelling.
+  public var rating: ReviewRating?
 
   public init(
     position: Int, questionID: String, component: Component, prompt: String, text: String,
     outcome: AnswerOutcome, startedAt: Date, answeredAt: Date, hintsUsed: Int,
-    scored: ScoredAnswer
+    scored: ScoredAnswer, rating: ReviewRating? = nil
   ) {
     self.position = position
     self.questionID = questionID
@@ -33,6 +37,7 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
     self.answeredAt = answeredAt
     self.hintsUsed = hintsUsed
     self.scored = scored
+    self.rating = rating
   }
 
   /// The seconds the answer took.

@@ -28,6 +28,15 @@ public protocol SessionArchive {
   /// The talking points still missed (the last answer to a question asking one missed it or
   /// made it in part), most often missed first; at most `limit` of them.
   func weakPoints(limit: Int?) throws -> [WeakPoint]
+  /// The schedule of every question answered, soonest due first.
+  func schedules() throws -> [QuestionSchedule]
+  /// Rebuilds every schedule from the saved answers' ratings; returns how many questions are
+  /// scheduled.
+  func rebuildSchedules() throws -> Int
+  /// The days with at least one answer, newest first.
+  func practiceDays() throws -> [StudyDay]
+  /// Each component's answers since `since` and their mean score.
+  func componentMeans(since: Date) throws -> [ComponentMean]
   /// One session: an id, or `last` for the newest.
   func transcript(_ id: String) throws -> SessionTranscript
   /// The newest session that did not run its course and has questions left.
@@ -35,6 +44,20 @@ public protocol SessionArchive {
 }
 
 extension SessionArchive {
+  /// What the archive knows of the candidate's study on `today`: every schedule, and how many
+  /// talking points each question still misses.
+  public func studyState(on today: StudyDay) throws -> StudyState {
+    var weakQuestions: [String: Int] = [:]
+    let points = try weakPoints(limit: nil)
+    for point in points {
+      for question in point.questions { weakQuestions[question, default: 0] += 1 }
+    }
+    return StudyState(
+      today: today,
+      schedules: Dictionary(try schedules().map { ($0.questionID, $0) }) { first, _ in first },
+      weakQuestions: weakQuestions, weakPointCount: points.count)
+  }
+
   /// Saves a new answer; one already saved at its position is refused.
   public func record(_ answer: AnswerRecord, session: Int64) throws {
     try record(answer, session: session, replacing: false)

@@ -39,7 +39,7 @@ public struct SessionMachine: Sendable {
 
   /// The `:` commands a candidate can type instead of an answer line.
   public enum Command: String, Sendable, CaseIterable {
-    case hint, skip, `repeat`, time, stories, `continue`, quit, help
+    case hint, skip, `repeat`, time, stories, `continue`, again, easy, quit, help
 
     /// What the command does, for `:help`.
     public var summary: String {
@@ -50,6 +50,8 @@ public struct SessionMachine: Sendable {
       case .time: "show the time left for the question and the session"
       case .stories: "list your stories that fit this question, best first"
       case .continue: "between questions: go back to the answer just given, while its time remains"
+      case .again: "between questions: bring the question just answered back tomorrow"
+      case .easy: "between questions: you knew the question just answered well; ask it much later"
       case .quit: "stop here; what you typed is saved, and --resume continues later"
       case .help: "list these commands"
       }
@@ -60,7 +62,9 @@ public struct SessionMachine: Sendable {
       .hint, .skip, .repeat, .time, .stories, .quit, .help,
     ]
     /// The commands that mean something between questions, while the feedback is read.
-    public static let betweenQuestions: [Command] = [.continue, .time, .quit, .help]
+    public static let betweenQuestions: [Command] = [
+      .continue, .again, .easy, .time, .quit, .help,
+    ]
   }
 
   /// The wait between questions, while the candidate reads the feedback; every clock is stopped.
@@ -73,12 +77,18 @@ public struct SessionMachine: Sendable {
     /// The time left to go back to the answer just given with `:continue`; `nil` when it has
     /// none (it timed out, or the session's time is up).
     public var continueSeconds: Double?
+    /// How the answer just given rates its question for the schedule; `nil` when it is no
+    /// review, and `:again`/`:easy` do not apply.
+    public var rating: ReviewRating?
 
-    public init(answered: Int, next: Int, total: Int, continueSeconds: Double?) {
+    public init(
+      answered: Int, next: Int, total: Int, continueSeconds: Double?, rating: ReviewRating? = nil
+    ) {
       self.answered = answered
       self.next = next
       self.total = total
       self.continueSeconds = continueSeconds
+      self.rating = rating
     }
   }
 
@@ -126,6 +136,8 @@ public struct SessionMachine: Sendable {
     /// A graded answer; save it (in place of an earlier one at its position: an answer
     /// continued with `:continue`), then show its feedback.
     case recorded(AnswerRecord)
+    /// The candidate rated the answer just given (`:again`, `:easy`): save it again, in place.
+    case rated(AnswerRecord)
     /// The session waits between questions until the candidate goes on.
     case paused(Pause)
     /// The candidate went back to an answer with `:continue`: the question again, with the
@@ -341,12 +353,13 @@ public struct SessionMachine: Sendable {
     else { return [] }
     self.submission = nil
     let item = plan.items[position]
-    let answer = AnswerRecord(
+    var answer = AnswerRecord(
       position: position, questionID: item.questionID, component: item.component,
       prompt: questions[item.questionID]?.prompt ?? "", text: submission.text,
       outcome: submission.outcome, startedAt: questionStartedAt,
       answeredAt: max(submission.answeredAt, questionStartedAt), hintsUsed: hintsShown,
       scored: scored)
+    answer.rating = Self.rating(of: answer, limitSeconds: item.limitSeconds)
     answers.append(answer)
     // The pause for grading moves the session's clock on with it.
     let pause = max(0, time.timeIntervalSince(submission.submittedAt))
@@ -391,6 +404,8 @@ public struct SessionMachine: Sendable {
         }
         switch command {
         case .continue: return continueAnswer(at: position, time: time)
+        case .again: return rate(position, .again)
+        case .easy: return rate(position, .easy)
         case .quit: return finish(.quit)
         default: return [.help(Command.betweenQuestions)]
         }
@@ -414,6 +429,26 @@ public struct SessionMachine: Sendable {
     }
   }
 
+  /// Rates the answer at `position` as the candidate says, over the rating its band gave.
+  private mutating func rate(_ position: Int, _ rating: ReviewRating) -> [Output] {
+    guard let index = answers.lastIndex(where: { $0.position == position }),
+      answers[index].rating != nil
+    else { return [.notice("that answer is not scheduled, so it cannot be rated")] }
+    answers[index].rating = rating
+    return [.rated(answers[index])]
+  }
+
+  /// The rating an answer gives its question, from its band, hints and time
+  /// (`ReviewRating(band:…)`); an interrupted answer and a story's retelling give none.
+  static func rating(of answer: AnswerRecord, limitSeconds: Int) -> ReviewRating? {
+    guard answer.outcome != .interrupted,
+      StoryRehearsal.slug(fromQuestionID: answer.questionID) == nil
+    else { return nil }
+    return ReviewRating(
+      band: answer.scored.band, hintsUsed: answer.hintsUsed, secondsUsed: answer.secondsUsed,
+      secondsAllowed: Double(limitSeconds))
+  }
+
   /// Waits between questions after the answer at `position`, every clock stopped from `time`.
   private mutating func beginPause(after position: Int, at time: Date) -> [Output] {
     state = .paused(position: position)
@@ -426,7 +461,8 @@ public struct SessionMachine: Sendable {
     guard case .paused(let position) = state else { return nil }
     return Pause(
       answered: position, next: position + 1, total: plan.items.count,
-      continueSeconds: secondsToContinue(position))
+      continueSeconds: secondsToContinue(position),
+      rating: answers.last(where: { $0.position == position })?.rating)
   }
 
   /// Ends the wait at `time`: the clocks run again and the next question is asked.
@@ -538,6 +574,11 @@ public struct SessionMachine: Sendable {
     case .continue:
       return [
         .notice(":continue goes back to an answer between questions; this one is still open")
+      ]
+    case .again, .easy:
+      return [
+        .notice(
+          ":\(command.rawValue) rates an answer once it is given, while its feedback is shown")
       ]
     case .stories:
       return question.map { [.stories($0)] } ?? []

@@ -78,19 +78,28 @@ extension SessionPlan {
     } else {
       let components = selection.components.isEmpty ? Component.allCases : selection.components
       var generator = SeededGenerator(seed: selection.seed)
+      let wantedTags = Set(selection.tags.map { $0.lowercased() })
       var pools: [(Component, [Question])] = []
       for component in Component.allCases where components.contains(component) {
         let pool = bank.questions.filter { question in
           question.component == component
             && (selection.difficulties?.contains(question.difficulty) ?? true)
             && (selection.pythonUnavailable == nil || question.python == nil)
+            && (wantedTags.isEmpty
+              || question.tags.contains { wantedTags.contains($0.lowercased()) })
         }
-        if !pool.isEmpty { pools.append((component, pool.shuffled(using: &generator))) }
+        let ordered = order(pool.shuffled(using: &generator), selection)
+        if !ordered.isEmpty { pools.append((component, ordered)) }
       }
       guard !pools.isEmpty else {
         throw SessionSelectionError.noQuestions(filters: describe(selection, components))
       }
-      let wanted = selection.count ?? pools.count
+      // One source without a count: as many of it as a default session has questions, from
+      // whichever components have them.
+      let wanted =
+        selection.count
+        ?? (selection.source == nil
+          ? pools.count : min(pools.reduce(0) { $0 + $1.1.count }, Component.allCases.count))
       var taken = [Int](repeating: 0, count: pools.count)
       var remaining = wanted
       // Round robin over the components until the count is met or every pool is empty.
@@ -119,12 +128,47 @@ extension SessionPlan {
     )
   }
 
+  /// A component's questions, shuffled, in the order a study-ordered draw takes them: due, on
+  /// weak points, new, then the rest; resting ones (answered in the last few days, not due) and,
+  /// with a source, those of another standing are left out. Without study, as shuffled.
+  private static func order(_ shuffled: [Question], _ selection: SessionSelection) -> [Question] {
+    guard let study = selection.study else { return shuffled }
+    let ranked = shuffled.enumerated().compactMap {
+      item -> (standing: StudyState.Standing, index: Int, question: Question)? in
+      let standing = study.standing(of: item.element.id)
+      guard standing != .resting, selection.source.map({ $0.standing == standing }) ?? true
+      else { return nil }
+      return (standing, item.offset, item.element)
+    }
+    return ranked.sorted { first, second in
+      if first.standing != second.standing { return first.standing < second.standing }
+      if study.precedes(first.question.id, second.question.id) { return true }
+      if study.precedes(second.question.id, first.question.id) { return false }
+      return first.index < second.index
+    }.map(\.question)
+  }
+
   private static func seconds(_ minutes: Double) -> Int {
     max(1, Int((minutes * 60).rounded()))
   }
 
   private static func describe(_ selection: SessionSelection, _ components: [Component]) -> String {
-    var parts = ["components " + components.map(\.rawValue).joined(separator: ", ")]
+    var parts: [String] = []
+    if !selection.components.isEmpty || selection.source == nil {
+      parts.append("components " + components.map(\.rawValue).joined(separator: ", "))
+    }
+    if !selection.tags.isEmpty {
+      parts.append("tag " + selection.tags.joined(separator: " or "))
+    }
+    switch selection.source {
+    case .due?: parts.append("due today")
+    case .weak?: parts.append("on talking points still missed")
+    case .new?: parts.append("never answered")
+    case nil: break
+    }
+    if selection.study != nil && selection.source != .due {
+      parts.append("not answered in the last \(StudyState.restDays) days")
+    }
     if let range = selection.difficulties {
       parts.append(
         range.count == 1

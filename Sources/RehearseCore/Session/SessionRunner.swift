@@ -53,6 +53,9 @@ public struct SessionRunner {
           let feedback = FeedbackText.render(
             Feedback(answer, question: machine.question(id: answer.questionID)), style: style)
           show("\n" + feedback, .results)
+        case .rated(let answer):
+          try archive.record(answer, session: sessionID, replacing: true)
+          show(SessionText.rated(answer, style: style), .conversation)
         case .paused(let pause):
           show(SessionText.pause(pause, style: style), .conversation)
         case .continuing(let asked, let draft, let secondsLeft):

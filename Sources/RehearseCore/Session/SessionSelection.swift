@@ -17,6 +17,14 @@ public struct SessionSelection: Sendable, Equatable {
   /// Why Python answers cannot be run here, when they cannot: Python questions are then left out
   /// of the draw, and asking for one by id fails.
   public var pythonUnavailable: String?
+  /// Only questions carrying one of these tags (case-insensitive); any question when empty.
+  public var tags: [String] = []
+  /// What the store knows of the candidate's study: with it, each component's questions are
+  /// drawn due first, then those on weak points, then new ones, never one answered in the last
+  /// few days unless due (`StudyState`); without it, at random.
+  public var study: StudyState?
+  /// Only questions of this standing (`--due`, `--weak`, `--new`); needs `study`.
+  public var source: DrawSource?
 
   public init(
     components: [Component] = [], count: Int? = nil, difficulties: ClosedRange<Int>? = nil,

@@ -17,3 +17,33 @@ public enum ReviewRating: Int, CaseIterable, Sendable, Codable, Comparable {
     lhs.rawValue < rhs.rawValue
   }
 }
+
+extension ReviewRating {
+  /// The rating's name as the candidate types it (`again`, `hard`, `good`, `easy`).
+  public var name: String {
+    switch self {
+    case .again: "again"
+    case .hard: "hard"
+    case .good: "good"
+    case .easy: "easy"
+    }
+  }
+
+  /// The rating an answer gives its question: weak is `again`, adequate `hard`, strong `good`,
+  /// and strong without a hint in under half the time allowed `easy`.
+  ///
+  /// `secondsAllowed` is the question's limit in its session; without one (or with a limit of
+  /// zero) a strong answer is `good`.
+  public init(band: Band, hintsUsed: Int, secondsUsed: Double, secondsAllowed: Double?) {
+    switch band {
+    case .weak: self = .again
+    case .adequate: self = .hard
+    case .strong:
+      if hintsUsed == 0, let allowed = secondsAllowed, allowed > 0, secondsUsed < allowed / 2 {
+        self = .easy
+      } else {
+        self = .good
+      }
+    }
+  }
+}

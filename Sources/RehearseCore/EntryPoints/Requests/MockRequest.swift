@@ -15,12 +15,16 @@ public struct MockRequest: Sendable {
   /// Whether the session waits after each answer's feedback, every clock stopped, until the
   /// candidate goes on (a terminal's default).
   public var pausesAfterFeedback: Bool
+  /// The time zone whose calendar days the schedule counts in.
+  public var timeZone: TimeZone
 
   public init(
     bank: BankSource, selection: SessionSelection, resume: Bool,
     mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil,
-    checker: ExerciseChecker? = nil, pausesAfterFeedback: Bool = false
+    checker: ExerciseChecker? = nil, pausesAfterFeedback: Bool = false,
+    timeZone: TimeZone = .current
   ) {
+    self.timeZone = timeZone
     self.bank = bank
     self.selection = selection
     self.resume = resume

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import RehearseCore
+
+extension SessionStore {
+  /// Adds each answer's rating and the schedule of every question answered: migration v6.
+  ///
+  /// Answers saved before it get the rating their band, hints and time give (the limit comes
+  /// from their session's plan), and the schedule is replayed from them, with days taken in
+  /// `timeZone`.
+  static func registerScheduleMigration(_ migrator: inout DatabaseMigrator, timeZone: TimeZone) {
+    migrator.registerMigration("v6: schedule") { database in
+      try database.alter(table: "answer") { table in
+        table.add(column: "rating", .integer)
+      }
+      try database.create(table: "schedule") { table in
+        table.primaryKey("question_id", .text)
+        table.column("stability", .double).notNull()
+        table.column("difficulty", .double).notNull()
+        table.column("last_review", .integer).notNull()
+        table.column("due", .integer).notNull().indexed()
+        table.column("reviews", .integer).notNull()
+        table.column("lapses", .integer).notNull()
+        table.column("last_rating", .integer).notNull()
+      }
+      var limits: [Int64: [Int]] = [:]
+      for row in try Row.fetchAll(database, sql: "SELECT id, plan FROM session") {
+        let text: String = row["plan"]
+        guard let plan = try? JSONDecoder().decode(SessionPlan.self, from: Data(text.utf8))
+        else { continue }
+        limits[row["id"]] = plan.items.map(\.limitSeconds)
+      }
+      for row in try Row.fetchAll(
+        database,
+        sql: """
+          SELECT id, session_id, position, question_id, outcome, band, hints_used, seconds_used
+          FROM answer
+          """)
+      {
+        guard let outcome = AnswerOutcome(rawValue: row["outcome"]),
+          let band = Band(rawValue: row["band"]), outcome != .interrupted,
+          StoryRehearsal.slug(fromQuestionID: row["question_id"]) == nil
+        else { continue }
+        let position: Int = row["position"]
+        let limit = limits[row["session_id"]].flatMap { position < $0.count ? $0[position] : nil }
+        let rating = ReviewRating(
+          band: band, hintsUsed: row["hints_used"], secondsUsed: row["seconds_used"],
+          secondsAllowed: limit.map(Double.init))
+        try database.execute(
+          sql: "UPDATE answer SET rating = ? WHERE id = ?",
+          arguments: [rating.rawValue, row["id"] as Int64])
+      }
+      try rebuildSchedules(timeZone: timeZone, in: database)
+    }
+  }
+
+  /// Replays the rated answers of `questionID` into its schedule, in place of the one saved.
+  static func reschedule(questionID: String, timeZone: TimeZone, in database: Database) throws {
+    let rows = try Row.fetchAll(
+      database,
+      sql: """
+        SELECT answered_at, rating FROM answer
+        WHERE question_id = ? AND rating IS NOT NULL ORDER BY answered_at, id
+        """,
+      arguments: [questionID])
+    try save(
+      schedule(questionID, rows: rows, timeZone: timeZone), questionID: questionID, in: database)
+  }
+
+  /// Replays every rated answer into the schedule, which is cleared first; returns how many
+  /// questions are scheduled.
+  @discardableResult
+  static func rebuildSchedules(timeZone: TimeZone, in database: Database) throws -> Int {
+    try database.execute(sql: "DELETE FROM schedule")
+    let rows = try Row.fetchAll(
+      database,
+      sql: """
+        SELECT question_id, answered_at, rating FROM answer
+        WHERE rating IS NOT NULL ORDER BY question_id, answered_at, id
+        """)
+    var count = 0
+    var start = 0
+    while start < rows.count {
+      let questionID: String = rows[start]["question_id"]
+      var end = start
+      while end < rows.count && rows[end]["question_id"] as String == questionID { end += 1 }
+      if let schedule = schedule(questionID, rows: rows[start..<end], timeZone: timeZone) {
+        try save(schedule, questionID: questionID, in: database)
+        count += 1
+      }
+      start = end
+    }
+    return count
+  }
+
+  private static func schedule(
+    _ questionID: String, rows: some Collection<Row>, timeZone: TimeZone
+  ) -> QuestionSchedule? {
+    let reviews = rows.compactMap { row -> (day: StudyDay, rating: ReviewRating)? in
+      guard let rating = ReviewRating(rawValue: row["rating"]) else { return nil }
+      return (StudyDay(Date(timeIntervalSince1970: row["answered_at"]), in: timeZone), rating)
+    }
+    return StudyScheduler().replay(questionID: questionID, reviews)
+  }
+
+  private static func save(
+    _ schedule: QuestionSchedule?, questionID: String, in database: Database
+  ) throws {
+    guard let schedule else {
+      try database.execute(
+        sql: "DELETE FROM schedule WHERE question_id = ?", arguments: [questionID])
+      return
+    }
+    try database.execute(
+      sql: """
+        INSERT OR REPLACE INTO schedule
+          (question_id, stability, difficulty, last_review, due, reviews, lapses, last_rating)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        questionID, schedule.memory.stability, schedule.memory.difficulty,
+        schedule.lastReview.number, schedule.due.number, schedule.reviews, schedule.lapses,
+        schedule.lastRating.rawValue,
+      ])
+  }
+
+  /// The schedule of every question answered, soonest due first.
+  public func schedules() throws(StoreError) -> [QuestionSchedule] {
+    try read { database in
+      try Row.fetchAll(database, sql: "SELECT * FROM schedule ORDER BY due, question_id").map {
+        row in
+        QuestionSchedule(
+          questionID: row["question_id"],
+          memory: MemoryState(stability: row["stability"], difficulty: row["difficulty"]),
+          lastReview: StudyDay(number: row["last_review"]), due: StudyDay(number: row["due"]),
+          reviews: row["reviews"], lapses: row["lapses"],
+          lastRating: ReviewRating(rawValue: row["last_rating"]) ?? .good)
+      }
+    }
+  }
+
+  /// Rebuilds every question's schedule from the stored answers' ratings, with days taken in
+  /// the store's time zone: for `rehearse reschedule`, after the scheduler changes. Returns how
+  /// many questions are scheduled.
+  public func rebuildSchedules() throws(StoreError) -> Int {
+    let timeZone = self.timeZone
+    return try write { try Self.rebuildSchedules(timeZone: timeZone, in: $0) }
+  }
+}
+
+extension SessionStore {
+  /// The days with at least one answer, newest first, in the store's time zone.
+  public func practiceDays() throws(StoreError) -> [StudyDay] {
+    let timeZone = self.timeZone
+    let times = try read { database in
+      try Double.fetchAll(database, sql: "SELECT answered_at FROM answer ORDER BY answered_at DESC")
+    }
+    var days: [StudyDay] = []
+    for time in times {
+      let day = StudyDay(Date(timeIntervalSince1970: time), in: timeZone)
+      if days.last != day { days.append(day) }
+    }
+    return days
+  }
+
+  /// Each component's answers since `since` and their mean score, computed in SQL.
+  public func componentMeans(since: Date) throws(StoreError) -> [ComponentMean] {
+    try read { database in
+      try Row.fetchAll(
+        database,
+        sql: """
+          SELECT component, COUNT(*) AS answers, AVG(score) AS mean FROM answer
+          WHERE answered_at >= ? AND substr(question_id, 1, 6) != 'story:'
+          GROUP BY component
+          """,
+        arguments: [since.timeIntervalSince1970]
+      ).compactMap { row in
+        Component(rawValue: row["component"]).map {
+          ComponentMean(component: $0, answers: row["answers"], mean: row["mean"])
+        }
+      }
+    }
+  }
+}

@@ -6,23 +6,27 @@ import RehearseCore
 struct AskCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ask",
-    abstract: "Practise one question, timed and saved like a mock session.",
+    abstract: "Practise the questions named, timed and saved like a mock session.",
     discussion: """
-      The question is asked with its time limit (or --minutes); the answer is scored, saved \
-      and shown with its feedback, as in 'rehearse mock'. Input, commands and exit codes are \
-      those of 'rehearse mock'.
+      The questions are asked in the order given, each with its time limit (or --minutes); \
+      each answer is scored, saved, scheduled and shown with its feedback, as in 'rehearse \
+      mock'. Input, commands and exit codes are those of 'rehearse mock'.
       """
   )
 
-  @Argument(help: "The question id (see 'rehearse bank list').")
-  var id: String
+  @Argument(help: "The question ids (see 'rehearse bank list').")
+  var ids: [String]
+
+  func validate() throws {
+    if ids.isEmpty { throw ValidationError("name at least one question id") }
+  }
 
   @OptionGroup var limits: TimeLimitOptions
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
     let selection = SessionSelection(
-      questionIDs: [id], minutesPerQuestion: limits.minutes,
+      questionIDs: ids, minutesPerQuestion: limits.minutes,
       sessionMinutes: limits.sessionMinutes, seed: 0)
     try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
       let request = MockRequest(

@@ -10,7 +10,17 @@ struct MockCommand: ParsableCommand {
     discussion: """
       By default one question of each of the seven components, in the order of an interview: \
       sql-python, database-concepts, ci-cd, data-models, system-design, cloud-platforms, \
-      behavioural. Each answer has the question's time limit (or --minutes) and the session \
+      behavioural. Within each component the draw follows your study: questions due for \
+      review first, then questions on talking points you still miss, then questions you have \
+      never answered, then the rest; a question answered in the last three days is not asked \
+      again unless it is due. --due, --weak and --new take only that kind (as many as a \
+      default session, or --count); --question ID asks exactly the questions named, --tag \
+      only questions with a tag. See 'rehearse today' for what is due.
+
+      Every answer schedules its question (FSRS, in whole days): weak brings it back the next \
+      day, adequate soon, strong later, and strong without hints in under half the time much \
+      later. After an answer's feedback, :again brings it back tomorrow and :easy much later, \
+      whatever its band. Each answer has the question's time limit (or --minutes) and the session \
       the sum of them (or --session-minutes). When time runs out, what you typed is kept, \
       scored and marked timed out.
 
@@ -19,7 +29,8 @@ struct MockCommand: ParsableCommand {
       single . submits it (a SQL answer also ends at the ; that completes its query). \
       Commands, with Tab completion: :hint reveals a hint (recorded), :skip skips, :repeat \
       shows the question again, :time shows the time left, :stories lists your STAR stories \
-      that fit the question, :quit stops, :help lists them. Ctrl-D on an empty answer skips; \
+      that fit the question, :quit stops, :help lists them; between questions :continue, \
+      :again and :easy. Ctrl-D on an empty answer skips; \
       Ctrl-C (or Ctrl-\\, or closing the terminal) saves what you typed, prints the summary and \
       exits. Ctrl-Z stops the session and every clock with it; fg carries on.
 
@@ -55,6 +66,21 @@ struct MockCommand: ParsableCommand {
       "Only questions of this difficulty: 1, 2, 3 or a range such as 1-2.", valueName: "level"))
   var difficulty: DifficultyRange?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Only questions due today (--due), on talking points still missed (--weak), or never "
+        + "answered (--new)."))
+  var source: DrawSource?
+
+  @Option(
+    name: .customLong("question"),
+    help: ArgumentHelp(
+      "Ask this question (repeatable, in order); no other question is drawn.", valueName: "id"))
+  var questionIDs: [String] = []
+
+  @Option(help: "Only questions with this tag (repeatable: any of them; see 'rehearse bank list').")
+  var tag: [String] = []
+
   @Option(help: "The seed of the draw: the same seed and flags ask the same questions.")
   var seed: UInt64?
 
@@ -72,9 +98,18 @@ struct MockCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func validate() throws {
+    if !questionIDs.isEmpty
+      && (!component.isEmpty || count != nil || difficulty != nil || source != nil
+        || !tag.isEmpty)
+    {
+      throw ValidationError(
+        "--question asks exactly the questions named: give no --component, --count, "
+          + "--difficulty, --tag, --due, --weak or --new with it")
+    }
     if resume
       && (!component.isEmpty || count != nil || difficulty != nil || seed != nil
-        || limits.minutes != nil || limits.sessionMinutes != nil)
+        || limits.minutes != nil || limits.sessionMinutes != nil || source != nil
+        || !questionIDs.isEmpty || !tag.isEmpty)
     {
       throw ValidationError(
         "--resume continues a saved session as it was planned: give no other options")
@@ -82,10 +117,12 @@ struct MockCommand: ParsableCommand {
   }
 
   func run() throws {
-    let selection = SessionSelection(
+    var selection = SessionSelection(
       components: component, count: count, difficulties: difficulty?.range,
-      minutesPerQuestion: limits.minutes, sessionMinutes: limits.sessionMinutes,
-      seed: seed ?? UInt64.random(in: 1...999_999))
+      questionIDs: questionIDs, minutesPerQuestion: limits.minutes,
+      sessionMinutes: limits.sessionMinutes, seed: seed ?? UInt64.random(in: 1...999_999))
+    selection.tags = tag
+    selection.source = source
     try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: resume, mode: mode,

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+import RehearseStore
+
+/// `rehearse today`: the plan for today's practice.
+struct TodayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "today",
+    abstract: "Show what to practise today: due questions, weak points, new ones, your streak.",
+    discussion: """
+      Every answer schedules its question (FSRS, counted in local calendar days): a weak \\
+      answer brings it back the next day, an adequate one soon, a strong one later. Shown: \\
+      the questions due today or overdue, the talking points still missed, the components \\
+      with the lowest mean score over the last 30 days, the questions never answered, the \\
+      streak of consecutive days practised, and the session 'rehearse mock' would draw now \\
+      (due first, then weak points, then new) with its time.
+
+      JSON: {day, due: [{question_id, component, overdue_days, last_rating}], \
+      next_due: {day, in_days, questions} or null, \\
+      weakest_components: [{component, answers, mean}], weak_points, weak_questions, \\
+      unseen: [{component, unseen, total}], streak, practised_today, \\
+      suggested: [{question_id, component, why}], suggested_minutes}.
+      """
+  )
+
+  @OptionGroup var formatOptions: FormatOptions
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var pager: PagerOptions
+
+  func run() throws {
+    let request = TodayRequest(
+      bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle)
+    try CommandRunner.run(pager: pager) {
+      try Rehearse.today(request, archive: try SessionStore(home: UserHome.folder), now: Date())
+    }
+  }
+}

@@ -18,7 +18,8 @@ extension SessionStore {
   }
 
   /// Saves the talking points of `scored`, an answer to `questionID`, under `answerID`, in place
-  /// of any saved before (an answer continued with `:continue`).
+  /// of any saved before (an answer continued with `:continue`); from v5, triggers keep each
+  /// question's points in `question_point` as these rows are written.
   static func savePoints(
     _ scored: ScoredAnswer, answerID: Int64, questionID: String, answeredAt: Double,
     in database: Database
@@ -37,28 +38,18 @@ extension SessionStore {
 
   /// The talking points still missed, most often missed first: a point is still missed while
   /// the newest answer to a question asking it missed it or made it in part; one made since is
-  /// cleared.
+  /// cleared. Read from `question_point`, kept as each answer's points are saved.
   public func weakPoints(limit: Int?) throws(StoreError) -> [WeakPoint] {
     let rows = try read { database in
       try Row.fetchAll(
         database,
         sql: """
-          WITH ranked AS (
-            SELECT question_id, point, credit,
-              ROW_NUMBER() OVER (
-                PARTITION BY question_id, point ORDER BY answered_at DESC, answer_id DESC) AS rank
-            FROM answer_point
-          ),
-          still_missed AS (
-            SELECT question_id, point FROM ranked WHERE rank = 1 AND credit < 1
-          )
-          SELECT p.point, COUNT(*) AS misses, GROUP_CONCAT(DISTINCT p.question_id) AS questions,
-            MAX(p.answered_at) AS last_missed
-          FROM answer_point p
-          JOIN still_missed s ON s.question_id = p.question_id AND s.point = p.point
-          WHERE p.credit < 1
-          GROUP BY p.point
-          ORDER BY misses DESC, last_missed DESC, p.point
+          SELECT point, SUM(misses) AS misses, GROUP_CONCAT(question_id) AS questions,
+            MAX(last_missed) AS last_missed
+          FROM question_point
+          WHERE credit < 1
+          GROUP BY point
+          ORDER BY misses DESC, last_missed DESC, point
           LIMIT ?
           """,
         arguments: [limit ?? -1])

@@ -189,6 +189,9 @@ public final class SessionStore: SessionArchive, Sendable {
           answeredAt: row["answered_at"], in: database)
       }
     }
+    migrator.registerMigration("v5: kept counts") { database in
+      try Self.keepCounts(database)
+    }
     registerScheduleMigration(&migrator, timeZone: timeZone)
     return migrator
   }
@@ -221,7 +224,8 @@ public final class SessionStore: SessionArchive, Sendable {
     throws(StoreError)
   {
     let scored = encode(answer.scored)
-    // Without `replacing`, a second answer at a position fails on the unique key.
+    // Without `replacing`, a second answer at a position fails on the unique key. The session's
+    // kept counts and the question's points follow by the triggers of v5, in this transaction.
     let onConflict = replacing ? "ON CONFLICT (session_id, position) DO UPDATE SET" : ""
     let update =
       replacing

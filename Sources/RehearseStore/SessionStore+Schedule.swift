@@ -23,6 +23,8 @@ extension SessionStore {
         table.column("lapses", .integer).notNull()
         table.column("last_rating", .integer).notNull()
       }
+      // `today` reads the newest answers first (the streak) and the last 30 days (the means).
+      try database.create(index: "answer_answered_at", on: "answer", columns: ["answered_at"])
       var limits: [Int64: [Int]] = [:]
       for row in try Row.fetchAll(database, sql: "SELECT id, plan FROM session") {
         let text: String = row["plan"]
@@ -149,18 +151,40 @@ extension SessionStore {
 }
 
 extension SessionStore {
-  /// The days with at least one answer, newest first, in the store's time zone.
-  public func practiceDays() throws(StoreError) -> [StudyDay] {
+  /// The run of consecutive days with at least one answer that ends on `today`, or on the day
+  /// before when today has none yet, in the store's time zone; and whether today has one.
+  ///
+  /// The answers are read newest first and only until the run breaks; a day's start is worked
+  /// out once per day, not per answer.
+  public func practiceStreak(endingOn today: StudyDay) throws(StoreError) -> PracticeStreak {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
     let timeZone = self.timeZone
-    let times = try read { database in
-      try Double.fetchAll(database, sql: "SELECT answered_at FROM answer ORDER BY answered_at DESC")
+    return try read { database in
+      let times = try Double.fetchCursor(
+        database, sql: "SELECT answered_at FROM answer ORDER BY answered_at DESC")
+      var streak = 0
+      var practisedToday = false
+      // The day being counted and when it starts: answers from then on are on it.
+      var counted: StudyDay?
+      var countedStart = Double.infinity
+      while let time = try times.next() {
+        if time >= countedStart { continue }
+        let date = Date(timeIntervalSince1970: time)
+        let day = StudyDay(date, in: timeZone)
+        if day > today { continue }
+        if let counted {
+          guard day == counted.adding(-1) else { break }
+        } else {
+          guard day == today || day == today.adding(-1) else { break }
+          practisedToday = day == today
+        }
+        streak += 1
+        counted = day
+        countedStart = calendar.startOfDay(for: date).timeIntervalSince1970
+      }
+      return PracticeStreak(days: streak, practisedToday: practisedToday)
     }
-    var days: [StudyDay] = []
-    for time in times {
-      let day = StudyDay(Date(timeIntervalSince1970: time), in: timeZone)
-      if days.last != day { days.append(day) }
-    }
-    return days
   }
 
   /// Each component's answers since `since` and their mean score, computed in SQL.

@@ -3,30 +3,59 @@ import GRDB
 import RehearseCore
 import RehearseStore
 
-// What the study commands cost on a large store: N sessions of seven answers each, made in one
-// transaction in a temporary home, then `history` and `weak` timed as the commands run them.
+// What the study commands cost on a large store: N sessions of seven answers each (to the shipped
+// bank's questions, each rated as its band rates it), made in one transaction in a temporary
+// home, then `history`, `weak`, `today`, what `mock` reads before its first prompt, and
+// `reschedule` timed as the commands run them.
 // Run it release-built:
-//   swift run -c release StoreBenchmark [--sessions N] [--rounds N]
+//   swift run -c release StoreBenchmark [--sessions N] [--rounds N] [--keep]
+// --keep leaves the store and names its home, to time the commands themselves on it.
 // It reports the median and the best time of each, and the peak memory of the process: after the
 // store is made, and at the end. The targets at 10,000 sessions: each command within 100 ms,
 // the process within 50 MB.
 
 var sessionCount = 10_000
 var rounds = 5
+var keep = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
   case "--sessions": sessionCount = arguments.next().flatMap(Int.init) ?? sessionCount
   case "--rounds": rounds = max(1, arguments.next().flatMap(Int.init) ?? rounds)
+  case "--keep": keep = true
   default:
-    FileHandle.standardError.write(Data("usage: StoreBenchmark [--sessions N] [--rounds N]\n".utf8))
+    FileHandle.standardError.write(
+      Data("usage: StoreBenchmark [--sessions N] [--rounds N] [--keep]\n".utf8))
     exit(64)
   }
 }
 
 let home = FileManager.default.temporaryDirectory
   .appendingPathComponent("rehearse-store-benchmark-\(UUID().uuidString)")
-defer { try? FileManager.default.removeItem(at: home) }
+defer {
+  if keep {
+    print("kept the store: REHEARSE_HOME=\(home.path)")
+  } else {
+    try? FileManager.default.removeItem(at: home)
+  }
+}
+
+// The bank as the commands load it: from its compiled cache under the home after the first time.
+let bankSource = BankSource(
+  explicitPath: nil, environment: ProcessInfo.processInfo.environment,
+  executablePath: CommandLine.arguments[0],
+  currentDirectory: FileManager.default.currentDirectoryPath,
+  cacheFolder: home.appendingPathComponent("cache"))
+let bank: Bank
+do {
+  bank = try bankSource.load()
+} catch {
+  FileHandle.standardError.write(Data("StoreBenchmark: \(error)\n".utf8))
+  exit(66)
+}
+let questionsByComponent = Component.allCases.map { component in
+  bank.questions.filter { $0.component == component }.map(\.id)
+}
 
 // The schema comes from the store itself; the rows are written in bulk beside it, and the
 // store's triggers keep its counts as they go, as they do for every answer saved. Each statement
@@ -53,9 +82,9 @@ do {
     let insertAnswer = try database.makeStatement(
       sql: """
         INSERT INTO answer (session_id, position, question_id, component, prompt, text,
-          outcome, started_at, answered_at, seconds_used, hints_used, score, band, scored)
+          outcome, started_at, answered_at, seconds_used, hints_used, score, band, scored, rating)
         VALUES (?, ?, ?, ?, 'A prompt', 'An answer of a few words.', 'answered', ?, ?, 180,
-          0, ?, ?, ?)
+          0, ?, ?, ?, ?)
         """)
     let insertPoint = try database.makeStatement(
       sql: """
@@ -67,7 +96,8 @@ do {
       try insertSession.execute(arguments: [began, began + 1_500, planText])
       let sessionID = database.lastInsertedRowID
       for position in 0..<7 {
-        let question = "q-\((session * 7 + position) % 150)"
+        let pool = questionsByComponent[position]
+        let question = pool[(session * 3 + position) % pool.count]
         let score = (session * 31 + position * 17) % 101
         let scored = ScoredAnswer(
           question: question, score: score, band: Band(score: score),
@@ -83,6 +113,9 @@ do {
           arguments: [
             sessionID, position, question, components[position].rawValue, answered - 180,
             answered, score, Band(score: score).rawValue, scoredText,
+            ReviewRating(
+              band: Band(score: score), hintsUsed: 0, secondsUsed: 180, secondsAllowed: 240
+            ).rawValue,
           ])
         let answerID = database.lastInsertedRowID
         for (point, credit) in [("point a of \(question)", 1.0), ("point b of \(question)", 0)] {
@@ -92,6 +125,8 @@ do {
     }
   }
   try queue.close()
+  // The schedules, replayed from the ratings as an upgrade or `reschedule` does.
+  _ = try store.rebuildSchedules()
 } catch {
   FileHandle.standardError.write(Data("StoreBenchmark: \(error)\n".utf8))
   exit(70)
@@ -117,6 +152,9 @@ func peakMemoryMegabytes() -> Double {
   getrusage(RUSAGE_SELF.rawValue, &usage)
   return Double(usage.ru_maxrss) / 1024
 }
+
+/// The evening after the last session.
+let lastDay = Date(timeIntervalSince1970: 1_800_000_000 + Double(sessionCount) * 3_600 + 3_600)
 
 do {
   print(
@@ -150,6 +188,24 @@ do {
       }
     ),
     ("weak", { try Rehearse.weak(WeakRequest(), archive: $0).standardOutput.utf8.count }),
+    (
+      "today",
+      {
+        try Rehearse.today(TodayRequest(bank: bankSource), archive: $0, now: lastDay)
+          .standardOutput.utf8.count
+      }
+    ),
+    (
+      // What `mock` reads of the store before its first prompt, to draw the session.
+      "mock's draw (study state and plan)",
+      {
+        var selection = SessionSelection(seed: 1)
+        selection.study = try $0.studyState(on: StudyDay(lastDay, in: .current))
+        return try SessionPlan.draw(from: bank, selection).plan.items.count
+      }
+    ),
+    ("reschedule", { try $0.rebuildSchedules() }),
+    ("the bank, as today and mock load it", { _ in try bankSource.load().questions.count }),
   ]
   for (name, body) in cases {
     let times = try measure(body)

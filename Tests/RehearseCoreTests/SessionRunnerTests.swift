@@ -96,10 +96,16 @@ final class MemoryArchive: SessionArchive {
 
   func rebuildSchedules() throws -> Int { try schedules().count }
 
-  func practiceDays() throws -> [StudyDay] {
+  func practiceStreak(endingOn today: StudyDay) throws -> PracticeStreak {
     let utc = TimeZone(secondsFromGMT: 0)!
-    return Array(Set(sessions.flatMap(\.answers).map { StudyDay($0.answeredAt, in: utc) }))
-      .sorted(by: >)
+    let days = Set(sessions.flatMap(\.answers).map { StudyDay($0.answeredAt, in: utc) })
+    var day = days.contains(today) ? today : today.adding(-1)
+    var count = 0
+    while days.contains(day) {
+      count += 1
+      day = day.adding(-1)
+    }
+    return PracticeStreak(days: count, practisedToday: days.contains(today))
   }
 
   func componentMeans(since: Date) throws -> [ComponentMean] {

@@ -120,6 +120,36 @@ struct StudyLoopTests {
     #expect(try store.schedules() == kept)
   }
 
+  @Test("the streak counts local days up to today, or up to yesterday before today's practice")
+  func streak() throws {
+    let home = TemporaryHome()
+    defer { home.remove() }
+    let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+    let store = try SessionStore(home: home.url, timeZone: shanghai)
+    let item = SessionPlan.Item(questionID: "q", component: .ciCd, limitSeconds: 600)
+    let plan = SessionPlan(items: [item], sessionLimitSeconds: 600, seed: 0)
+    // 2026-12-03 23:50 in Shanghai, then 00:10 and 23:00 the next day, then two days later.
+    let late = Date(timeIntervalSince1970: 1_796_313_000)
+    let times = [late, late.addingTimeInterval(20 * 60), late.addingTimeInterval(23 * 3600)]
+    for time in times {
+      let session = try store.createSession(plan: plan, startedAt: time, bank: "/b")
+      try store.record(Self.answer(item, position: 0, band: .strong, at: time), session: session)
+    }
+    let first = StudyDay(late, in: shanghai)
+    #expect(
+      try store.practiceStreak(endingOn: first.adding(1))
+        == PracticeStreak(days: 2, practisedToday: true))
+    #expect(
+      try store.practiceStreak(endingOn: first.adding(2))
+        == PracticeStreak(days: 2, practisedToday: false), "yesterday's run still stands")
+    #expect(
+      try store.practiceStreak(endingOn: first.adding(3))
+        == PracticeStreak(days: 0, practisedToday: false), "a day missed breaks it")
+    #expect(
+      try store.practiceStreak(endingOn: first)
+        == PracticeStreak(days: 1, practisedToday: true), "later answers do not count")
+  }
+
   @Test("a rating chosen with :again or :easy overrides the band's, and is kept with the answer")
   func ratingOverride() throws {
     let home = TemporaryHome()

@@ -33,8 +33,8 @@ public protocol SessionArchive {
   /// Rebuilds every schedule from the saved answers' ratings; returns how many questions are
   /// scheduled.
   func rebuildSchedules() throws -> Int
-  /// The days with at least one answer, newest first.
-  func practiceDays() throws -> [StudyDay]
+  /// The run of consecutive days practised that ends on `today` (or the day before).
+  func practiceStreak(endingOn today: StudyDay) throws -> PracticeStreak
   /// Each component's answers since `since` and their mean score.
   func componentMeans(since: Date) throws -> [ComponentMean]
   /// One session: an id, or `last` for the newest.

@@ -88,14 +88,7 @@ public struct TodayPlan: Sendable, Equatable, Codable {
     let means = try archive.componentMeans(
       since: now.addingTimeInterval(-Double(recentDays) * 86_400)
     ).sorted { ($0.mean, $0.component) < ($1.mean, $1.component) }
-    let days = try archive.practiceDays()
-    var streak = 0
-    var expected = days.first == today ? today : today.adding(-1)
-    for day in days where day <= expected {
-      guard day == expected else { break }
-      streak += 1
-      expected = day.adding(-1)
-    }
+    let streak = try archive.practiceStreak(endingOn: today)
     var selection = SessionSelection(seed: UInt64(max(0, today.number)))
     selection.study = study
     let plan = try? SessionPlan.draw(from: bank, selection).plan
@@ -112,8 +105,8 @@ public struct TodayPlan: Sendable, Equatable, Codable {
     return TodayPlan(
       day: today.text, due: due, nextDue: nextDue, weakestComponents: means,
       weakPoints: study.weakPointCount,
-      weakQuestions: study.weakQuestions.count, unseen: unseen, streak: streak,
-      practisedToday: days.first == today, suggested: suggested,
+      weakQuestions: study.weakQuestions.count, unseen: unseen, streak: streak.days,
+      practisedToday: streak.practisedToday, suggested: suggested,
       suggestedMinutes: ((plan?.sessionLimitSeconds ?? 0) + 59) / 60)
   }
 }

@@ -48,6 +48,11 @@ final class MemoryArchive: SessionArchive {
     Array(sessions.reversed().map(SessionSummary.init).prefix(filter.limit ?? .max))
   }
 
+  /// Progress is counted by the store (`SessionStore.practiceLog`); the sessions here never ask.
+  func practiceLog(_ filter: ProgressFilter, timeZone: TimeZone) throws -> PracticeLog {
+    PracticeLog()
+  }
+
   func weakPoints(limit: Int?) throws -> [WeakPoint] {
     // The newest answer to each question decides which of its points are still missed.
     let answers = sessions.flatMap(\.answers).sorted { $0.answeredAt < $1.answeredAt }

@@ -28,6 +28,10 @@ public protocol SessionArchive {
   /// The talking points still missed (the last answer to a question asking one missed it or
   /// made it in part), most often missed first; at most `limit` of them.
   func weakPoints(limit: Int?) throws -> [WeakPoint]
+  /// The answers `filter` selects, counted per local day of `timeZone` and component, with the
+  /// questions they answered and the talking points they cleared: what `progress` shows,
+  /// counted without reading every answer.
+  func practiceLog(_ filter: ProgressFilter, timeZone: TimeZone) throws -> PracticeLog
   /// One session: an id, or `last` for the newest.
   func transcript(_ id: String) throws -> SessionTranscript
   /// The newest session that did not run its course and has questions left.

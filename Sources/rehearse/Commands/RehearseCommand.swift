@@ -33,7 +33,7 @@ struct RehearseCommand: ParsableCommand {
     subcommands: [
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
       ReviewCommand.self, ExportCommand.self, StoryCommand.self, BankCommand.self,
-      RubricCommand.self, EvalCommand.self, WeakCommand.self,
+      RubricCommand.self, EvalCommand.self, WeakCommand.self, ProgressCommand.self,
     ],
     defaultSubcommand: MockCommand.self
   )

@@ -4,20 +4,24 @@ import RehearseCore
 import RehearseStore
 
 // What the study commands cost on a large store: N sessions of seven answers each, made in one
-// transaction in a temporary home, then `history` and `weak` timed as the commands run them.
+// transaction in a temporary home, then `history`, `weak` and `progress` timed as the commands run them.
 // Run it release-built:
-//   swift run -c release StoreBenchmark [--sessions N] [--rounds N]
+//   swift run -c release StoreBenchmark [--sessions N] [--rounds N] [--only NAME]
 // It reports the median and the best time of each, and the peak memory of the process.
 
 var sessionCount = 10_000
 var rounds = 5
+/// Only the cases whose names start with this, so that the peak memory is theirs.
+var only: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
   case "--sessions": sessionCount = arguments.next().flatMap(Int.init) ?? sessionCount
   case "--rounds": rounds = max(1, arguments.next().flatMap(Int.init) ?? rounds)
+  case "--only": only = arguments.next()
   default:
-    FileHandle.standardError.write(Data("usage: StoreBenchmark [--sessions N] [--rounds N]\n".utf8))
+    FileHandle.standardError.write(
+      Data("usage: StoreBenchmark [--sessions N] [--rounds N] [--only NAME]\n".utf8))
     exit(64)
   }
 }
@@ -90,6 +94,8 @@ do {
   exit(70)
 }
 let fillSeconds = (clock.now - fillStart) / .seconds(1)
+// The day after the last session: the store spans 10,000 hours, about 14 months.
+let progressToday = Date(timeIntervalSince1970: 1_800_000_000 + Double(sessionCount) * 3_600)
 
 func seconds(_ duration: Duration) -> Double { duration / .seconds(1) }
 
@@ -117,6 +123,7 @@ do {
       format: "store: %d sessions, %d answers, made in %.1f s", sessionCount, sessionCount * 7,
       fillSeconds))
   let cases: [(String, (SessionStore) throws -> Int)] = [
+    ("opening the store alone", { _ in 0 }),
     (
       "history",
       {
@@ -134,8 +141,26 @@ do {
       }
     ),
     ("weak", { try Rehearse.weak(WeakRequest(), archive: $0).standardOutput.utf8.count }),
+    (
+      "progress",
+      {
+        try Rehearse.progress(ProgressRequest(today: progressToday), archive: $0).standardOutput
+          .utf8.count
+      }
+    ),
+    (
+      "progress --format html",
+      {
+        try Rehearse.progress(ProgressRequest(format: .html, today: progressToday), archive: $0)
+          .standardOutput.utf8.count
+      }
+    ),
+    (
+      "progress's queries alone",
+      { try $0.practiceLog(.all, timeZone: .current).tallies.count }
+    ),
   ]
-  for (name, body) in cases {
+  for (name, body) in cases where only.map({ name.hasPrefix($0) }) ?? true {
     let times = try measure(body)
     print(
       String(

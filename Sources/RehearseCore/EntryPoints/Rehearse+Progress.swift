@@ -17,8 +17,8 @@ extension Rehearse {
         bank = try source.load()
       } catch {
         notes.append(
-          "rehearse: note: the bank did not load, so questions seen are counted without its "
-            + "totals ('rehearse bank lint' names the problem)")
+          "rehearse: note: the bank did not load, so the questions seen of it are not shown "
+            + "('rehearse bank lint' names the problem)")
       }
     }
     let report = ProgressReports.build(

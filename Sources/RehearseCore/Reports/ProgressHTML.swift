@@ -92,7 +92,7 @@ public enum ProgressHTML {
           + "<td>\(component.daysPractised)</td><td>\(component.answers)</td>"
           + "<td>\(Int(component.meanScore.rounded()))</td><td>\(component.bands.strong)</td>"
           + "<td>\(component.bands.adequate)</td><td>\(component.bands.weak)</td>"
-          + "<td>\(component.seen)\(component.total.map { " of \($0)" } ?? "")</td>"
+          + "<td>\(component.seen.map { "\($0)" } ?? "-")\(component.total.map { " of \($0)" } ?? "")</td>"
           + "<td>\(component.cleared)</td></tr>")
     }
     for item in report.notPractised {

@@ -67,8 +67,8 @@ public struct ProgressReport: Codable, Equatable, Sendable {
     public var meanScore: Double
     public var daysPractised: Int
     public var bands: Bands
-    /// The distinct questions of the bank answered.
-    public var seen: Int
+    /// The distinct questions of the bank answered; `nil` when the bank did not load.
+    public var seen: Int?
     /// The questions of the bank in this component; `nil` when the bank did not load.
     public var total: Int?
     /// How many talking points were cleared (see `ClearedPoint`).

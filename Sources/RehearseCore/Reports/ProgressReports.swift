@@ -12,11 +12,13 @@ public enum ProgressReports {
   ) -> ProgressReport {
     let todayDay = LocalDay(today, timeZone: timeZone)
     var totals: [Component: Int]?
-    var bankIDs: Set<String>?
+    var bankIDs: [String: Component]?
     if let bank {
       totals = Dictionary(grouping: bank.questions, by: \.component).mapValues(\.count)
-      bankIDs = Set(bank.questions.map(\.id))
+      bankIDs = Dictionary(
+        bank.questions.map { ($0.id, $0.component) }, uniquingKeysWith: { first, _ in first })
     }
+    let answered = log.questions.map(\.id)
     var components: [ProgressReport.ComponentProgress] = []
     var unpractised: [ProgressReport.Unpractised] = []
     let selected = filter.component.map { [$0] } ?? Component.allCases
@@ -33,10 +35,9 @@ public enum ProgressReports {
           bands: bands(tally))
       }
       let answers = tallies.reduce(0) { $0 + $1.answers }
-      let seen = log.questions.filter { question in
-        question.component == component
-          && (bankIDs?.contains(question.id) ?? !question.id.hasPrefix("story:"))
-      }.count
+      let seen = bankIDs.map { ids in
+        answered.filter { ids[$0] == component }.count
+      }
       let cleared = log.cleared.filter { $0.component == component }
         .sorted {
           ($0.clearedAt, $0.questionID, $0.point) > ($1.clearedAt, $1.questionID, $1.point)
@@ -172,7 +173,7 @@ public enum ProgressReports {
         component.title, trend, "\(Int(component.meanScore.rounded()))",
         style.green("\(bands.strong)") + "/" + style.yellow("\(bands.adequate)") + "/"
           + style.red("\(bands.weak)"),
-        "\(component.seen)" + (component.total.map { "/\($0)" } ?? ""), "\(component.cleared)",
+        component.seen.map { "\($0)/\(component.total ?? 0)" } ?? "-", "\(component.cleared)",
       ]
     }
     // The trend takes the room the other columns leave, within 6 to 30 characters.
@@ -196,8 +197,7 @@ public enum ProgressReports {
       "TREND: the mean score of each \(trend.unit), oldest first, from ▁ 0 to █ 100"
         + "\(trend.cut ? " (the last \(room) weeks)" : ""); · no answer of the component that "
         + "\(trend.unit == "week" ? "week" : "day"). "
-        + "S/A/W: answers strong, adequate, weak. SEEN: questions answered"
-        + "\(report.components.contains { $0.total != nil } ? " of the bank's" : ""). "
+        + "S/A/W: answers strong, adequate, weak. SEEN: questions of the bank answered. "
         + "CLEARED: talking points once missed and made by the newest answer to their question.")
     notes.append("'rehearse progress --format html' draws the charts and the calendar.")
     lines += notes.map { style.dim(TextLayout.wrap($0, width: style.width, indent: "")) }

@@ -33,14 +33,13 @@ public struct PracticeLog: Sendable, Equatable {
     }
   }
 
-  /// A question answered at least once, with how often.
+  /// A question answered at least once, with how often. Its component is the bank's: the
+  /// store counts questions from their index alone.
   public struct Question: Sendable, Equatable {
-    public var component: Component
     public var id: String
     public var answers: Int
 
-    public init(component: Component, id: String, answers: Int) {
-      self.component = component
+    public init(id: String, answers: Int) {
       self.id = id
       self.answers = answers
     }

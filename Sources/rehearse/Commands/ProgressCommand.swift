@@ -29,8 +29,9 @@ struct ProgressCommand: ParsableCommand {
       title, answers, mean_score, days_practised, bands: {strong, adequate, weak}, seen, total, \
       cleared, cleared_points: [{point, question, cleared, cleared_on, misses}], series: \
       [{date, score, answers, bands}]}], not_practised: [{component, title, total}]}; dates \
-      are YYYY-MM-DD local days, cleared is ISO 8601 in UTC; total is null when the bank does \
-      not load. Without answers, days and components are empty arrays.
+      are YYYY-MM-DD local days, cleared is ISO 8601 in UTC; since and component are there \
+      when given, seen and total when the bank loads, mean_score when there are answers. Without \
+      answers, days and components are empty arrays.
       """
   )
 

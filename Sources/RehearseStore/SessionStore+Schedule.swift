@@ -98,9 +98,9 @@ extension SessionStore {
   private static func schedule(
     _ questionID: String, rows: some Collection<Row>, timeZone: TimeZone
   ) -> QuestionSchedule? {
-    let reviews = rows.compactMap { row -> (day: StudyDay, rating: ReviewRating)? in
+    let reviews = rows.compactMap { row -> (day: LocalDay, rating: ReviewRating)? in
       guard let rating = ReviewRating(rawValue: row["rating"]) else { return nil }
-      return (StudyDay(Date(timeIntervalSince1970: row["answered_at"]), in: timeZone), rating)
+      return (LocalDay(Date(timeIntervalSince1970: row["answered_at"]), timeZone: timeZone), rating)
     }
     return StudyScheduler().replay(questionID: questionID, reviews)
   }
@@ -134,7 +134,7 @@ extension SessionStore {
         QuestionSchedule(
           questionID: row["question_id"],
           memory: MemoryState(stability: row["stability"], difficulty: row["difficulty"]),
-          lastReview: StudyDay(number: row["last_review"]), due: StudyDay(number: row["due"]),
+          lastReview: LocalDay(number: row["last_review"]), due: LocalDay(number: row["due"]),
           reviews: row["reviews"], lapses: row["lapses"],
           lastRating: ReviewRating(rawValue: row["last_rating"]) ?? .good)
       }
@@ -156,7 +156,7 @@ extension SessionStore {
   ///
   /// The answers are read newest first and only until the run breaks; a day's start is worked
   /// out once per day, not per answer.
-  public func practiceStreak(endingOn today: StudyDay) throws(StoreError) -> PracticeStreak {
+  public func practiceStreak(endingOn today: LocalDay) throws(StoreError) -> PracticeStreak {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let timeZone = self.timeZone
@@ -166,12 +166,12 @@ extension SessionStore {
       var streak = 0
       var practisedToday = false
       // The day being counted and when it starts: answers from then on are on it.
-      var counted: StudyDay?
+      var counted: LocalDay?
       var countedStart = Double.infinity
       while let time = try times.next() {
         if time >= countedStart { continue }
         let date = Date(timeIntervalSince1970: time)
-        let day = StudyDay(date, in: timeZone)
+        let day = LocalDay(date, timeZone: timeZone)
         if day > today { continue }
         if let counted {
           guard day == counted.adding(-1) else { break }

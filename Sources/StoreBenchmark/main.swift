@@ -5,10 +5,11 @@ import RehearseStore
 
 // What the study commands cost on a large store: N sessions of seven answers each (to the shipped
 // bank's questions, each rated as its band rates it), made in one transaction in a temporary
-// home, then `history`, `weak`, `today`, what `mock` reads before its first prompt, and
-// `reschedule` timed as the commands run them.
+// home, then `history`, `weak`, `today`, `progress`, what `mock` reads before its first prompt,
+// and `reschedule` timed as the commands run them.
 // Run it release-built:
-//   swift run -c release StoreBenchmark [--sessions N] [--rounds N] [--keep]
+//   swift run -c release StoreBenchmark [--sessions N] [--rounds N] [--only NAME] [--keep]
+// --only times only the cases whose names start with NAME, so that the peak memory is theirs;
 // --keep leaves the store and names its home, to time the commands themselves on it.
 // It reports the median and the best time of each, and the peak memory of the process: after the
 // store is made, and at the end. The targets at 10,000 sessions: each command within 100 ms,
@@ -17,15 +18,18 @@ import RehearseStore
 var sessionCount = 10_000
 var rounds = 5
 var keep = false
+/// Only the cases whose names start with this, so that the peak memory is theirs.
+var only: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
   case "--sessions": sessionCount = arguments.next().flatMap(Int.init) ?? sessionCount
   case "--rounds": rounds = max(1, arguments.next().flatMap(Int.init) ?? rounds)
   case "--keep": keep = true
+  case "--only": only = arguments.next()
   default:
     FileHandle.standardError.write(
-      Data("usage: StoreBenchmark [--sessions N] [--rounds N] [--keep]\n".utf8))
+      Data("usage: StoreBenchmark [--sessions N] [--rounds N] [--only NAME] [--keep]\n".utf8))
     exit(64)
   }
 }
@@ -132,6 +136,8 @@ do {
   exit(70)
 }
 let fillSeconds = (clock.now - fillStart) / .seconds(1)
+// The day after the last session: the store spans 10,000 hours, about 14 months.
+let progressToday = Date(timeIntervalSince1970: 1_800_000_000 + Double(sessionCount) * 3_600)
 
 func seconds(_ duration: Duration) -> Double { duration / .seconds(1) }
 
@@ -162,6 +168,7 @@ do {
       format: "store: %d sessions, %d answers, made in %.1f s (peak memory so far %.0f MB)",
       sessionCount, sessionCount * 7, fillSeconds, peakMemoryMegabytes()))
   let cases: [(String, (SessionStore) throws -> Int)] = [
+    ("opening the store alone", { _ in 0 }),
     (
       "history",
       {
@@ -196,18 +203,36 @@ do {
       }
     ),
     (
+      "progress",
+      {
+        try Rehearse.progress(ProgressRequest(today: progressToday), archive: $0).standardOutput
+          .utf8.count
+      }
+    ),
+    (
+      "progress --format html",
+      {
+        try Rehearse.progress(ProgressRequest(format: .html, today: progressToday), archive: $0)
+          .standardOutput.utf8.count
+      }
+    ),
+    (
       // What `mock` reads of the store before its first prompt, to draw the session.
       "mock's draw (study state and plan)",
       {
         var selection = SessionSelection(seed: 1)
-        selection.study = try $0.studyState(on: StudyDay(lastDay, in: .current))
+        selection.study = try $0.studyState(on: LocalDay(lastDay, timeZone: .current))
         return try SessionPlan.draw(from: bank, selection).plan.items.count
       }
+    ),
+    (
+      "progress's queries alone",
+      { try $0.practiceLog(.all, timeZone: .current).tallies.count }
     ),
     ("reschedule", { try $0.rebuildSchedules() }),
     ("the bank, as today and mock load it", { _ in try bankSource.load().questions.count }),
   ]
-  for (name, body) in cases {
+  for (name, body) in cases where only.map({ name.hasPrefix($0) }) ?? true {
     let times = try measure(body)
     print(
       String(

@@ -48,6 +48,11 @@ final class MemoryArchive: SessionArchive {
     Array(sessions.reversed().map(SessionSummary.init).prefix(filter.limit ?? .max))
   }
 
+  /// Progress is counted by the store (`SessionStore.practiceLog`); the sessions here never ask.
+  func practiceLog(_ filter: ProgressFilter, timeZone: TimeZone) throws -> PracticeLog {
+    PracticeLog()
+  }
+
   func weakPoints(limit: Int?) throws -> [WeakPoint] {
     // The newest answer to each question decides which of its points are still missed.
     let answers = sessions.flatMap(\.answers).sorted { $0.answeredAt < $1.answeredAt }
@@ -90,15 +95,15 @@ final class MemoryArchive: SessionArchive {
     let utc = TimeZone(secondsFromGMT: 0)!
     return Dictionary(grouping: rated, by: \.questionID).compactMap { id, answers in
       StudyScheduler().replay(
-        questionID: id, answers.map { (StudyDay($0.answeredAt, in: utc), $0.rating!) })
+        questionID: id, answers.map { (LocalDay($0.answeredAt, timeZone: utc), $0.rating!) })
     }.sorted { ($0.due, $0.questionID) < ($1.due, $1.questionID) }
   }
 
   func rebuildSchedules() throws -> Int { try schedules().count }
 
-  func practiceStreak(endingOn today: StudyDay) throws -> PracticeStreak {
+  func practiceStreak(endingOn today: LocalDay) throws -> PracticeStreak {
     let utc = TimeZone(secondsFromGMT: 0)!
-    let days = Set(sessions.flatMap(\.answers).map { StudyDay($0.answeredAt, in: utc) })
+    let days = Set(sessions.flatMap(\.answers).map { LocalDay($0.answeredAt, timeZone: utc) })
     var day = days.contains(today) ? today : today.adding(-1)
     var count = 0
     while days.contains(day) {

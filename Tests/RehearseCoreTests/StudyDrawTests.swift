@@ -7,7 +7,7 @@ import Testing
 /// sources and tags choose.
 @Suite("Study-ordered draw")
 struct StudyDrawTests {
-  static let today = StudyDay(number: 20_000)
+  static let today = LocalDay(number: 20_000)
 
   static func schedule(_ id: String, lastReview: Int, due: Int) -> QuestionSchedule {
     QuestionSchedule(
@@ -108,10 +108,10 @@ struct StudyDrawTests {
     // 2026-12-03 23:50 and 2026-12-04 07:00 in Shanghai (UTC+8): one day in UTC.
     let late = Date(timeIntervalSince1970: 1_796_313_000)
     let morning = late.addingTimeInterval(7 * 3600 + 10 * 60)
-    #expect(StudyDay(morning, in: zone).days(since: StudyDay(late, in: zone)) == 1)
-    #expect(StudyDay(late, in: zone).text == "2026-12-03")
+    #expect(LocalDay(morning, timeZone: zone).days(since: LocalDay(late, timeZone: zone)) == 1)
+    #expect(LocalDay(late, timeZone: zone).iso == "2026-12-03")
     #expect(
-      StudyDay(morning, in: TimeZone(secondsFromGMT: 0)!)
-        == StudyDay(late, in: TimeZone(secondsFromGMT: 0)!))
+      LocalDay(morning, timeZone: TimeZone(secondsFromGMT: 0)!)
+        == LocalDay(late, timeZone: TimeZone(secondsFromGMT: 0)!))
   }
 }

@@ -60,13 +60,13 @@ struct StudyLoopTests {
     let store = try SessionStore(home: home.url, timeZone: Self.utc)
     let bank = try Bank.load(from: Self.repositoryRoot)
     var seen: Set<String> = []
-    var weakOn: [String: StudyDay] = [:]
-    var drawnOn: [StudyDay: [String]] = [:]
+    var weakOn: [String: LocalDay] = [:]
+    var drawnOn: [LocalDay: [String]] = [:]
     var dueDrawn = 0
     var weakDrawn = 0
     for evening in 0..<21 {
       let time = Self.firstEvening.addingTimeInterval(Double(evening) * 86_400)
-      let today = StudyDay(time, in: Self.utc)
+      let today = LocalDay(time, timeZone: Self.utc)
       let study = try store.studyState(on: today)
       var selection = SessionSelection(seed: UInt64(evening + 1))
       selection.study = study
@@ -106,11 +106,11 @@ struct StudyLoopTests {
     }
     // Every question answered weak before the last two evenings was asked again within two days.
     for (question, day) in weakOn
-    where day.number <= StudyDay(Self.firstEvening, in: Self.utc).number + 18 {
+    where day.number <= LocalDay(Self.firstEvening, timeZone: Self.utc).number + 18 {
       let again = (1...2).contains { offset in
         drawnOn[day.adding(offset)]?.contains(question) ?? false
       }
-      #expect(again, "\(question), weak on \(day.text), was not asked again within two days")
+      #expect(again, "\(question), weak on \(day.iso), was not asked again within two days")
     }
     #expect(dueDrawn > 0 && weakDrawn >= 0)
     #expect(!weakOn.isEmpty, "the simulated candidate answered some questions weak")
@@ -135,7 +135,7 @@ struct StudyLoopTests {
       let session = try store.createSession(plan: plan, startedAt: time, bank: "/b")
       try store.record(Self.answer(item, position: 0, band: .strong, at: time), session: session)
     }
-    let first = StudyDay(late, in: shanghai)
+    let first = LocalDay(late, timeZone: shanghai)
     #expect(
       try store.practiceStreak(endingOn: first.adding(1))
         == PracticeStreak(days: 2, practisedToday: true))

@@ -37,7 +37,8 @@ extension Rehearse {
       // A drawn session draws from what is due, weak and new; the questions asked by id are
       // asked as they are.
       if selection.questionIDs.isEmpty {
-        selection.study = try archive.studyState(on: StudyDay(startTime, in: request.timeZone))
+        selection.study = try archive.studyState(
+          on: LocalDay(startTime, timeZone: request.timeZone))
       }
       if let checker = request.checker, case .missing(let reason) = checker.python.interpreter {
         selection.pythonUnavailable = reason

@@ -34,9 +34,13 @@ public protocol SessionArchive {
   /// scheduled.
   func rebuildSchedules() throws -> Int
   /// The run of consecutive days practised that ends on `today` (or the day before).
-  func practiceStreak(endingOn today: StudyDay) throws -> PracticeStreak
+  func practiceStreak(endingOn today: LocalDay) throws -> PracticeStreak
   /// Each component's answers since `since` and their mean score.
   func componentMeans(since: Date) throws -> [ComponentMean]
+  /// The answers `filter` selects, counted per local day of `timeZone` and component, with the
+  /// questions they answered and the talking points they cleared: what `progress` shows,
+  /// counted without reading every answer.
+  func practiceLog(_ filter: ProgressFilter, timeZone: TimeZone) throws -> PracticeLog
   /// One session: an id, or `last` for the newest.
   func transcript(_ id: String) throws -> SessionTranscript
   /// The newest session that did not run its course and has questions left.
@@ -46,7 +50,7 @@ public protocol SessionArchive {
 extension SessionArchive {
   /// What the archive knows of the candidate's study on `today`: every schedule, and how many
   /// talking points each question still misses.
-  public func studyState(on today: StudyDay) throws -> StudyState {
+  public func studyState(on today: LocalDay) throws -> StudyState {
     var weakQuestions: [String: Int] = [:]
     let points = try weakPoints(limit: nil)
     for point in points {

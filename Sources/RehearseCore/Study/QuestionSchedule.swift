@@ -4,9 +4,9 @@ public struct QuestionSchedule: Equatable, Sendable, Codable {
   /// FSRS's memory state after the last review.
   public var memory: MemoryState
   /// The day of the last review.
-  public var lastReview: StudyDay
+  public var lastReview: LocalDay
   /// The day the question is due again.
-  public var due: StudyDay
+  public var due: LocalDay
   /// How many answers have rated it.
   public var reviews: Int
   /// How many of those were rated `again` after the first.
@@ -15,7 +15,7 @@ public struct QuestionSchedule: Equatable, Sendable, Codable {
   public var lastRating: ReviewRating
 
   public init(
-    questionID: String, memory: MemoryState, lastReview: StudyDay, due: StudyDay, reviews: Int,
+    questionID: String, memory: MemoryState, lastReview: LocalDay, due: LocalDay, reviews: Int,
     lapses: Int, lastRating: ReviewRating
   ) {
     self.questionID = questionID
@@ -28,7 +28,7 @@ public struct QuestionSchedule: Equatable, Sendable, Codable {
   }
 
   /// Whether the question is due on `day` (or overdue).
-  public func isDue(on day: StudyDay) -> Bool {
+  public func isDue(on day: LocalDay) -> Bool {
     due <= day
   }
 }

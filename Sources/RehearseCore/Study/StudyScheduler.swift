@@ -28,7 +28,7 @@ public struct StudyScheduler: Sendable {
   /// The schedule after one more answer, rated `rating`, on `day`; `schedule` is the one before
   /// it (`nil` for the question's first answer).
   public func review(
-    _ schedule: QuestionSchedule?, questionID: String, rating: ReviewRating, on day: StudyDay
+    _ schedule: QuestionSchedule?, questionID: String, rating: ReviewRating, on day: LocalDay
   ) -> QuestionSchedule {
     let memory: MemoryState
     var reviews = 1
@@ -56,7 +56,7 @@ public struct StudyScheduler: Sendable {
 
   /// The schedule of a question from all its rated answers, oldest first; `nil` when there are
   /// none.
-  public func replay(questionID: String, _ reviews: [(day: StudyDay, rating: ReviewRating)])
+  public func replay(questionID: String, _ reviews: [(day: LocalDay, rating: ReviewRating)])
     -> QuestionSchedule?
   {
     var schedule: QuestionSchedule?

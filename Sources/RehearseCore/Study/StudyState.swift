@@ -5,7 +5,7 @@ public struct StudyState: Sendable, Equatable {
   public static let restDays = 3
 
   /// The day the draw is for.
-  public var today: StudyDay
+  public var today: LocalDay
   /// The schedule of every question answered, by question id.
   public var schedules: [String: QuestionSchedule]
   /// How many talking points each question still misses (`SessionArchive.weakPoints`).
@@ -14,7 +14,7 @@ public struct StudyState: Sendable, Equatable {
   public var weakPointCount: Int
 
   public init(
-    today: StudyDay, schedules: [String: QuestionSchedule] = [:],
+    today: LocalDay, schedules: [String: QuestionSchedule] = [:],
     weakQuestions: [String: Int] = [:], weakPointCount: Int = 0
   ) {
     self.today = today

@@ -60,7 +60,7 @@ public struct TodayPlan: Sendable, Equatable, Codable {
   public static func make(
     bank: Bank, archive: some SessionArchive, now: Date, timeZone: TimeZone
   ) throws -> TodayPlan {
-    let today = StudyDay(now, in: timeZone)
+    let today = LocalDay(now, timeZone: timeZone)
     let study = try archive.studyState(on: today)
     let components = Dictionary(bank.questions.map { ($0.id, $0.component) }) { first, _ in first }
     let due = study.schedules.values.filter {
@@ -77,7 +77,7 @@ public struct TodayPlan: Sendable, Equatable, Codable {
     }
     let nextDue = later.map(\.due).min().map { day in
       NextDue(
-        day: day.text, inDays: day.days(since: today), questions: later.count { $0.due == day })
+        day: day.iso, inDays: day.days(since: today), questions: later.count { $0.due == day })
     }
     let unseen = Component.allCases.compactMap { component -> Unseen? in
       let ids = bank.questions.filter { $0.component == component }.map(\.id)
@@ -103,7 +103,7 @@ public struct TodayPlan: Sendable, Equatable, Codable {
       return Suggestion(questionID: item.questionID, component: item.component, why: why)
     }
     return TodayPlan(
-      day: today.text, due: due, nextDue: nextDue, weakestComponents: means,
+      day: today.iso, due: due, nextDue: nextDue, weakestComponents: means,
       weakPoints: study.weakPointCount,
       weakQuestions: study.weakQuestions.count, unseen: unseen, streak: streak.days,
       practisedToday: streak.practisedToday, suggested: suggested,

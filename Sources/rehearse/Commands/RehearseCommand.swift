@@ -34,7 +34,7 @@ struct RehearseCommand: ParsableCommand {
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
       ReviewCommand.self, ExportCommand.self, StoryCommand.self, BankCommand.self,
       RubricCommand.self, EvalCommand.self, WeakCommand.self, TodayCommand.self,
-      RescheduleCommand.self,
+      ProgressCommand.self, RescheduleCommand.self,
     ],
     defaultSubcommand: MockCommand.self
   )

@@ -1,0 +1,34 @@
+import Foundation
+
+extension Rehearse {
+  /// `rehearse progress`: per component the trend of scores, the bands, the days practised,
+  /// the questions seen of the bank and the talking points cleared; overall the days practised,
+  /// the streaks, the answers and the mean score. Counted by the archive, not read answer by
+  /// answer.
+  public static func progress(_ request: ProgressRequest, archive: some SessionArchive) throws
+    -> CommandOutput
+  {
+    let log = try archive.practiceLog(request.filter, timeZone: request.timeZone)
+    // A bank that does not load costs the report the bank's totals, not the report itself.
+    var bank: Bank?
+    var notes: [String] = []
+    if let source = request.bank {
+      do {
+        bank = try source.load()
+      } catch {
+        notes.append(
+          "rehearse: note: the bank did not load, so the questions seen of it are not shown "
+            + "('rehearse bank lint' names the problem)")
+      }
+    }
+    let report = ProgressReports.build(
+      log, bank: bank, filter: request.filter, today: request.today, timeZone: request.timeZone)
+    let output: String
+    switch request.format {
+    case .text: output = ProgressReports.text(report, style: request.style)
+    case .html: output = ProgressHTML.render(report)
+    case .json: output = JSONOutput.encode(report)
+    }
+    return CommandOutput(output, standardError: notes)
+  }
+}

@@ -74,25 +74,36 @@ extension SessionStore {
   @discardableResult
   static func rebuildSchedules(timeZone: TimeZone, in database: Database) throws -> Int {
     try database.execute(sql: "DELETE FROM schedule")
-    let rows = try Row.fetchAll(
+    // One question's reviews at a time, read through a cursor: a large store is never held whole.
+    var reviews: [(day: LocalDay, rating: ReviewRating)] = []
+    var current: String?
+    var schedules: [QuestionSchedule] = []
+    func close() {
+      if let current, let schedule = StudyScheduler().replay(questionID: current, reviews) {
+        schedules.append(schedule)
+      }
+      reviews.removeAll(keepingCapacity: true)
+    }
+    let rows = try Row.fetchCursor(
       database,
       sql: """
         SELECT question_id, answered_at, rating FROM answer
         WHERE rating IS NOT NULL ORDER BY question_id, answered_at, id
         """)
-    var count = 0
-    var start = 0
-    while start < rows.count {
-      let questionID: String = rows[start]["question_id"]
-      var end = start
-      while end < rows.count && rows[end]["question_id"] as String == questionID { end += 1 }
-      if let schedule = schedule(questionID, rows: rows[start..<end], timeZone: timeZone) {
-        try save(schedule, questionID: questionID, in: database)
-        count += 1
+    while let row = try rows.next() {
+      let questionID: String = row["question_id"]
+      if questionID != current {
+        close()
+        current = questionID
       }
-      start = end
+      if let rating = ReviewRating(rawValue: row["rating"]) {
+        reviews.append(
+          (LocalDay(Date(timeIntervalSince1970: row["answered_at"]), timeZone: timeZone), rating))
+      }
     }
-    return count
+    close()
+    for schedule in schedules { try save(schedule, questionID: schedule.questionID, in: database) }
+    return schedules.count
   }
 
   private static func schedule(

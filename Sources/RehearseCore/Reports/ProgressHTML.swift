@@ -129,43 +129,30 @@ public enum ProgressHTML {
   }
 
   private static func page(_ title: String, _ body: [String]) -> String {
-    """
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>\(FeedbackHTML.escape(title))</title>
-    <style>
-    body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; overflow-wrap: anywhere; }
-    h2 { margin-top: 2rem; font-size: 1.2rem; }
-    .facts, figcaption, .empty { color: #555; }
-    figure { margin: 0.5rem 0 1.25rem; }
-    svg { height: auto; display: block; }
-    .stats { display: flex; flex-wrap: wrap; gap: 0.75rem; }
-    .stats div { border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.9rem; min-width: 7rem; }
-    .stats strong { display: block; font-size: 1.6rem; }
-    .stats span { color: #555; font-size: 0.9em; }
-    .key { margin-right: 1rem; white-space: nowrap; }
-    .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.05em; }
-    .scroll { overflow-x: auto; }
-    .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.75rem 1.5rem; }
-    table { border-collapse: collapse; font-size: 0.95em; overflow-wrap: normal; }
-    td, th { border-bottom: 1px solid #e4e4e4; padding: 0.25rem 0.45rem; text-align: right; }
-    td { white-space: nowrap; }
-    th { font-weight: 600; vertical-align: bottom; }
-    td:first-child, th:first-child { text-align: left; }
-    tr.unpractised td { color: #888; }
-    ul.cleared { list-style: none; padding-left: 0.5rem; }
-    ul.cleared li { color: #2e7d32; }
-    ul.cleared .facts { color: #555; }
-    </style>
-    </head>
-    <body>
-    \(body.joined(separator: "\n"))
-    </body>
-    </html>
-
-    """
+    HTMLPage.render(
+      title: title, body: body,
+      style: """
+        h2 { margin-top: 2rem; font-size: 1.2rem; }
+        .facts, figcaption, .empty { color: #555; }
+        figure { margin: 0.5rem 0 1.25rem; }
+        svg { height: auto; display: block; }
+        .stats { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+        .stats div { border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.9rem; min-width: 7rem; }
+        .stats strong { display: block; font-size: 1.6rem; }
+        .stats span { color: #555; font-size: 0.9em; }
+        .key { margin-right: 1rem; white-space: nowrap; }
+        .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.35em; vertical-align: -0.05em; }
+        .scroll { overflow-x: auto; }
+        .panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.75rem 1.5rem; }
+        table { border-collapse: collapse; font-size: 0.95em; overflow-wrap: normal; }
+        td, th { border-bottom: 1px solid #e4e4e4; padding: 0.25rem 0.45rem; text-align: right; }
+        td { white-space: nowrap; }
+        th { font-weight: 600; vertical-align: bottom; }
+        td:first-child, th:first-child { text-align: left; }
+        tr.unpractised td { color: #888; }
+        ul.cleared { list-style: none; padding-left: 0.5rem; }
+        ul.cleared li { color: #2e7d32; }
+        ul.cleared .facts { color: #555; }
+        """)
   }
 }

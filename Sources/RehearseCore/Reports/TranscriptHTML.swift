@@ -101,36 +101,23 @@ public enum TranscriptHTML {
   }
 
   private static func page(_ id: Int64, _ body: [String]) -> String {
-    """
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>Rehearse session \(id)</title>
-    <style>
-    body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; overflow-wrap: anywhere; }
-    .facts { color: #555; }
-    .prompt { font-weight: 600; }
-    blockquote, .model { white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0.5rem 0; padding: 0.25rem 0.75rem; background: #f7f7f7; }
-    pre { overflow-x: auto; background: #f4f4f4; border-left: 4px solid #999; margin: 0.5rem 0; padding: 0.5rem 0.75rem; }
-    pre, code, table.rows { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
-    svg { height: auto; }
-    .badge { color: #fff; border-radius: 4px; padding: 0 0.4rem; font-size: 0.8em; white-space: nowrap; }
-    .hit { color: #2e7d32; } .miss { color: #c62828; } .wrong, .partial { color: #b26a00; }
-    .note, .credit, .penalty { color: #555; font-style: italic; }
-    .evidence { color: #555; font-style: italic; }
-    ul { list-style: none; padding-left: 0.5rem; }
-    .scroll { overflow-x: auto; }
-    table.rows { border-collapse: collapse; }
-    table.rows td, table.rows th { border: 1px solid #ddd; padding: 0.1rem 0.5rem; text-align: left; }
-    </style>
-    </head>
-    <body>
-    \(body.joined(separator: "\n"))
-    </body>
-    </html>
-
-    """
+    HTMLPage.render(
+      title: "Rehearse session \(id)", body: body,
+      style: """
+        .facts { color: #555; }
+        .prompt { font-weight: 600; }
+        blockquote, .model { white-space: pre-wrap; border-left: 4px solid #ccc; margin: 0.5rem 0; padding: 0.25rem 0.75rem; background: #f7f7f7; }
+        pre { overflow-x: auto; background: #f4f4f4; border-left: 4px solid #999; margin: 0.5rem 0; padding: 0.5rem 0.75rem; }
+        pre, code, table.rows { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+        svg { height: auto; }
+        .badge { color: #fff; border-radius: 4px; padding: 0 0.4rem; font-size: 0.8em; white-space: nowrap; }
+        .hit { color: #2e7d32; } .miss { color: #c62828; } .wrong, .partial { color: #b26a00; }
+        .note, .credit, .penalty { color: #555; font-style: italic; }
+        .evidence { color: #555; font-style: italic; }
+        ul { list-style: none; padding-left: 0.5rem; }
+        .scroll { overflow-x: auto; }
+        table.rows { border-collapse: collapse; }
+        table.rows td, table.rows th { border: 1px solid #ddd; padding: 0.1rem 0.5rem; text-align: left; }
+        """)
   }
 }

@@ -67,6 +67,8 @@ struct StudyCommandTests {
     let transcript = try JSONSerialization.jsonObject(with: Data(review.standardOutput.utf8))
     let answers = try #require((transcript as? [String: Any])?["answers"] as? [[String: Any]])
     #expect(answers.compactMap { $0["question"] as? String } == Array(Self.questions.reversed()))
+    // Two weak answers: each rated again, and the review says so.
+    #expect(answers.compactMap { $0["rating"] as? String } == ["again", "again"])
     let mixed = try home.run(["mock", "--question", Self.questions[0], "--count", "2"])
     #expect(mixed.status == 64)
     #expect(mixed.standardError.contains("--question asks exactly the questions named"))

@@ -35,6 +35,9 @@ public enum TranscriptReports {
     public var started: String
     public var secondsUsed: Double
     public var hintsUsed: Int
+    /// How the answer rated its question for the schedule (`again`, `hard`, `good`, `easy`);
+    /// absent for an answer that is no review.
+    public var rating: String?
     public var hits: [ScoredAnswer.Hit]
     public var misses: [ScoredAnswer.Miss]
     public var misconceptions: [ScoredAnswer.StatedMisconception]
@@ -111,7 +114,7 @@ public enum TranscriptReports {
           prompt: $0.prompt, answer: $0.text, score: $0.scored.score,
           band: $0.scored.band.rawValue, outcome: $0.outcome.rawValue,
           started: timestamp($0.startedAt), secondsUsed: $0.secondsUsed, hintsUsed: $0.hintsUsed,
-          hits: $0.scored.hits, misses: $0.scored.misses,
+          rating: $0.rating?.name, hits: $0.scored.hits, misses: $0.scored.misses,
           misconceptions: $0.scored.misconceptions, star: $0.scored.star,
           execution: $0.scored.execution,
           feedback: Feedback($0, question: questions[$0.questionID]))

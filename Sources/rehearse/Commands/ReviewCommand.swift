@@ -19,7 +19,8 @@ struct ReviewCommand: ParsableCommand {
       JSON: {id, started, ended, ending, complete, resumed, seed, planned, \
       session_limit_seconds, seconds_used, mean_score, components, answers: [{position, \
       question, component, prompt, answer, score, band, outcome, started, seconds_used, \
-      hints_used, hits, misses, misconceptions, star, execution, feedback: {question, outcome, \
+      hints_used, rating (again, hard, good or easy; absent when the answer schedules nothing), \
+      hits, misses, misconceptions, star, execution, feedback: {question, outcome, \
       score, band, capped_below_strong, points_score, made, partly_made, missed, to_discuss: \
       [{label, weight, required, credit, evidence}], misconceptions: [{label, correction, \
       evidence, penalty, kind}], star, execution, code_language, model_answer, follow_up, story, \

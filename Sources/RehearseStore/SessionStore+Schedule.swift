@@ -40,14 +40,16 @@ extension SessionStore {
           """)
       {
         guard let outcome = AnswerOutcome(rawValue: row["outcome"]),
-          let band = Band(rawValue: row["band"]), outcome != .interrupted,
-          StoryRehearsal.slug(fromQuestionID: row["question_id"]) == nil
+          let band = Band(rawValue: row["band"])
         else { continue }
         let position: Int = row["position"]
         let limit = limits[row["session_id"]].flatMap { position < $0.count ? $0[position] : nil }
-        let rating = ReviewRating(
-          band: band, hintsUsed: row["hints_used"], secondsUsed: row["seconds_used"],
-          secondsAllowed: limit.map(Double.init))
+        guard
+          let rating = ReviewRating.of(
+            questionID: row["question_id"], outcome: outcome, band: band,
+            hintsUsed: row["hints_used"], secondsUsed: row["seconds_used"],
+            secondsAllowed: limit.map(Double.init))
+        else { continue }
         try database.execute(
           sql: "UPDATE answer SET rating = ? WHERE id = ?",
           arguments: [rating.rawValue, row["id"] as Int64])
@@ -162,8 +164,8 @@ extension SessionStore {
 }
 
 extension SessionStore {
-  /// The run of consecutive days with at least one answer that ends on `today`, or on the day
-  /// before when today has none yet, in the store's time zone; and whether today has one.
+  /// The run of consecutive days with at least one answer up to `today` (`PracticeStreak`), in
+  /// the store's time zone.
   ///
   /// The answers are read newest first and only until the run breaks; a day's start is worked
   /// out once per day, not per answer.
@@ -174,27 +176,17 @@ extension SessionStore {
     return try read { database in
       let times = try Double.fetchCursor(
         database, sql: "SELECT answered_at FROM answer ORDER BY answered_at DESC")
-      var streak = 0
-      var practisedToday = false
-      // The day being counted and when it starts: answers from then on are on it.
-      var counted: LocalDay?
+      var streak = PracticeStreak(endingOn: today)
+      // When the day last counted starts: answers from then on are on it.
       var countedStart = Double.infinity
       while let time = try times.next() {
         if time >= countedStart { continue }
         let date = Date(timeIntervalSince1970: time)
         let day = LocalDay(date, timeZone: timeZone)
-        if day > today { continue }
-        if let counted {
-          guard day == counted.adding(-1) else { break }
-        } else {
-          guard day == today || day == today.adding(-1) else { break }
-          practisedToday = day == today
-        }
-        streak += 1
-        counted = day
-        countedStart = calendar.startOfDay(for: date).timeIntervalSince1970
+        guard streak.add(day) else { break }
+        if day <= today { countedStart = calendar.startOfDay(for: date).timeIntervalSince1970 }
       }
-      return PracticeStreak(days: streak, practisedToday: practisedToday)
+      return streak
     }
   }
 

@@ -104,13 +104,9 @@ final class MemoryArchive: SessionArchive {
   func practiceStreak(endingOn today: LocalDay) throws -> PracticeStreak {
     let utc = TimeZone(secondsFromGMT: 0)!
     let days = Set(sessions.flatMap(\.answers).map { LocalDay($0.answeredAt, timeZone: utc) })
-    var day = days.contains(today) ? today : today.adding(-1)
-    var count = 0
-    while days.contains(day) {
-      count += 1
-      day = day.adding(-1)
-    }
-    return PracticeStreak(days: count, practisedToday: days.contains(today))
+    var streak = PracticeStreak(endingOn: today)
+    for day in days.sorted(by: >) where !streak.add(day) { break }
+    return streak
   }
 
   func componentMeans(since: Date) throws -> [ComponentMean] {

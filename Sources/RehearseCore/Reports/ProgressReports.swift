@@ -73,22 +73,20 @@ public enum ProgressReports {
       days: days, components: components, notPractised: unpractised)
   }
 
-  /// The current and longest runs of consecutive days in `days` (sorted, each once): the current
-  /// one ends today, or yesterday while today has no answer yet, so an evening's practice is not
-  /// lost by morning.
+  /// The current and longest runs of consecutive days in `days` (sorted, each once); the
+  /// current one as `PracticeStreak` counts it.
   public static func streaks(_ days: [LocalDay], today: LocalDay) -> (current: Int, longest: Int) {
     var longest = 0
     var run = 0
     var previous: LocalDay?
-    var runEnds: [LocalDay: Int] = [:]
     for day in days {
       run = previous.map { day.number == $0.number + 1 } == true ? run + 1 : 1
       longest = max(longest, run)
-      runEnds[day] = run
       previous = day
     }
-    let current = runEnds[today] ?? runEnds[today.adding(-1)] ?? 0
-    return (current, longest)
+    var current = PracticeStreak(endingOn: today)
+    for day in days.reversed() where !current.add(day) { break }
+    return (current.days, longest)
   }
 
   private static func mean(_ total: Int, _ count: Int) -> Double {

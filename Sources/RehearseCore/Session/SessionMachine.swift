@@ -438,14 +438,11 @@ public struct SessionMachine: Sendable {
     return [.rated(answers[index])]
   }
 
-  /// The rating an answer gives its question, from its band, hints and time
-  /// (`ReviewRating(band:…)`); an interrupted answer and a story's retelling give none.
+  /// The rating an answer gives its question (`ReviewRating.of`).
   static func rating(of answer: AnswerRecord, limitSeconds: Int) -> ReviewRating? {
-    guard answer.outcome != .interrupted,
-      StoryRehearsal.slug(fromQuestionID: answer.questionID) == nil
-    else { return nil }
-    return ReviewRating(
-      band: answer.scored.band, hintsUsed: answer.hintsUsed, secondsUsed: answer.secondsUsed,
+    ReviewRating.of(
+      questionID: answer.questionID, outcome: answer.outcome, band: answer.scored.band,
+      hintsUsed: answer.hintsUsed, secondsUsed: answer.secondsUsed,
       secondsAllowed: Double(limitSeconds))
   }
 

@@ -46,4 +46,16 @@ extension ReviewRating {
       }
     }
   }
+
+  /// The rating an answer to `questionID` gives it, as `init(band:…)`; `nil` for an answer that
+  /// is no review: one cut off by an interruption, or a story's retelling.
+  public static func of(
+    questionID: String, outcome: AnswerOutcome, band: Band, hintsUsed: Int,
+    secondsUsed: Double, secondsAllowed: Double?
+  ) -> ReviewRating? {
+    guard outcome != .interrupted, StoryRehearsal.slug(fromQuestionID: questionID) == nil
+    else { return nil }
+    return ReviewRating(
+      band: band, hintsUsed: hintsUsed, secondsUsed: secondsUsed, secondsAllowed: secondsAllowed)
+  }
 }

@@ -3,13 +3,15 @@ import RehearseCore
 
 // Scoring throughput on the shipped bank: every model answer and graded example, scored over and
 // over on one thread. Run it release-built:
-//   swift run -c release RehearseBenchmark [--rounds N] [--seconds N] [--bank DIR] [--cold]
-//     [--graded TSV] [--scoring-only]
+//   swift run -c release RehearseBenchmark [--rounds N] [--seconds N] [--passes N] [--bank DIR]
+//     [--cold] [--graded TSV] [--scoring-only]
 // It runs several rounds and reports the median and the best: on a shared machine the speed
 // varies between rounds, and the best round is the closest to what the code can do.
 // The tokenizer remembers stems it has computed; --cold forgets them before every answer, which
 // is the cost of an answer made entirely of words never seen before. --scoring-only stops after
 // the two scoring figures, for comparing two builds in turn on a machine whose speed wanders.
+// --passes N scores the workload exactly N times a round instead of for a time: a fixed amount of
+// work, for counting instructions (valgrind --tool=callgrind), which does not wander.
 
 var seconds = 1.0
 var rounds = 5
@@ -17,6 +19,7 @@ var bankPath: String?
 var cold = false
 var gradedPath: String?
 var scoringOnly = false
+var passes: Int?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
   switch argument {
@@ -26,11 +29,12 @@ while let argument = arguments.next() {
   case "--cold": cold = true
   case "--graded": gradedPath = arguments.next()
   case "--scoring-only": scoringOnly = true
+  case "--passes": passes = arguments.next().flatMap(Int.init).map { max(1, $0) }
   default:
     FileHandle.standardError.write(
       Data(
-        ("usage: RehearseBenchmark [--rounds N] [--seconds N] [--bank DIR] [--cold] [--graded TSV]"
-          + " [--scoring-only]\n").utf8))
+        ("usage: RehearseBenchmark [--rounds N] [--seconds N] [--passes N] [--bank DIR] [--cold]"
+          + " [--graded TSV] [--scoring-only]\n").utf8))
     exit(64)
   }
 }
@@ -77,7 +81,9 @@ let budget = Duration.milliseconds(Int(seconds * 1000))
   for _ in 0..<rounds {
     var scored = 0
     let start = clock.now
-    while clock.now - start < budget {
+    var pass = 0
+    while passes.map({ pass < $0 }) ?? (clock.now - start < budget) {
+      pass += 1
       for index in 0..<count {
         if cold { StemMemo.shared.removeAll() }
         checksum &+= score(index)
@@ -228,7 +234,9 @@ if let graded, let answers = try? GradedAnswersFile.read(path: graded) {
   for _ in 0..<rounds {
     let start = clock.now
     var scored = 0
-    while clock.now - start < budget {
+    var pass = 0
+    while passes.map({ pass < $0 }) ?? (clock.now - start < budget) {
+      pass += 1
       for answer in answers {
         checksum &+= Scorer.score(answer.answer, against: rubrics[answer.questionID]!).score
       }

@@ -5,19 +5,6 @@
 /// hashing strings. A class, so that the matcher's many helpers share one without copying its
 /// arrays.
 final class AnswerText {
-  /// Words that turn what follows them into its opposite.
-  static let negationCues: Set<String> = [
-    "not", "no", "never", "without", "cannot", "neither", "nor", "none", "nothing", "hardly",
-    "isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "wont", "cant", "couldnt",
-    "shouldnt", "wouldnt", "hasnt", "havent", "hadnt", "mustnt", "neednt", "aint", "non",
-  ]
-  /// How many tokens before a term a negation cue reaches, within its clause.
-  static let negationReach = 4
-  /// Auxiliaries that may stand between a term and a negation cue after it ("X is not …").
-  static let auxiliaries: Set<String> = [
-    "is", "are", "was", "were", "be", "does", "do", "did", "will", "would", "can", "could",
-    "should", "has", "have", "had", "may", "might", "must",
-  ]
   /// Words that make a stretch of text a statement rather than a list of names: auxiliaries and
   /// common verbs, pronouns, and words that join one claim to another. A stretch without any is
   /// read as a list or a heading. Verbs that are as often nouns in a list of names (`store`,
@@ -39,20 +26,21 @@ final class AnswerText {
     "estimates", "hits", "create", "creates", "copies", "moves", "routes", "retries", "replicates",
     "hasnt", "havent", "cannot", "didnt", "wasnt", "werent",
   ])
-  /// The longest stretch between commas read as one item of a list.
-  static let longestListItem = 4
-  /// The fewest items that make a list.
-  static let shortestList = 3
   /// The shortest unknown word compared with rubric words as a possible typo.
   static let shortestTypoCandidate = 6
 
   let text: String
   let tokens: [Token]
+  /// Each token's sentence, clause and claim, apart from its words: the matcher reads these for
+  /// every occurrence, and reading them here copies no token.
+  let places: [TokenPlace]
   /// The vocabulary id of each token's stem, or -1.
   let ids: [Int]
-  let isNegationCue: [Bool]
+  /// What each token is among the common words (`CommonVocabulary.Flags`); a `not` that
+  /// negates nothing (`not only`, `NOT NULL`) is not marked a negation cue.
+  let flags: [CommonVocabulary.Flags]
   /// Whether each token stands only among a list of names or in a verbless fragment.
-  private let listed: [Bool]
+  let listed: [Bool]
   /// For each vocabulary id, the first position holding it, or -1.
   private let head: [Int]
   /// For each position, the next position with the same id, or -1.
@@ -60,8 +48,8 @@ final class AnswerText {
   /// Words the rubric does not use, long enough to be a typo of one it does: their position,
   /// first byte and length, so most are passed over without touching the string.
   private let typoCandidates: [(position: Int, first: UInt8, length: Int)]
-  /// Whether some typo candidate starts with each byte, to rule most terms out at a glance.
-  private let typoFirstBytes: [Bool]
+  /// The bytes some typo candidate starts with, to rule most terms out at a glance.
+  private let typoFirstBytes: ByteSet
   /// Two adjacent words that together spell a one-word term (`real time` for `realtime`).
   private let compounds: [(id: Int, start: Int)]
 
@@ -83,7 +71,7 @@ final class AnswerText {
     // next, and most tokens, which start none, are passed over below without another look.
     var givenLists = [Int32](repeating: -1, count: tokens.count)
     for position in tokens.indices {
-      givenLists[position] = AnswerText.alternativeList(of: tokens[position], in: common)
+      givenLists[position] = AnswerText.alternativeList(of: tokens, at: position, in: common)
     }
 
     // Rewrite lexicon alternatives to their canonical words. A rewrite of one word to one word
@@ -114,7 +102,6 @@ final class AnswerText {
 
     // Each token's id, what it is, and the one-word terms it may begin written as two words.
     var ids = [Int](repeating: -1, count: tokens.count)
-    var cues = [Bool](repeating: false, count: tokens.count)
     var flags = [CommonVocabulary.Flags](repeating: [], count: tokens.count)
     var compounds: [(id: Int, start: Int)] = []
     for position in tokens.indices {
@@ -124,7 +111,6 @@ final class AnswerText {
         tokens[position].textKey == tokens[position].stemKey
         && tokens[position].text == tokens[position].stem
       flags[position] = common.word(tokens[position].textKey, tokens[position].text)?.flags ?? []
-      cues[position] = flags[position].contains(.negationCue)
       let list = Int(
         (sameWord ? stemWord : vocabulary.word(tokens[position].textKey, tokens[position].text))?
           .compoundList ?? -1)
@@ -140,11 +126,12 @@ final class AnswerText {
       }
     }
     // "not only … but also" affirms; "NOT NULL" names a constraint.
-    for position in cues.indices where cues[position] && tokens[position].text == "not" {
+    for position in flags.indices
+    where flags[position].contains(.negationCue) && tokens[position].text == "not" {
       if position + 1 < tokens.count
         && (tokens[position + 1].text == "only" || tokens[position + 1].text == "null")
       {
-        cues[position] = false
+        flags[position].remove(.negationCue)
       }
     }
     // Chain positions of each id, in ascending order.
@@ -163,15 +150,24 @@ final class AnswerText {
         }
       }
     }
+    // Field by field: a closure given each token would copy it.
+    var places = [TokenPlace](
+      repeating: TokenPlace(sentence: 0, clause: 0, claim: 0), count: tokens.count)
+    for position in tokens.indices {
+      places[position].sentence = Int32(truncatingIfNeeded: tokens[position].sentence)
+      places[position].clause = Int32(truncatingIfNeeded: tokens[position].clause)
+      places[position].claim = Int32(truncatingIfNeeded: tokens[position].claim)
+    }
+    self.places = places
     self.tokens = tokens
     self.ids = ids
-    self.isNegationCue = cues
+    self.flags = flags
     self.listed = AnswerText.listedTokens(tokens, flags: flags)
     self.head = head
     self.next = next
     self.typoCandidates = typoCandidates
-    var typoFirstBytes = [Bool](repeating: false, count: 256)
-    for candidate in typoCandidates { typoFirstBytes[Int(candidate.first)] = true }
+    var typoFirstBytes = ByteSet()
+    for candidate in typoCandidates { typoFirstBytes.insert(candidate.first) }
     self.typoFirstBytes = typoFirstBytes
     self.compounds = compounds
   }
@@ -179,131 +175,29 @@ final class AnswerText {
   /// Where in `common.alternatives` the lexicon alternatives are that may start at `token`:
   /// those beginning with its stem, or, for a word that may be an abbreviation's plural (`DBs`),
   /// the one-word alternatives of its singular; -1 when there are none.
-  private static func alternativeList(of token: Token, in common: CommonVocabulary) -> Int32 {
-    if let list = common.word(token.stemKey, token.stem)?.alternativeList, list >= 0 {
+  private static func alternativeList(
+    of tokens: [Token], at position: Int, in common: CommonVocabulary
+  ) -> Int32 {
+    if let list = common.word(tokens[position].stemKey, tokens[position].stem)?.alternativeList,
+      list >= 0
+    {
       return list
     }
-    guard CompiledLexicon.mayBeAbbreviationPlural(token.text) else { return -1 }
+    guard CompiledLexicon.mayBeAbbreviationPlural(tokens[position].text) else { return -1 }
     // The text but its last letter, read in place when it is ASCII.
     var singular: CommonVocabulary.Word?
     let readInPlace =
-      token.text.utf8.withContiguousStorageIfAvailable { utf8 in
+      tokens[position].text.utf8.withContiguousStorageIfAvailable { utf8 in
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
         let bytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8.dropLast()))
         singular = common.word(WordKey(bytes: bytes), bytes: bytes)
         return true
       } ?? false
     if !readInPlace {
-      let text = String(token.text.dropLast())
+      let text = String(tokens[position].text.dropLast())
       singular = common.word(WordKey(text), text)
     }
     return singular?.singularList ?? -1
-  }
-
-  /// Marks the tokens that stand among a list of names: the words of a run of at least
-  /// `shortestList` short sentences without a predicate word ("Composite index. Covering index.
-  /// Column order."), and, in a run of at least `shortestList` comma-separated items within a
-  /// sentence, the words after the last predicate word of each item ("Options are B-tree, hash,
-  /// bitmap and GIN").
-  private static func listedTokens(_ tokens: [Token], flags: [CommonVocabulary.Flags]) -> [Bool] {
-    var listed = [Bool](repeating: false, count: tokens.count)
-    var fragments: [Range<Int>] = []
-    var items: [(range: Range<Int>, isWhole: Bool, isShort: Bool)] = []
-    func flushFragments() {
-      if fragments.count >= shortestList {
-        for fragment in fragments {
-          for position in fragment { listed[position] = true }
-        }
-      }
-      fragments.removeAll()
-    }
-    var sentenceStart = 0
-    while sentenceStart < tokens.count {
-      var sentenceEnd = sentenceStart
-      var hasPredicate = false
-      while sentenceEnd < tokens.count
-        && tokens[sentenceEnd].sentence == tokens[sentenceStart].sentence
-      {
-        hasPredicate = hasPredicate || flags[sentenceEnd].contains(.predicateWord)
-        sentenceEnd += 1
-      }
-      if !hasPredicate && sentenceEnd - sentenceStart <= longestListItem {
-        fragments.append(sentenceStart..<sentenceEnd)
-      } else {
-        flushFragments()
-        // Each claim of the sentence on its own: a list after a colon leaves the claim before it.
-        var claimStart = sentenceStart
-        while claimStart < sentenceEnd {
-          var claimEnd = claimStart
-          while claimEnd < sentenceEnd && tokens[claimEnd].claim == tokens[claimStart].claim {
-            claimEnd += 1
-          }
-          markListItems(tokens, flags: flags, in: claimStart..<claimEnd, &items, &listed)
-          claimStart = claimEnd
-        }
-      }
-      sentenceStart = sentenceEnd
-    }
-    flushFragments()
-    return listed
-  }
-
-  /// Marks the items of comma-separated runs within one claim; `items` is scratch space.
-  private static func markListItems(
-    _ tokens: [Token], flags: [CommonVocabulary.Flags], in sentence: Range<Int>,
-    _ items: inout [(range: Range<Int>, isWhole: Bool, isShort: Bool)], _ listed: inout [Bool]
-  ) {
-    // The item part of each clause: the words after its last predicate word, and whether the
-    // clause is nothing but that.
-    if !items.isEmpty { items.removeAll(keepingCapacity: true) }
-    var clauseStart = sentence.lowerBound
-    while clauseStart < sentence.upperBound {
-      var clauseEnd = clauseStart
-      var itemStart = clauseStart
-      // The longest stretch of the item between `and`/`or`: "composite and covering indexes"
-      // is two short items.
-      var part = 0
-      var longestPart = 0
-      while clauseEnd < sentence.upperBound
-        && tokens[clauseEnd].clause == tokens[clauseStart].clause
-      {
-        if flags[clauseEnd].contains(.predicateWord) {
-          itemStart = clauseEnd + 1
-          part = 0
-          longestPart = 0
-        } else if flags[clauseEnd].contains(.conjunction) {
-          part = 0
-        } else {
-          part += 1
-          longestPart = max(longestPart, part)
-        }
-        clauseEnd += 1
-      }
-      items.append(
-        (
-          itemStart..<clauseEnd, itemStart == clauseStart,
-          longestPart > 0 && longestPart <= longestListItem
-        ))
-      clauseStart = clauseEnd
-    }
-    var runStart = 0
-    while runStart < items.count {
-      // A run: a clause whose tail is short, then clauses that are short items entirely.
-      guard items[runStart].isShort else {
-        runStart += 1
-        continue
-      }
-      var runEnd = runStart + 1
-      while runEnd < items.count && items[runEnd].isWhole && items[runEnd].isShort {
-        runEnd += 1
-      }
-      if runEnd - runStart >= shortestList {
-        for item in items[runStart..<runEnd] {
-          for position in item.range { listed[position] = true }
-        }
-      }
-      runStart = runEnd
-    }
   }
 
   /// Whether the token at `position` stands among a list of names.
@@ -339,7 +233,9 @@ final class AnswerText {
         let typoByte = Int(filter[index + 1])
         index += 2
         if head[id] >= 0 { continue }
-        if typoByte >= 0 && typoFirstBytes[typoByte] { continue }
+        if typoByte >= 0 && typoFirstBytes.contains(UInt8(truncatingIfNeeded: typoByte)) {
+          continue
+        }
         if count == 1 && compounds.contains(where: { $0.id == id }) { continue }
         possibleTerm = false
         break
@@ -408,11 +304,11 @@ final class AnswerText {
   private func continuation(of term: borrowing CompiledTerm, from start: Int) -> Int? {
     var current = start
     for word in term.words.indices.dropFirst() {
-      let sentence = tokens[current].sentence
+      let sentence = places[current].sentence
       var found: Int?
       var position = current + 1
       while position < tokens.count, position - current - 1 <= CompiledTerm.maximumGap,
-        tokens[position].sentence == sentence
+        places[position].sentence == sentence
       {
         if matches(term, word: word, at: position) {
           found = position
@@ -426,106 +322,6 @@ final class AnswerText {
     return current
   }
 
-  /// `auxiliaries`, for looking tokens up by their keys.
-  private static let auxiliaryWords: WordIndex<Void> = {
-    var words = WordIndex<Void>()
-    for word in auxiliaries { words.insert(word, key: WordKey(word), value: ()) }
-    return words
-  }()
-  private static let keyOfNo = WordKey("no")
-
-  /// Whether a negation cue turns `occurrence` around: one shortly before it in its clause, or,
-  /// with `readsAfter` (a one-term phrasing, whose term is the whole claim), one straight after
-  /// it, past at most one auxiliary ("column order doesn't matter", "the key is not unique");
-  /// cues inside any of `matched` are words of the phrasing itself and do not count.
-  func isNegated(
-    _ occurrence: TermOccurrence, ignoring matched: ArraySlice<Located>, readsAfter: Bool
-  ) -> Bool {
-    let sentence = tokens[occurrence.start].sentence
-    let clause = tokens[occurrence.start].clause
-    var after = readsAfter ? occurrence.end + 1 : tokens.count
-    if after < tokens.count, tokens[after].clause == clause,
-      AnswerText.auxiliaryWords.find(tokens[after].textKey, tokens[after].text) != nil
-    {
-      after += 1
-    }
-    if after < tokens.count, tokens[after].clause == clause, isNegationCue[after],
-      !(tokens[after].textKey == AnswerText.keyOfNo && tokens[after].text == "no"),
-      !matched.contains(where: { $0.occurrence.start <= after && after <= $0.occurrence.end })
-    {
-      return true
-    }
-    var index = occurrence.start - 1
-    while index >= 0, occurrence.start - index <= AnswerText.negationReach {
-      guard tokens[index].sentence == sentence, tokens[index].clause == clause else {
-        return false
-      }
-      if isNegationCue[index]
-        && !matched.contains(where: { $0.occurrence.start <= index && index <= $0.occurrence.end })
-      {
-        return true
-      }
-      index -= 1
-    }
-    return false
-  }
-
-  /// Words that say a claim in their sentence is wrong, wherever they stand in it.
-  static let rejectionCues: Set<String> = [
-    "myth", "myths", "misconception", "misconceptions", "wrong", "false", "untrue", "incorrect",
-    "mistaken", "mistake", "misleading", "outdated", "fallacy", "nonsense", "meaningless",
-    "bogus",
-  ]
-  /// Two-word phrases that set aside what follows them in their clause, or, for `used to`, say it
-  /// held once and no longer does.
-  static let settingAsideCues: Set<[String]> = [
-    ["rather", "than"], ["instead", "of"], ["used", "to"], ["contrary", "to"], ["as", "opposed"],
-  ]
-  /// One-word forms of the same.
-  static let settingAsideWords: Set<String> = ["unlike", "formerly", "previously"]
-  /// The longest following sentence read as a verdict on the one before ("That is wrong.").
-  static let verdictLength = 6
-
-  /// Whether the sentence holding `occurrences` rejects what they say: a rejection cue elsewhere
-  /// in the sentence ("a common myth is that …"), a cue that sets aside what follows it in the
-  /// same clause ("rather than …", "unlike …", "S3 used to be …"), or a short next sentence that
-  /// is a verdict ("That is wrong."). A misconception stated this way is not held against the
-  /// answer.
-  func rejects(_ occurrences: [TermOccurrence]) -> Bool {
-    guard let first = occurrences.min(by: { $0.start < $1.start }) else { return false }
-    let sentence = tokens[first.start].sentence
-    let clause = tokens[first.start].clause
-    func isMatched(_ index: Int) -> Bool {
-      occurrences.contains { $0.start <= index && index <= $0.end }
-    }
-    var index = first.start
-    while index > 0 && tokens[index - 1].sentence == sentence { index -= 1 }
-    var verdictStart: Int?
-    while index < tokens.count {
-      let token = tokens[index]
-      if token.sentence != sentence {
-        verdictStart = index
-        break
-      }
-      if !isMatched(index) {
-        if AnswerText.rejectionCues.contains(token.text) { return true }
-        if index < first.start && token.clause == clause {
-          if AnswerText.settingAsideWords.contains(token.text) { return true }
-          if index + 1 < first.start,
-            AnswerText.settingAsideCues.contains([token.text, tokens[index + 1].text])
-          {
-            return true
-          }
-        }
-      }
-      index += 1
-    }
-    guard let verdictStart else { return false }
-    let verdict = tokens[verdictStart...].prefix { $0.sentence == tokens[verdictStart].sentence }
-    return verdict.count <= AnswerText.verdictLength
-      && verdict.contains { AnswerText.rejectionCues.contains($0.text) }
-  }
-
   /// The answer's own words for an occurrence.
   func evidence(_ occurrence: TermOccurrence) -> String {
     let range =
@@ -534,17 +330,4 @@ final class AnswerText {
       .upperBound
     return String(text[range])
   }
-}
-
-/// Where a term was found, as token positions (inclusive).
-struct TermOccurrence {
-  var start: Int
-  var end: Int
-}
-
-/// An occurrence of one term of a phrasing, with its claim, for grouping by claim.
-struct Located {
-  var claim: Int
-  var term: Int
-  var occurrence: TermOccurrence
 }

@@ -1,5 +1,5 @@
-/// The words every rubric compiled with one lexicon reads alike: negation cues, predicate words,
-/// `and`/`or`, and the first stems of the lexicon's alternatives.
+/// The words every rubric compiled with one lexicon reads alike: negation and rejection cues,
+/// predicate words, `and`/`or`, and the first stems of the lexicon's alternatives.
 ///
 /// Built once per lexicon and shared by all its rubrics, so its tables stay in cache from one
 /// answer to the next however many rubrics the answers are scored against; a rubric's own words
@@ -15,6 +15,13 @@ struct CommonVocabulary: Sendable {
     static let predicateWord = Flags(rawValue: 2)
     /// `and` or `or`, which join the items of a list.
     static let conjunction = Flags(rawValue: 4)
+    /// A word that says a claim in its sentence is wrong (`AnswerText.rejectionCues`).
+    static let rejectionCue = Flags(rawValue: 8)
+    /// A word that sets aside what follows it (`AnswerText.settingAsideWords`).
+    static let settingAside = Flags(rawValue: 16)
+    /// The first word of a two-word phrase that sets aside what follows it
+    /// (`AnswerText.settingAsideCues`).
+    static let settingAsideStart = Flags(rawValue: 32)
   }
 
   /// What is known of one word.
@@ -37,6 +44,11 @@ struct CommonVocabulary: Sendable {
     for cue in AnswerText.negationCues { update(cue) { $0.flags.insert(.negationCue) } }
     for word in AnswerText.predicateWords { update(word) { $0.flags.insert(.predicateWord) } }
     for word in ["and", "or"] { update(word) { $0.flags.insert(.conjunction) } }
+    for cue in AnswerText.rejectionCues { update(cue) { $0.flags.insert(.rejectionCue) } }
+    for word in AnswerText.settingAsideWords { update(word) { $0.flags.insert(.settingAside) } }
+    for phrase in AnswerText.settingAsideCues {
+      update(phrase[0]) { $0.flags.insert(.settingAsideStart) }
+    }
     // In a fixed order, so that the tables are the same from one run to the next.
     for stem in alternativesByFirstStem.keys.sorted() {
       let stemAlternatives = alternativesByFirstStem[stem] ?? []

@@ -80,7 +80,7 @@ public enum Scorer {
             evidence: evidence(occurrences, in: text), penalty: source.penalty,
             kind: .stated))
         for occurrence in occurrences {
-          wrongClaims.append(text.tokens[occurrence.start].claim)
+          wrongClaims.append(Int(text.places[occurrence.start].claim))
         }
       }
     }
@@ -200,7 +200,7 @@ public enum Scorer {
       guard case .hit(let credit, let occurrences) = outcomes[index], credit >= 1,
         let first = occurrences.first
       else { continue }
-      let sentence = text.tokens[first.start].sentence
+      let sentence = Int(text.places[first.start].sentence)
       let count = fullHits.count { $0 == sentence }
       fullHits.append(sentence)
       if count >= fullPointsPerSentence {
@@ -269,7 +269,7 @@ public enum Scorer {
         for occurrence in scratch.occurrences {
           located.append(
             Located(
-              claim: text.tokens[occurrence.start].claim, term: termIndex,
+              claim: Int(text.places[occurrence.start].claim), term: termIndex,
               occurrence: occurrence))
         }
       }

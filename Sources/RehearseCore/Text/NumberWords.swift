@@ -54,10 +54,12 @@ enum NumberWords {
   /// untouched.
   static func normalize(_ tokens: inout [Token], candidates: [Int]) {
     // A phrase may start up to two words before a candidate: "half a million".
+    // Only a candidate or `a` can begin one (`mayStartNumber`): other words are passed over here
+    // rather than looked up.
     var starts: [Int] = []
     for candidate in candidates {
       for start in max(0, candidate - 2)...candidate where start > (starts.last ?? -1) {
-        starts.append(start)
+        if start == candidate || tokens[start].text == "a" { starts.append(start) }
       }
     }
     // Every rewrite is read from the tokens as given; they do not overlap, so they are made

@@ -1,0 +1,5 @@
+/// Where a term was found, as token positions (inclusive).
+struct TermOccurrence {
+  var start: Int
+  var end: Int
+}

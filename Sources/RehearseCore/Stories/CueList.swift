@@ -36,57 +36,77 @@ struct CueList: Sendable {
     }
   }
 
+  /// A phrase's words, and the group it was given in (`init(groups:)`).
+  private struct Phrase: Sendable {
+    var cues: [Cue]
+    var group: Int
+  }
+
   /// The phrases by their first word, when it is a whole word: a place in `phrases`.
   private let byFirstWord: WordIndex<Int>
   /// The phrases by their first word's stem, when it matches by stem: a place in `phrases`.
   private let byFirstStem: WordIndex<Int>
   /// The phrases of each first word or stem.
-  private let phrases: [[[Cue]]]
+  private let phrases: [[Phrase]]
   /// The phrases whose first word is a prefix.
-  private let byPrefix: [[Cue]]
+  private let byPrefix: [Phrase]
   /// For each byte, the phrases of `byPrefix` whose prefix starts with it: a word starting with
   /// any other byte cannot match them. Which phrases are tried first changes no answer: a scan
   /// counts them all, or stops at the first whichever it is.
-  private let prefixesByFirstByte: [[[Cue]]]
+  private let prefixesByFirstByte: [[Phrase]]
   /// Whether a prefix is empty, so that every word must be tried against every prefix.
   private let hasEmptyPrefix: Bool
   /// Whether every cue is ASCII, so that a word that is not cannot equal one.
   private let isASCII: Bool
+  /// How many groups the phrases were given in.
+  private let groupCount: Int
 
   init(_ phrases: [String]) {
+    self.init(groups: [phrases])
+  }
+
+  /// The phrases of several lists at once, each phrase in the group of its list, so that one
+  /// scan counts them all (`counts(in:_:)`).
+  init(groups: [[String]]) {
+    self.groupCount = groups.count
     var byFirstWord = WordIndex<Int>()
     var byFirstStem = WordIndex<Int>()
-    var lists: [[[Cue]]] = []
-    var byPrefix: [[Cue]] = []
+    var lists: [[Phrase]] = []
+    var byPrefix: [Phrase] = []
     var seen: Set<[Cue]> = []
-    func add(_ cues: [Cue], to index: inout WordIndex<Int>) {
-      let first = cues[0]
-      index.update(first.text, initial: lists.count) { position in
+    func add(_ phrase: Phrase, to index: inout WordIndex<Int>) {
+      index.update(phrase.cues[0].text, initial: lists.count) { position in
         if position == lists.count { lists.append([]) }
-        lists[position].append(cues)
+        lists[position].append(phrase)
       }
     }
-    for phrase in phrases {
-      let cues = phrase.split(separator: " ").flatMap(Self.cues)
-      // Two spellings of one word (`recognised`, `recognized`) are one cue, counted once.
-      guard let first = cues.first, seen.insert(cues).inserted else { continue }
-      switch first.kind {
-      case .word: add(cues, to: &byFirstWord)
-      case .stem: add(cues, to: &byFirstStem)
-      case .prefix: byPrefix.append(cues)
+    for (group, phrases) in groups.enumerated() {
+      seen.removeAll(keepingCapacity: true)
+      for written in phrases {
+        let cues = written.split(separator: " ").flatMap(Self.cues)
+        // Two spellings of one word (`recognised`, `recognized`) are one cue, counted once.
+        guard let first = cues.first, seen.insert(cues).inserted else { continue }
+        let phrase = Phrase(cues: cues, group: group)
+        switch first.kind {
+        case .word: add(phrase, to: &byFirstWord)
+        case .stem: add(phrase, to: &byFirstStem)
+        case .prefix: byPrefix.append(phrase)
+        }
       }
     }
     self.byFirstWord = byFirstWord
     self.byFirstStem = byFirstStem
     self.phrases = lists
     self.byPrefix = byPrefix
-    hasEmptyPrefix = byPrefix.contains { $0[0].text.isEmpty }
-    var prefixesByFirstByte = [[[Cue]]](repeating: [], count: 256)
+    hasEmptyPrefix = byPrefix.contains { $0.cues[0].text.isEmpty }
+    var prefixesByFirstByte = [[Phrase]](repeating: [], count: 256)
     for phrase in byPrefix {
-      if let first = phrase[0].text.utf8.first { prefixesByFirstByte[Int(first)].append(phrase) }
+      if let first = phrase.cues[0].text.utf8.first {
+        prefixesByFirstByte[Int(first)].append(phrase)
+      }
     }
     self.prefixesByFirstByte = prefixesByFirstByte
-    isASCII = phrases.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    isASCII = groups.allSatisfy { $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }
   }
 
   /// The cues of one written phrase word: usually one, more when the Tokenizer splits it.
@@ -107,17 +127,27 @@ struct CueList: Sendable {
   /// How many times a phrase occurs within `range` of `text`.
   func count(in text: TokenizedText, _ range: Range<Int>) -> Int {
     var count = 0
-    scan(text, range) { _ in
+    scan(text, range) { _, _ in
       count += 1
       return true
     }
     return count
   }
 
+  /// How many times a phrase of each group occurs within `range` of `text`, in one scan.
+  func counts(in text: TokenizedText, _ range: Range<Int>) -> [Int] {
+    var counts = [Int](repeating: 0, count: groupCount)
+    scan(text, range) { _, group in
+      counts[group] += 1
+      return true
+    }
+    return counts
+  }
+
   /// Whether any phrase occurs in `text`.
   func occurs(in text: TokenizedText) -> Bool {
     var found = false
-    scan(text, text.tokens.indices) { _ in
+    scan(text, text.tokens.indices) { _, _ in
       found = true
       return false
     }
@@ -127,26 +157,30 @@ struct CueList: Sendable {
   /// Whether the word at `index` of `text` is one of the list's one-word phrases.
   func contains(wordAt index: Int, in text: TokenizedText) -> Bool {
     var found = false
-    scan(text, index..<index + 1) { _ in
+    scan(text, index..<index + 1) { _, _ in
       found = true
       return false
     }
     return found
   }
 
-  /// Calls `found` with the token range of each match within `range` until it returns `false`.
-  private func scan(_ text: TokenizedText, _ range: Range<Int>, _ found: (Range<Int>) -> Bool) {
+  /// Calls `found` with the token range and group of each match within `range` until it
+  /// returns `false`.
+  private func scan(
+    _ text: TokenizedText, _ range: Range<Int>, _ found: (Range<Int>, Int) -> Bool
+  ) {
     /// Whether to go on after trying `phrases` at `start`.
-    func tryPhrases(_ phrases: [[Cue]], at start: Int) -> Bool {
+    func tryPhrases(_ phrases: [Phrase], at start: Int) -> Bool {
       // By index: a loop over the phrases would copy each.
-      for phrase in phrases.indices where start + phrases[phrase].count <= range.upperBound {
-        let count = phrases[phrase].count
+      for phrase in phrases.indices where start + phrases[phrase].cues.count <= range.upperBound {
+        let count = phrases[phrase].cues.count
         var matched = true
-        for offset in 0..<count where !phrases[phrase][offset].matches(start + offset, in: text) {
+        for offset in 0..<count
+        where !phrases[phrase].cues[offset].matches(start + offset, in: text) {
           matched = false
           break
         }
-        if matched && !found(start..<start + count) { return false }
+        if matched && !found(start..<start + count, phrases[phrase].group) { return false }
       }
       return true
     }

@@ -1,21 +1,22 @@
 /// The cues the STAR reading looks for, compiled through the tokenizer.
 extension StarAnalyzer {
-  static let cues: [StarPart: CueList] = [
-    .situation: CueList([
+  /// The phrases that mark each STAR part of a told answer.
+  static let cuePhrases: [StarPart: [String]] = [
+    .situation: [
       "at my previous", "at my last", "at my current", "when i was", "i was working",
       "i worked at", "i was at", "we had", "we were", "our team", "the team", "the company",
       "the business", "the problem", "the challenge", "the situation", "context", "background",
       "at the time", "back in", "was using", "were using", "relied on", "existing", "legacy",
       "struggl*", "manually", "there was", "there were", "used to", "previously", "originally",
-    ]),
-    .task: CueList([
+    ],
+    .task: [
       "my task", "i was asked", "i was tasked", "tasked", "my job", "my role", "responsible for",
       "i needed to", "i had to", "needed to", "the goal", "goal was", "my goal", "the aim",
       "objective", "asked me", "my responsibility", "the requirement", "requirement was",
       "to make sure", "deadline", "i owned", "in charge", "i volunteered", "i took on",
       "i was given", "the ask", "had to deliver", "my part",
-    ]),
-    .action: CueList([
+    ],
+    .action: [
       "i built", "i designed", "i wrote", "i implemented", "i created", "i set up", "i added",
       "i changed", "i moved", "i migrated", "i reverse", "i proposed", "i used", "i started",
       "first i", "then i", "so i", "i decided", "i worked with", "i reached out", "i talked",
@@ -27,8 +28,8 @@ extension StarAnalyzer {
       "i read", "i asked", "i explained", "i negotiated", "i set", "i broke", "i put",
       "i took", "i kept", "i spent", "i modelled", "i modeled", "next", "after that",
       "to do that", "to do this", "my approach", "i approached",
-    ]),
-    .result: CueList([
+    ],
+    .result: [
       "as a result", "result", "resulted", "in the end", "eventually", "finally", "outcome",
       "reduced", "reducing", "cut", "increased", "improved", "saved", "saving", "went from",
       "down to", "up to", "now", "since then", "led to", "which meant", "meant that", "allowed",
@@ -36,8 +37,15 @@ extension StarAnalyzer {
       "learned that", "learnt that", "impact", "percent", "adopted", "praised", "recognised",
       "recognized", "promoted", "still running", "still in use", "zero", "the dashboard went",
       "stakeholders could", "users could", "the team could",
-    ]),
+    ],
   ]
+
+  /// The cues of each STAR part.
+  static let cues: [StarPart: CueList] = cuePhrases.mapValues { CueList($0) }
+
+  /// The cues of every part in one list, grouped in the order of `StarPart.allCases`, so that
+  /// one scan of a sentence scores it for every part.
+  static let partCues = CueList(groups: StarPart.allCases.map { cuePhrases[$0] ?? [] })
 
   static let pipelineCues: [PipelinePart: CueList] = [
     .requirement: CueList([

@@ -89,12 +89,11 @@ public enum StarAnalyzer {
     var assigned: [(StarPart, Range<Int>)] = []
     var previous: StarPart?
     let parts = StarPart.allCases
-    let partCues = parts.map { cues[$0]! }
     let action = parts.firstIndex(of: .action)!
     let result = parts.firstIndex(of: .result)!
     for range in text.sentenceRanges {
       // The score of each part, in the order of `StarPart.allCases`.
-      var scores = partCues.map { Double($0.count(in: text, range)) }
+      var scores = partCues.counts(in: text, range).map(Double.init)
       scores[action] += Double(actionStatements(in: text, range))
       if Quantity.any(in: text, at: range) { scores[result] += 0.5 }
       let best = scores.max() ?? 0

@@ -59,7 +59,8 @@ public struct StoryLibrary: Sendable {
   /// The story `slug`; its file's problems are thrown.
   public func read(slug: String) throws(StoryFileFailure) -> Story {
     let path = file(for: slug).path
-    return try StoryFile.parse(StoryFile.text(atPath: path), file: path, slug: slug)
+    return try StoryFile.parse(
+      StoryFile.text(atPath: path, inLibrary: true), file: path, slug: slug)
   }
 
   /// The story `slug`, or an error naming the nearest slugs (or the file's problems).

@@ -86,6 +86,13 @@ final class RunningSession: @unchecked Sendable {
     return String(decoding: results, as: UTF8.self)
   }
 
+  /// What the session has written to standard error so far (questions, notices, errors).
+  var conversationText: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: conversation, as: UTF8.self)
+  }
+
   /// Waits until the session has written `text` to standard output (feedback, the summary).
   func waitForOutput(_ text: String, seconds: Double = 15) -> Bool {
     eventually(within: seconds) { output.contains(text) }

@@ -310,6 +310,7 @@ extension Rehearse {
       items: [.init(questionID: id, component: .behavioural, limitSeconds: seconds)],
       sessionLimitSeconds: seconds, seed: 0, rehearsedStory: story.slug)
     var machine = SessionMachine(plan: plan, questions: [question], mode: request.mode)
+    input.sessionBegins()
     let sessionID = try archive.createSession(
       plan: plan, startedAt: startTime, bank: request.story.library.folder.path)
     try archive.claim(session: sessionID)

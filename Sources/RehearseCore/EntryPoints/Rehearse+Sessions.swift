@@ -136,8 +136,8 @@ extension Rehearse {
 
 extension Rehearse {
   /// Writes an export to the file at `path` whole or not at all, private to the user (mode
-  /// 0600): it holds their answers.
+  /// 0600, even over a file that was not): it holds their answers.
   public static func write(_ text: String, to path: String) throws(FileWriteError) {
-    try AtomicFile.write(Array(text.utf8), to: path, private: true)
+    try AtomicFile.write(Array(text.utf8), to: path)
   }
 }

@@ -12,6 +12,7 @@
 #include <readline/readline.h>
 
 static volatile sig_atomic_t pending_signal = 0;
+static volatile sig_atomic_t signals_end_process = 0;
 static volatile sig_atomic_t suspend_requested = 0;
 
 // What the callback handler saw: 0 typing, 1 a line, 2 end of input.
@@ -22,7 +23,12 @@ static int handler_installed = 0;
 static char **completion_words = NULL;
 static int completion_count = 0;
 
-static void record_signal(int signal_number) { pending_signal = signal_number; }
+static void record_signal(int signal_number) {
+  // Before a session starts there is nothing to save: the process ends as the default action
+  // would, with the status shells give it (130 for Ctrl-C). _exit is async-signal-safe.
+  if (signals_end_process) _exit(128 + signal_number);
+  pending_signal = signal_number;
+}
 
 static void record_suspend(int signal_number) {
   (void)signal_number;
@@ -39,7 +45,8 @@ static void catch_suspend(int catching) {
   sigaction(SIGTSTP, &action, NULL);
 }
 
-void creadline_install_signal_handlers(void) {
+void creadline_install_signal_handlers(int ending_process) {
+  signals_end_process = ending_process ? 1 : 0;
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = record_signal;
@@ -59,6 +66,8 @@ void creadline_install_signal_handlers(void) {
   sigaddset(&signals, SIGQUIT);
   sigprocmask(SIG_UNBLOCK, &signals, NULL);
 }
+
+void creadline_record_signals(void) { signals_end_process = 0; }
 
 int creadline_take_signal(void) {
   int signal_number = pending_signal;

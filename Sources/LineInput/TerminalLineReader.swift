@@ -36,6 +36,8 @@ public final class TerminalLineReader {
   public func saveHistory() -> String? {
     guard let historyFile else { return nil }
     let result = creadline_history_write(historyFile, Int32(historyLength))
+    // It holds what was typed: private (0600) whatever the umask or the mode it had before.
+    chmod(historyFile, 0o600)
     return result == 0 ? nil : "\(historyFile): \(String(cString: strerror(result)))"
   }
 

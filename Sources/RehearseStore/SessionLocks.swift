@@ -27,19 +27,17 @@ final class SessionLocks: Sendable {
   func claim(_ session: Int64) throws(StoreError) {
     if held.withLock({ $0[session] != nil }) { return }
     let path = folder.appendingPathComponent("session-\(session).lock").path
-    do {
-      try FileManager.default.createDirectory(
-        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    do throws(FileWriteError) {
+      // Private whatever the umask, as everything under the home folder.
+      try PrivateFiles.prepareFolder(folder.path)
     } catch {
-      throw .cannotOpen(path: folder.path, reason: error.localizedDescription)
+      throw .cannotOpen(path: folder.path, reason: error.description)
     }
-    // Private whatever the umask, as everything under the home folder.
-    chmod(folder.path, 0o700)
-    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
     guard descriptor >= 0 else {
       throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
-    fchmod(descriptor, 0o600)
+    fchmod(descriptor, PrivateFiles.fileMode)
     var result = flock(descriptor, LOCK_EX | LOCK_NB)
     while result != 0 && errno == EINTR { result = flock(descriptor, LOCK_EX | LOCK_NB) }
     guard result == 0 else {

@@ -22,12 +22,15 @@ public final class SessionStore: SessionArchive, Sendable {
   /// The time zone whose calendar days the schedule counts in.
   public let timeZone: TimeZone
 
-  /// Opens (creating when needed) the store in `home`, and brings its schema up to date.
+  /// Opens (creating when needed) the store in `home`, and brings its schema up to date; the
+  /// home folder is made, or tightened, private (`RehearseHome.prepare`).
   public convenience init(home: URL, timeZone: TimeZone = .current) throws(StoreError) {
-    do {
-      try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    do throws(FileWriteError) {
+      try RehearseHome.prepare(home)
+    } catch .cannotCreate(let folder, let reason) {
+      throw .cannotOpen(path: folder, reason: reason)
     } catch {
-      throw .cannotOpen(path: home.path, reason: error.localizedDescription)
+      throw .cannotOpen(path: home.path, reason: error.description)
     }
     try self.init(
       path: home.appendingPathComponent(RehearseHome.databaseName).path, timeZone: timeZone)
@@ -35,6 +38,10 @@ public final class SessionStore: SessionArchive, Sendable {
 
   /// Opens (creating when needed) the store at `path`, and brings its schema up to date; the
   /// schedule counts days in `timeZone`.
+  ///
+  /// The store and the files SQLite keeps beside it are mode 0600 whatever the umask: the file is
+  /// made (or tightened) 0600 before SQLite opens it, and SQLite gives its write-ahead log and
+  /// shared-memory files the mode of the database.
   public init(path: String, timeZone: TimeZone = .current) throws(StoreError) {
     self.path = path
     self.timeZone = timeZone
@@ -52,6 +59,7 @@ public final class SessionStore: SessionArchive, Sendable {
     // together on a new home would otherwise both create the tables.
     let lock = Self.lock(path + ".lock")
     defer { Self.unlock(lock) }
+    try Self.createPrivately(path)
     let opened: DatabaseQueue
     do {
       opened = try Self.open(path: path, configuration: configuration)
@@ -72,6 +80,28 @@ public final class SessionStore: SessionArchive, Sendable {
       throw .notADatabase(path: path, reason: error.message ?? "\(error)")
     } catch {
       throw .cannotOpen(path: path, reason: "\(error)")
+    }
+    // Files an older version left at SQLite's default, 0644.
+    for suffix in RehearseHome.databaseCompanionSuffixes {
+      PrivateFiles.tighten(file: path + suffix)
+    }
+  }
+
+  /// Makes the database file, empty, mode 0600 when it is missing, and tightens it to 0600 when
+  /// it is there; SQLite copies its mode to the write-ahead log and shared-memory files it makes.
+  private static func createPrivately(_ path: String) throws(StoreError) {
+    #if canImport(Glibc)
+      let descriptor = Glibc.open(path, O_RDONLY | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
+    #else
+      let descriptor = Darwin.open(path, O_RDONLY | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
+    #endif
+    guard descriptor >= 0 else {
+      throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    close(descriptor)
+    PrivateFiles.tighten(file: path)
+    for suffix in RehearseHome.databaseCompanionSuffixes {
+      PrivateFiles.tighten(file: path + suffix)
     }
   }
 
@@ -97,11 +127,12 @@ public final class SessionStore: SessionArchive, Sendable {
   /// -1 when the lock file cannot be made (then the store opens without it).
   private static func lock(_ path: String) -> Int32 {
     #if canImport(Glibc)
-      let descriptor = Glibc.open(path, O_RDWR | O_CREAT, 0o600)
+      let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
     #else
-      let descriptor = Darwin.open(path, O_RDWR | O_CREAT, 0o600)
+      let descriptor = Darwin.open(path, O_RDWR | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
     #endif
     guard descriptor >= 0 else { return -1 }
+    PrivateFiles.tighten(file: path)
     while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
     return descriptor
   }

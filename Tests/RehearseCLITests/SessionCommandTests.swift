@@ -5,8 +5,15 @@ import Testing
 
 /// A temporary `REHEARSE_HOME` shared by several runs of the binary.
 struct SharedHome {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("rehearse-cli-home-\(UUID().uuidString)")
+  let url: URL
+
+  /// A home at `url`, by default a new folder name in the temporary folder.
+  init(
+    url: URL = FileManager.default.temporaryDirectory
+      .appendingPathComponent("rehearse-cli-home-\(UUID().uuidString)")
+  ) {
+    self.url = url
+  }
 
   var environment: [String: String] { ["REHEARSE_HOME": url.path] }
   var databasePath: String { url.appendingPathComponent(RehearseHome.databaseName).path }
@@ -37,10 +44,17 @@ final class RunningSession: @unchecked Sendable {
   private var results = Data()
   private var resultsEnded = false
 
-  init(_ arguments: [String], home: SharedHome) throws {
+  /// Starts `rehearse` with `arguments`; with `umask`, through `/bin/sh`, which sets it first.
+  init(_ arguments: [String], home: SharedHome, umask mask: String? = nil) throws {
     let executable = try #require(RehearseProcess.executable, "build the rehearse binary first")
-    process.executableURL = executable
-    process.arguments = arguments
+    if let mask {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments =
+        ["-c", "umask \(mask) && exec \"$0\" \"$@\"", executable.path] + arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+    }
     var environment = ProcessInfo.processInfo.environment
     environment["REHEARSE_BANK"] = nil
     environment["NO_COLOR"] = "1"
@@ -84,6 +98,13 @@ final class RunningSession: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return String(decoding: results, as: UTF8.self)
+  }
+
+  /// What the session has written to standard error so far (questions, notices, errors).
+  var conversationText: String {
+    lock.lock()
+    defer { lock.unlock() }
+    return String(decoding: conversation, as: UTF8.self)
   }
 
   /// Waits until the session has written `text` to standard output (feedback, the summary).

@@ -13,7 +13,7 @@ private func mode(_ path: String) -> mode_t? {
 @Suite("Atomic file writer", .serialized)
 struct AtomicFileTests {
   @Test(
-    "a private file is mode 0600 whatever the umask, and replaces the old one whole",
+    "a file is written mode 0600 whatever the umask, and replaces the old one whole",
     arguments: [0o022, 0o000] as [mode_t])
   func privateMode(umaskValue: mode_t) throws {
     let folder = try ScratchFolder()
@@ -21,29 +21,33 @@ struct AtomicFileTests {
     let path = folder.path("export.md")
     let previous = umask(umaskValue)
     defer { umask(previous) }
-    try AtomicFile.write(Array("first".utf8), to: path, private: true)
-    try AtomicFile.write(Array("second".utf8), to: path, private: true)
+    try AtomicFile.write(Array("first".utf8), to: path)
+    try AtomicFile.write(Array("second".utf8), to: path)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
     #expect(mode(path).map { $0 & 0o7777 } == 0o600)
     #expect(try folder.names() == ["export.md"], "no temporary file is left")
   }
 
-  @Test("a file that is not private gets the usual mode: 0666 less the umask")
-  func sharedMode() throws {
+  @Test(
+    "a file written over one that others could read is 0600, under any umask",
+    arguments: [0o022, 0o000] as [mode_t])
+  func overReadableFile(umaskValue: mode_t) throws {
     let folder = try ScratchFolder()
     defer { folder.remove() }
-    let path = folder.path("bank.cache")
-    let previous = umask(0o022)
+    let path = try folder.write(Array("old".utf8), to: "export.md")
+    #expect(chmod(path, 0o644) == 0)
+    let previous = umask(umaskValue)
     defer { umask(previous) }
-    try AtomicFile.write([1, 2, 3], to: path, private: false)
-    #expect(mode(path).map { $0 & 0o7777 } == 0o644)
+    try AtomicFile.write(Array("new".utf8), to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+    #expect(mode(path).map { $0 & 0o7777 } == 0o600)
   }
 
   @Test("/dev/full is an I/O error (exit 74) and stays the device it was")
   func deviceFull() throws {
     #expect(throws: FileWriteError.ioFailure(file: "/dev/full", reason: "No space left on device"))
     {
-      try AtomicFile.write(Array("export".utf8), to: "/dev/full", private: true)
+      try AtomicFile.write(Array("export".utf8), to: "/dev/full")
     }
     #expect(FileWriteError.ioFailure(file: "/dev/full", reason: "").exitStatus == .ioError)
     #expect(ExitStatus.ioError.rawValue == 74)
@@ -55,7 +59,7 @@ struct AtomicFileTests {
 
   @Test("/dev/null and a FIFO are written in place, never replaced")
   func inPlace() throws {
-    try AtomicFile.write(Array("gone".utf8), to: "/dev/null", private: true)
+    try AtomicFile.write(Array("gone".utf8), to: "/dev/null")
     #expect(mode("/dev/null").map { $0 & S_IFMT } == S_IFCHR)
     let folder = try ScratchFolder()
     defer { folder.remove() }
@@ -63,7 +67,7 @@ struct AtomicFileTests {
     #expect(mkfifo(fifo, 0o600) == 0)
     // Opening a FIFO waits for the other end, so the writer runs beside the reader.
     let writer = Thread {
-      try? AtomicFile.write(Array("through the pipe".utf8), to: fifo, private: true)
+      try? AtomicFile.write(Array("through the pipe".utf8), to: fifo)
     }
     writer.start()
     #expect(try TextFile.read(path: fifo, limit: 100) == "through the pipe")
@@ -76,7 +80,7 @@ struct AtomicFileTests {
     let folder = try ScratchFolder()
     defer { folder.remove() }
     #expect(throws: FileWriteError.folder(file: folder.url.path)) {
-      try AtomicFile.write(Array("x".utf8), to: folder.url.path, private: true)
+      try AtomicFile.write(Array("x".utf8), to: folder.url.path)
     }
     #expect(
       FileWriteError.folder(file: "out").description == "out is a folder, not a file")
@@ -90,7 +94,7 @@ struct AtomicFileTests {
     defer { folder.remove() }
     let path = folder.path("none/export.md")
     let expected = FileWriteError.cannotCreate(file: path, reason: "No such file or directory")
-    #expect(throws: expected) { try AtomicFile.write(Array("x".utf8), to: path, private: true) }
+    #expect(throws: expected) { try AtomicFile.write(Array("x".utf8), to: path) }
     #expect(expected.exitStatus == .cannotCreate)
     #expect(expected.description == "\(path): cannot create: No such file or directory")
     #expect(try folder.names().isEmpty)
@@ -103,7 +107,7 @@ struct AtomicFileTests {
     let target = try folder.write(Array("old".utf8), to: "real.md")
     let link = folder.path("link.md")
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-    try AtomicFile.write(Array("new".utf8), to: link, private: true)
+    try AtomicFile.write(Array("new".utf8), to: link)
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
     #expect(try folder.names() == ["link.md", "real.md"])

@@ -74,15 +74,18 @@ struct BankCacheTests {
     let testBank = try exerciseBank()
     defer { testBank.remove() }
     let bank = try Bank.load(from: testBank.root)
-    let data = BankCache.encode(bank, fingerprint: 42)
-    let decoded = try #require(BankCache.decode(data, fingerprint: 42, root: testBank.root))
+    let fingerprint = Checksum(Array("a bank".utf8))
+    let data = BankCache.encode(bank, fingerprint: fingerprint)
+    let decoded = try #require(
+      BankCache.decode(data, fingerprint: fingerprint, root: testBank.root))
     #expect(decoded.questions == bank.questions)
     #expect(decoded.rubrics == bank.rubrics)
     #expect(decoded.lexicon == bank.lexicon)
     #expect(decoded.questions.first { $0.id == "py-double" }?.python?.tests.count == 2)
     #expect(decoded.questions.first { $0.id == "sql-count" }?.sql?.ordered == true)
     // Another fingerprint is another bank.
-    #expect(BankCache.decode(data, fingerprint: 43, root: testBank.root) == nil)
+    let other = Checksum(Array("another bank".utf8))
+    #expect(BankCache.decode(data, fingerprint: other, root: testBank.root) == nil)
   }
 
   @Test("a current copy is used, and a changed file makes the bank load from its files again")
@@ -100,7 +103,7 @@ struct BankCacheTests {
     altered.questions[0].prompt = "from the cache"
     let fingerprint = try #require(
       BankCache.fingerprint(root: testBank.root, executable: cache.executablePath))
-    try BankCache.encode(altered, fingerprint: fingerprint).write(to: file)
+    try Data(BankCache.encode(altered, fingerprint: fingerprint)).write(to: file)
     #expect(try cache.load(root: testBank.root).questions[0].prompt == "from the cache")
 
     // Editing a question file changes the fingerprint: the files win.
@@ -133,6 +136,54 @@ struct BankCacheTests {
     try damaged.write(to: file)
     #expect(try cache.load(root: testBank.root).questions == expected.questions)
     #expect(try Data(contentsOf: file) != damaged)
+  }
+
+  @Test("a copy edited by hand is ignored: the bank's own prompt is read, and the copy rewritten")
+  func editedCopy() throws {
+    let testBank = try exerciseBank()
+    defer { testBank.remove() }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cache = BankCache(folder: folder, executablePath: try program())
+    _ = try cache.load(root: testBank.root)
+    let file = cache.cacheFile(for: testBank.root)
+    let whole = [UInt8](try Data(contentsOf: file))
+    // The same length, so that only the checksum can tell.
+    let prompt = Array("Count the players.".utf8)
+    let forged = Array("Drop the players!!".utf8)
+    let start = try #require(
+      whole.indices.first { whole[$0...].starts(with: prompt) }, "the copy holds the prompt")
+    var edited = whole
+    edited.replaceSubrange(start..<start + prompt.count, with: forged)
+    try Data(edited).write(to: file)
+
+    let loaded = try cache.load(root: testBank.root)
+    #expect(loaded.questions.contains { $0.prompt == "Count the players." })
+    #expect(!loaded.questions.contains { $0.prompt == "Drop the players!!" })
+    #expect([UInt8](try Data(contentsOf: file)) == whole, "the copy is written again")
+  }
+
+  @Test("an edit that keeps a bank file's size and modification time is seen")
+  func sameSizeAndTime() throws {
+    let testBank = try exerciseBank()
+    defer { testBank.remove() }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cache = BankCache(folder: folder, executablePath: try program())
+    _ = try cache.load(root: testBank.root)
+    let questions = testBank.path("question-bank/database-concepts.yaml")
+    var before = stat()
+    #expect(stat(questions, &before) == 0)
+    let text = try String(contentsOfFile: questions, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "ETL or ELT?", with: "ELT or ETL?").utf8)
+      .write(to: URL(fileURLWithPath: questions))
+    // The very same size and modification time, to the nanosecond.
+    var times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, questions, &times, 0) == 0)
+    var after = stat()
+    #expect(stat(questions, &after) == 0)
+    #expect(after.st_size == before.st_size)
+    #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec)
+    #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    #expect(try cache.load(root: testBank.root).questions.contains { $0.prompt == "ELT or ETL?" })
   }
 
   @Test("a bank with problems is reported as ever and not kept")

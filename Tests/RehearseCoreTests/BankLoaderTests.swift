@@ -172,7 +172,7 @@ struct BankLoaderTests {
     let folder = bank.path("question-bank/extra.yaml")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
     let problems = bank.problems()
-    #expect(problems.map(\.description) == ["\(folder) is a folder, not a file"])
+    #expect(problems.map(\.description) == ["\(folder):1: a folder, not a file"])
     #expect(BankLoadFailure(problems: problems).exitStatus == .noInput)
   }
 

@@ -11,8 +11,12 @@ void creadline_configure(const char *name, const char *const *words, int count);
 
 /// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that only record the signal, without
 /// SA_RESTART so that a waiting poll() returns at once. Unblocks those signals, which a parent
-/// process may have blocked.
-void creadline_install_signal_handlers(void);
+/// process may have blocked. With `ending_process` set, a signal instead ends the process at once
+/// with status 128 + its number, until creadline_record_signals() is called.
+void creadline_install_signal_handlers(int ending_process);
+
+/// From now on the handlers only record a signal (see creadline_install_signal_handlers).
+void creadline_record_signals(void);
 
 /// The signal recorded since the last call (0 when none), and forgets it.
 int creadline_take_signal(void);

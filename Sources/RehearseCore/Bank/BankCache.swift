@@ -9,12 +9,15 @@ import Foundation
 /// A copy of a loaded bank kept under `REHEARSE_HOME/cache/`, so that a session starts without
 /// parsing every YAML file again.
 ///
-/// The copy is used only while nothing it was made from has changed: its fingerprint covers the
-/// bank folder's path, the size and modification time of every question, rubric and lexicon file,
-/// and the size and modification time of the program itself (a new build may read the files
-/// differently). Anything unexpected in the copy — another format, a truncated file — is treated
-/// as no copy at all: the bank is loaded from its files and the copy rewritten. Only a bank that
-/// loads without problems is kept.
+/// The copy is used only while it is whole and nothing it was made from has changed. Its
+/// fingerprint is a checksum (`Checksum`) of the bank folder's path, the size and modification
+/// time of the program itself (a new build may read the files differently), and the name and
+/// content of every question, rubric and lexicon file; a checksum of the copy's own content,
+/// kept in it, is checked on every read, so a copy damaged or edited by hand is never used.
+/// Anything unexpected in the copy — another format, a truncated file, a checksum that does not
+/// match — is treated as no copy at all: the bank is loaded from its files and the copy
+/// rewritten. Only a bank that loads without problems is kept, in a file of mode 0600 in a
+/// folder of mode 0700.
 public struct BankCache: Sendable {
   public let folder: URL
   /// The running program, part of the fingerprint.
@@ -26,15 +29,22 @@ public struct BankCache: Sendable {
   }
 
   static let magic: [UInt8] = Array("RHBC".utf8)
-  static let formatVersion: UInt32 = 5
+  static let formatVersion: UInt32 = 6
+  /// The largest copy read: a hundred times the shipped bank's (2.5 MiB); a bank whose copy is
+  /// larger is loaded from its files each time.
+  static let maximumBytes = 256 * 1024 * 1024
 
-  /// The bank under `root`, from the copy when it is current, else from its files.
+  /// The bank under `root`, from the copy when it is current and whole, else from its files.
   public func load(root: URL) throws(BankLoadFailure) -> Bank {
     let fingerprint = Self.fingerprint(root: root, executable: executablePath)
-    let file = cacheFile(for: root)
-    if let fingerprint, let data = FileManager.default.contents(atPath: file.path),
-      let bank = Self.decode(data, fingerprint: fingerprint, root: root)
+    let file = cacheFile(for: root).path
+    if let fingerprint,
+      let bytes = try? TextFile.bytes(path: file, limit: Self.maximumBytes, regularFileOnly: true),
+      let bank = Self.decode(bytes, fingerprint: fingerprint, root: root)
     {
+      // A copy made by an older version, at 0644 in a 0755 folder.
+      PrivateFiles.tighten(folder: folder.path)
+      PrivateFiles.tighten(file: file)
       return bank
     }
     let bank = try Bank.load(from: root)
@@ -48,11 +58,12 @@ public struct BankCache: Sendable {
         + ".cache")
   }
 
-  /// Writes the copy whole or not at all; a failure only means the next start parses again.
-  private func save(_ data: Data, to file: URL) {
+  /// Writes the copy whole or not at all, private; a failure only means the next start parses
+  /// again.
+  private func save(_ bytes: [UInt8], to file: String) {
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try AtomicFile.write([UInt8](data), to: file.path, private: false)
+      try PrivateFiles.prepareFolder(folder.path)
+      try AtomicFile.write(bytes, to: file)
     } catch {
       return
     }
@@ -60,7 +71,7 @@ public struct BankCache: Sendable {
 
   // MARK: - Fingerprint
 
-  /// FNV-1a over `bytes`.
+  /// FNV-1a over `bytes`: the name of a bank's copy, from its folder's path.
   static func hash(_ bytes: [UInt8], into start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
     var value = start
     for byte in bytes {
@@ -70,46 +81,63 @@ public struct BankCache: Sendable {
     return value
   }
 
-  /// What the copy depends on; `nil` when a file cannot be examined (then no copy is used).
-  static func fingerprint(root: URL, executable: String) -> UInt64? {
-    var value = hash(Array(root.standardizedFileURL.path.utf8))
-    var paths: [String] = [executable]
+  /// What the copy depends on; `nil` when a file cannot be read (then no copy is used, and
+  /// loading the files reports why).
+  ///
+  /// Every bank file is read and its content checked, so that an edit that keeps a file's size
+  /// and modification time is seen; for the shipped bank this takes about a millisecond, against
+  /// some hundreds for parsing it.
+  static func fingerprint(root: URL, executable: String) -> Checksum? {
+    var record: [UInt8] = []
+    func add(_ bytes: [UInt8]) {
+      withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { record += $0 }
+      record += bytes
+    }
+    add(Array(root.standardizedFileURL.path.utf8))
+    var status = stat()
+    guard stat(executable, &status) == 0 else { return nil }
+    #if canImport(Darwin)
+      let modified = status.st_mtimespec
+    #else
+      let modified = status.st_mtim
+    #endif
+    add(Array(executable.utf8))
+    var numbers = [
+      UInt64(truncatingIfNeeded: status.st_size),
+      UInt64(truncatingIfNeeded: modified.tv_sec),
+      UInt64(truncatingIfNeeded: modified.tv_nsec),
+    ]
+    add(numbers.withUnsafeMutableBytes { Array($0) })
     for folder in [BankLoader.questionFolder, BankLoader.rubricFolder] {
       let url = root.appendingPathComponent(folder)
       guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
         return nil
       }
-      paths += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
-        url.appendingPathComponent($0).path
+      for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
+        guard
+          let content = try? TextFile.bytes(
+            path: url.appendingPathComponent(name).path, limit: YAMLFile.maximumBytes,
+            regularFileOnly: true)
+        else { return nil }
+        add(Array((folder + "/" + name).utf8))
+        add(Checksum(content).bytes)
       }
     }
-    for path in paths {
-      var status = stat()
-      guard stat(path, &status) == 0 else { return nil }
-      value = hash(Array(path.utf8), into: value)
-      #if canImport(Darwin)
-        let modified = status.st_mtimespec
-      #else
-        let modified = status.st_mtim
-      #endif
-      var numbers = [
-        UInt64(truncatingIfNeeded: status.st_size),
-        UInt64(truncatingIfNeeded: modified.tv_sec),
-        UInt64(truncatingIfNeeded: modified.tv_nsec),
-      ]
-      let bytes = numbers.withUnsafeMutableBytes { Array($0) }
-      value = hash(bytes, into: value)
-    }
-    return value
+    return Checksum(record)
   }
 
   // MARK: - Encoding
 
-  static func encode(_ bank: Bank, fingerprint: UInt64) -> Data {
+  /// The copy of `bank`: the magic, the format version, the fingerprint, the checksum of the
+  /// content, then the content.
+  static func encode(_ bank: Bank, fingerprint: Checksum) -> [UInt8] {
+    let content = encodeContent(bank)
+    return magic + withUnsafeBytes(of: UInt64(formatVersion).littleEndian) { Array($0) }
+      + fingerprint.bytes + Checksum(content).bytes + content
+  }
+
+  private static func encodeContent(_ bank: Bank) -> [UInt8] {
     var writer = BinaryWriter()
-    writer.bytes(magic)
-    writer.integer(UInt64(formatVersion))
-    writer.integer(fingerprint)
     writer.count(bank.questions.count)
     for question in bank.questions {
       writer.string(question.id)
@@ -179,15 +207,16 @@ public struct BankCache: Sendable {
     }
     writer.count(bank.lexicon.groups.count)
     for group in bank.lexicon.groups { writer.strings(group) }
-    return Data(writer.buffer)
+    return writer.buffer
   }
 
-  /// The bank in `data`, or `nil` when it is not a current, whole copy.
-  static func decode(_ data: Data, fingerprint: UInt64, root: URL) -> Bank? {
-    let bytes = [UInt8](data)
+  /// The bank in `bytes`, or `nil` when it is not a current copy, whole and unchanged.
+  static func decode(_ bytes: [UInt8], fingerprint: Checksum, root: URL) -> Bank? {
     var reader = BinaryReader(bytes)
     guard reader.bytes(magic.count) == magic, reader.integer() == UInt64(formatVersion),
-      reader.integer() == fingerprint
+      reader.bytes(16).flatMap(Checksum.init(bytes:)) == fingerprint,
+      let checksum = reader.bytes(16).flatMap(Checksum.init(bytes:)),
+      Checksum(bytes[reader.offset...]) == checksum
     else { return nil }
     return try? readBank(&reader, root: root)
   }
@@ -276,136 +305,5 @@ public struct BankCache: Sendable {
     guard reader.isAtEnd else { throw BinaryReader.Invalid() }
     return Bank(
       questions: questions, rubrics: rubrics, lexicon: Lexicon(groups: groups), root: root)
-  }
-}
-
-/// Appends values to a byte buffer: integers little-endian, texts as a length and UTF-8 bytes.
-struct BinaryWriter {
-  private(set) var buffer: [UInt8] = []
-  /// The file paths of locations, written once each and then referred to by number.
-  private var paths: [String: Int] = [:]
-
-  mutating func bytes(_ bytes: [UInt8]) { buffer += bytes }
-
-  mutating func integer(_ value: UInt64) {
-    withUnsafeBytes(of: value.littleEndian) { buffer += $0 }
-  }
-
-  mutating func count(_ value: Int) { integer(UInt64(max(0, value))) }
-  mutating func flag(_ value: Bool) { buffer.append(value ? 1 : 0) }
-  mutating func number(_ value: Double) { integer(value.bitPattern) }
-
-  mutating func string(_ text: String) {
-    count(text.utf8.count)
-    buffer += text.utf8
-  }
-
-  mutating func strings(_ texts: [String]) {
-    count(texts.count)
-    for text in texts { string(text) }
-  }
-
-  mutating func phrasings(_ phrasings: [Phrasing]) {
-    count(phrasings.count)
-    for phrasing in phrasings {
-      strings(phrasing.terms)
-      flag(phrasing.isClaim)
-    }
-  }
-
-  mutating func location(_ location: SourceLocation) {
-    if let index = paths[location.file] {
-      count(index + 1)
-    } else {
-      paths[location.file] = paths.count
-      count(0)
-      string(location.file)
-    }
-    count(location.line)
-  }
-}
-
-/// Reads what `BinaryWriter` wrote, checking every length against what is left.
-struct BinaryReader {
-  struct Invalid: Error {}
-
-  private let bytes: [UInt8]
-  private var offset = 0
-  private var paths: [String] = []
-
-  init(_ bytes: [UInt8]) {
-    self.bytes = bytes
-  }
-
-  var isAtEnd: Bool { offset == bytes.count }
-
-  mutating func bytes(_ count: Int) -> [UInt8]? {
-    guard count >= 0, bytes.count - offset >= count else { return nil }
-    defer { offset += count }
-    return Array(bytes[offset..<offset + count])
-  }
-
-  mutating func integer() -> UInt64? {
-    guard bytes.count - offset >= 8 else { return nil }
-    var value: UInt64 = 0
-    for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
-    offset += 8
-    return value
-  }
-
-  mutating func count() throws -> Int {
-    guard let value = integer(), value <= UInt64(bytes.count) else { throw Invalid() }
-    return Int(value)
-  }
-
-  mutating func flag() throws -> Bool {
-    guard offset < bytes.count, bytes[offset] <= 1 else { throw Invalid() }
-    defer { offset += 1 }
-    return bytes[offset] == 1
-  }
-
-  mutating func number() throws -> Double {
-    guard let bits = integer() else { throw Invalid() }
-    return Double(bitPattern: bits)
-  }
-
-  mutating func string() throws -> String {
-    let length = try count()
-    guard bytes.count - offset >= length else { throw Invalid() }
-    defer { offset += length }
-    return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
-  }
-
-  mutating func strings() throws -> [String] {
-    var texts: [String] = []
-    for _ in 0..<(try count()) { texts.append(try string()) }
-    return texts
-  }
-
-  mutating func phrasings() throws -> [Phrasing] {
-    var phrasings: [Phrasing] = []
-    for _ in 0..<(try count()) {
-      phrasings.append(Phrasing(try strings(), isClaim: try flag()))
-    }
-    return phrasings
-  }
-
-  mutating func value<Value: RawRepresentable>(_ type: Value.Type) throws -> Value
-  where Value.RawValue == String {
-    guard let value = Value(rawValue: try string()) else { throw Invalid() }
-    return value
-  }
-
-  mutating func location() throws -> SourceLocation {
-    let reference = try count()
-    let file: String
-    if reference == 0 {
-      file = try string()
-      paths.append(file)
-    } else {
-      guard reference <= paths.count else { throw Invalid() }
-      file = paths[reference - 1]
-    }
-    return SourceLocation(file: file, line: try count())
   }
 }

@@ -6,6 +6,9 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
   case file(TextFileError)
   /// The YAML reader refused the file's characters; the reason is the reader's.
   case unreadable(SourceLocation, reason: String)
+  /// The file's aliases would expand it by more than `limit` nodes; the location is the alias
+  /// that goes past it.
+  case aliasExpansion(SourceLocation, alias: String, limit: Int)
   /// The same key appears twice in one mapping.
   case duplicateKey(SourceLocation, key: String)
   /// A key the format does not define, perhaps misspelt.
@@ -49,6 +52,7 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
   public var location: SourceLocation? {
     switch self {
     case .yamlSyntax(let location, _), .unreadable(let location, _),
+      .aliasExpansion(let location, _, _),
       .duplicateKey(let location, _), .unknownKey(let location, _, _),
       .missingKey(let location, _, _), .wrongType(let location, _, _),
       .unknownValue(let location, _, _, _), .outOfRange(let location, _, _, _),
@@ -61,7 +65,9 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
       .lexiconConflict(let location, _, _):
       return location
     case .file(let error):
-      return error.line.map { SourceLocation(file: error.file, line: $0) }
+      // A file that cannot be read at all (missing, a folder, a named pipe) is reported at its
+      // first line, so every problem of a bank reads `file:line: message`.
+      return SourceLocation(file: error.file, line: error.line ?? 1)
     case .missingFolder:
       return nil
     }
@@ -84,6 +90,9 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
       return "YAML syntax error: \(message)"
     case .unreadable(_, let reason):
       return "cannot read the file: \(reason)"
+    case .aliasExpansion(_, let alias, let limit):
+      return "alias '*\(alias)' makes the file's aliases add more than \(limit) nodes, "
+        + "the most a bank file may use (an alias repeats its whole anchored node)"
     case .duplicateKey(_, let key):
       return "key '\(key)' appears twice in the same mapping"
     case .unknownKey(_, let key, let suggestion):
@@ -129,10 +138,6 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
 
   /// `file:line: message`.
   public var description: String {
-    switch self {
-    case .file(let error): error.description
-    case .missingFolder: message
-    default: location.map { "\($0): \(message)" } ?? message
-    }
+    location.map { "\($0): \(message)" } ?? message
   }
 }

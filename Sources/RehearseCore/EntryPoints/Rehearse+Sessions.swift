@@ -3,6 +3,8 @@ import Foundation
 extension Rehearse {
   /// `rehearse mock`: draws (or resumes) a session, saves it, and runs it on `input` until it
   /// ends; every answer is saved the moment it is given. `startTime` is the moment it begins.
+  /// `input` is told when the session begins (`SessionInput.sessionBegins`), once the bank is
+  /// loaded and the questions drawn, just before the session is saved.
   public static func mock(
     _ request: MockRequest, archive: some SessionArchive, input: inout some SessionInput,
     startTime: Date, show: @escaping (String, SessionChannel) -> Void
@@ -24,6 +26,7 @@ extension Rehearse {
         guard case .unknownID(let id, _) = error else { throw error }
         throw ResumeError.questionGone(session: previous.id, questionID: id, bank: root.path)
       }
+      input.sessionBegins()
       try archive.reopen(session: previous.id)
       sessionID = previous.id
       startedAt = previous.startedAt
@@ -47,6 +50,7 @@ extension Rehearse {
       machine = try SessionMachine(
         plan: plan, bank: bank, mode: request.mode,
         pausesAfterFeedback: request.pausesAfterFeedback)
+      input.sessionBegins()
       sessionID = try archive.createSession(plan: plan, startedAt: startTime, bank: root.path)
       try archive.claim(session: sessionID)
       startedAt = startTime
@@ -132,8 +136,8 @@ extension Rehearse {
 
 extension Rehearse {
   /// Writes an export to the file at `path` whole or not at all, private to the user (mode
-  /// 0600): it holds their answers.
+  /// 0600, even over a file that was not): it holds their answers.
   public static func write(_ text: String, to path: String) throws(FileWriteError) {
-    try AtomicFile.write(Array(text.utf8), to: path, private: true)
+    try AtomicFile.write(Array(text.utf8), to: path)
   }
 }

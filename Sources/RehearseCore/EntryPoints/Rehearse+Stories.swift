@@ -247,7 +247,8 @@ extension Rehearse {
     let original = library.file(for: slug)
     let text: String
     do throws(TextFileError) {
-      text = try TextFile.read(path: original.path, limit: StoryFile.maximumBytes)
+      text = try TextFile.read(
+        path: original.path, limit: StoryFile.maximumBytes, regularFileOnly: true)
     } catch .missing {
       let slugs = (try? library.load().stories.map(\.slug)) ?? []
       throw StoryLibraryError.unknownStory(
@@ -268,10 +269,10 @@ extension Rehearse {
   public static func storyEditFinish(_ request: StoryRequest, draft: URL) throws -> CommandOutput {
     let slug = request.slug ?? ""
     let library = request.library
-    let text = try StoryFile.text(atPath: draft.path)
+    let text = try StoryFile.text(atPath: draft.path, inLibrary: true)
     var story = try StoryFile.parse(text, file: draft.path, slug: slug)
     let original = library.file(for: slug)
-    let unchanged = (try? StoryFile.text(atPath: original.path)) == text
+    let unchanged = (try? StoryFile.text(atPath: original.path, inLibrary: true)) == text
     if !unchanged { try library.replace(slug: slug, with: text) }
     try? FileManager.default.removeItem(at: draft)
     story.file = original.path
@@ -309,6 +310,7 @@ extension Rehearse {
       items: [.init(questionID: id, component: .behavioural, limitSeconds: seconds)],
       sessionLimitSeconds: seconds, seed: 0, rehearsedStory: story.slug)
     var machine = SessionMachine(plan: plan, questions: [question], mode: request.mode)
+    input.sessionBegins()
     let sessionID = try archive.createSession(
       plan: plan, startedAt: startTime, bank: request.story.library.folder.path)
     try archive.claim(session: sessionID)

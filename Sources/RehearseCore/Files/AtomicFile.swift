@@ -10,15 +10,14 @@ public enum AtomicFile {
   ///
   /// The bytes go to a temporary file beside the target, every write(2) and the fsync checked,
   /// and the temporary file is renamed over the target: a crash or a full disk leaves the old file
-  /// or the new one, never part of one, and no temporary file behind. `private` makes the file
-  /// mode 0600 whatever the umask; otherwise it is 0666 less the umask.
+  /// or the new one, never part of one, and no temporary file behind. The file is mode 0600
+  /// whatever the umask, and whatever the mode of the file it replaces: everything Rehearse
+  /// writes is private (`PrivateFiles`), an export to a path the user chose included.
   ///
   /// A target that exists but is not a regular file (a device such as `/dev/null`, a FIFO) is
   /// written in place and never replaced. A symbolic link is kept: the file it points to is
   /// replaced.
-  public static func write(_ bytes: [UInt8], to path: String, private: Bool)
-    throws(FileWriteError)
-  {
+  public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
     let target = resolvingLink(path)
     var status = stat()
     if stat(target, &status) == 0 {
@@ -29,13 +28,12 @@ public enum AtomicFile {
       }
     }
     let temporary = temporaryPath(beside: target)
-    let descriptor = open(
-      temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, `private` ? 0o600 : 0o666)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, PrivateFiles.fileMode)
     guard descriptor >= 0 else { throw .cannotCreate(file: path, reason: reason(errno)) }
     var isOpen = true
     do throws(FileWriteError) {
-      // The mode given to open() is narrowed by the umask; a private file must be exactly 0600.
-      if `private` && fchmod(descriptor, 0o600) != 0 {
+      // The mode given to open() is narrowed by the umask; the file must be exactly 0600.
+      if fchmod(descriptor, PrivateFiles.fileMode) != 0 {
         throw .cannotCreate(file: path, reason: reason(errno))
       }
       try DescriptorWriter.write(bytes, to: descriptor, name: path)

@@ -14,8 +14,28 @@ import Foundation
 /// memory.
 public enum TextFile {
   /// The text of the file at `path`, which may hold at most `limit` bytes.
-  public static func read(path: String, limit: Int) throws(TextFileError) -> String {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  ///
+  /// With `regularFileOnly`, for files found by listing a folder (bank files, stories), anything
+  /// but a regular file (a named pipe, a device such as `/dev/zero`, a socket) is refused as
+  /// such before it is read, and a named pipe is never waited on.
+  public static func read(path: String, limit: Int, regularFileOnly: Bool = false)
+    throws(TextFileError) -> String
+  {
+    try decode(
+      bytes(path: path, limit: limit, regularFileOnly: regularFileOnly), name: path, limit: limit)
+  }
+
+  /// The bytes of the file at `path`, text or not, which may hold at most `limit` of them;
+  /// `regularFileOnly` as `read(path:limit:regularFileOnly:)` says.
+  public static func bytes(path: String, limit: Int, regularFileOnly: Bool = false)
+    throws(TextFileError) -> [UInt8]
+  {
+    var status = stat()
+    // Looked at before it is opened: opening a device can have effects of its own.
+    if regularFileOnly, stat(path, &status) == 0 { try requireRegular(status, name: path) }
+    // O_NONBLOCK: a named pipe put in its place since is opened without waiting for a writer,
+    // then refused below.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | (regularFileOnly ? O_NONBLOCK : 0))
     guard descriptor >= 0 else {
       let error = errno
       switch error {
@@ -25,7 +45,27 @@ public enum TextFile {
       }
     }
     defer { close(descriptor) }
-    return try read(descriptor: descriptor, name: path, limit: limit)
+    if regularFileOnly, fstat(descriptor, &status) == 0 {
+      try requireRegular(status, name: path)
+    }
+    let bytes = try readBytes(descriptor: descriptor, name: path, limit: limit)
+    if bytes.count > limit {
+      throw .tooLarge(file: path, line: line(at: limit, in: bytes), limit: limit)
+    }
+    return bytes
+  }
+
+  /// Refuses a file that is not a regular one, naming what it is.
+  private static func requireRegular(_ status: stat, name: String) throws(TextFileError) {
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return
+    case S_IFDIR: throw .folder(file: name)
+    case S_IFIFO: throw .notRegular(file: name, kind: "a named pipe")
+    case S_IFCHR: throw .notRegular(file: name, kind: "a character device")
+    case S_IFBLK: throw .notRegular(file: name, kind: "a block device")
+    case S_IFSOCK: throw .notRegular(file: name, kind: "a socket")
+    default: throw .notRegular(file: name, kind: "a special file")
+    }
   }
 
   /// The text of an open file or stream such as standard input, named `name` in errors; reads to
@@ -55,6 +95,15 @@ public enum TextFile {
 
   private static func read(descriptor: Int32, name: String, limit: Int) throws(TextFileError)
     -> String
+  {
+    try decode(
+      readBytes(descriptor: descriptor, name: name, limit: limit), name: name, limit: limit)
+  }
+
+  /// What `descriptor` holds, read to its end or until it has passed `limit` bytes: at most
+  /// `limit + 1` of them.
+  private static func readBytes(descriptor: Int32, name: String, limit: Int)
+    throws(TextFileError) -> [UInt8]
   {
     var status = stat()
     var capacity = 64 * 1024
@@ -86,7 +135,7 @@ public enum TextFile {
       count += got
     }
     bytes.removeSubrange(count...)
-    return try decode(bytes, name: name, limit: limit)
+    return bytes
   }
 
   /// The line, counted from 1, of the byte at `offset`.

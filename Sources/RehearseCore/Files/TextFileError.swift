@@ -7,6 +7,9 @@ public enum TextFileError: RehearseError, Equatable, Sendable {
   case missing(file: String)
   /// The path names a folder where a file is expected.
   case folder(file: String)
+  /// The path names a named pipe, a device or a socket where a file found in a folder (a bank
+  /// file, a story) is expected; `kind` says which ("a named pipe").
+  case notRegular(file: String, kind: String)
   /// The file exists but cannot be read; `reason` is the system's (`strerror`), such as
   /// "Permission denied".
   case unreadable(file: String, reason: String)
@@ -15,11 +18,11 @@ public enum TextFileError: RehearseError, Equatable, Sendable {
   /// The file holds a NUL byte or bytes that are not UTF-8; `line` is the line of the first one.
   case notText(file: String, line: Int)
 
-  /// Missing, a folder or unreadable is missing input (66); too large or not text is bad data
-  /// (65).
+  /// Missing, a folder, not a regular file or unreadable is missing input (66): there is no file
+  /// to read there; too large or not text is bad data (65).
   public var exitStatus: ExitStatus {
     switch self {
-    case .missing, .folder, .unreadable: .noInput
+    case .missing, .folder, .notRegular, .unreadable: .noInput
     case .tooLarge, .notText: .dataError
     }
   }
@@ -27,7 +30,7 @@ public enum TextFileError: RehearseError, Equatable, Sendable {
   /// The file as the user gave it (a path, or a name such as `<stdin>`).
   public var file: String {
     switch self {
-    case .missing(let file), .folder(let file), .unreadable(let file, _),
+    case .missing(let file), .folder(let file), .notRegular(let file, _), .unreadable(let file, _),
       .tooLarge(let file, _, _), .notText(let file, _):
       file
     }
@@ -36,7 +39,7 @@ public enum TextFileError: RehearseError, Equatable, Sendable {
   /// The line the problem is at, when it is at one.
   public var line: Int? {
     switch self {
-    case .missing, .folder, .unreadable: nil
+    case .missing, .folder, .notRegular, .unreadable: nil
     case .tooLarge(_, let line, _), .notText(_, let line): line
     }
   }
@@ -46,6 +49,7 @@ public enum TextFileError: RehearseError, Equatable, Sendable {
     switch self {
     case .missing: "no such file"
     case .folder: "a folder, not a file"
+    case .notRegular(_, let kind): "not a regular file (\(kind))"
     case .unreadable(_, let reason): "cannot read: \(reason)"
     case .tooLarge(_, _, let limit): "longer than the limit of \(Self.size(limit))"
     case .notText: "not UTF-8 text (a NUL byte or an invalid byte sequence)"

@@ -9,9 +9,16 @@ public protocol SessionInput {
   /// The seconds the process spent stopped (Ctrl-Z) during the last `next`, which count against
   /// no clock; forgets them.
   mutating func takeStoppedSeconds() -> Double
+  /// Called once the session is prepared (its bank loaded, its questions drawn), just before it
+  /// is saved: from now on an interrupt is the session's to act on, saving what was typed.
+  /// Before it, there is nothing to save, and an interrupt may end the process at once.
+  mutating func sessionBegins()
 }
 
 extension SessionInput {
+  /// An input that sees no signals has nothing to change when the session begins.
+  public mutating func sessionBegins() {}
+
   /// An input that cannot be stopped while it waits reports no time stopped.
   public mutating func takeStoppedSeconds() -> Double { 0 }
 }

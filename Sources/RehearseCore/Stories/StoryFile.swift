@@ -27,10 +27,14 @@ public enum StoryFile {
   /// The keys the front matter may hold.
   public static let frontMatterKeys = ["title", "competencies", "tags", "date"]
 
-  /// The text of the story file at `path`, checked to be UTF-8 text of at most `maximumBytes`.
-  public static func text(atPath path: String) throws(StoryFileFailure) -> String {
+  /// The text of the story file at `path`, checked to be UTF-8 text of at most `maximumBytes`;
+  /// `inLibrary` for a file of the library, which must be a regular file (a named pipe there
+  /// is refused rather than waited on), where a file to add may be any stream.
+  public static func text(atPath path: String, inLibrary: Bool = false) throws(StoryFileFailure)
+    -> String
+  {
     do {
-      return try TextFile.read(path: path, limit: maximumBytes)
+      return try TextFile.read(path: path, limit: maximumBytes, regularFileOnly: inLibrary)
     } catch {
       throw StoryFileFailure([.unreadable(error)])
     }

@@ -23,7 +23,7 @@ public struct StoryLibrary: Sendable {
 
   /// The library in the user's home folder.
   public init(home: URL) {
-    folder = home.appendingPathComponent("stories", isDirectory: true)
+    folder = home.appendingPathComponent(RehearseHome.storiesName, isDirectory: true)
   }
 
   /// The file of the story `slug`.
@@ -32,8 +32,9 @@ public struct StoryLibrary: Sendable {
   }
 
   /// Every story, by slug, and the problems of the files that do not parse. A missing folder is
-  /// an empty library.
+  /// an empty library; the folder and its files are tightened to 0700 and 0600 as they are read.
   public func load() throws(StoryLibraryError) -> Contents {
+    PrivateFiles.tighten(folderAndFiles: folder.path)
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -59,7 +60,8 @@ public struct StoryLibrary: Sendable {
   /// The story `slug`; its file's problems are thrown.
   public func read(slug: String) throws(StoryFileFailure) -> Story {
     let path = file(for: slug).path
-    return try StoryFile.parse(StoryFile.text(atPath: path), file: path, slug: slug)
+    return try StoryFile.parse(
+      StoryFile.text(atPath: path, inLibrary: true), file: path, slug: slug)
   }
 
   /// The story `slug`, or an error naming the nearest slugs (or the file's problems).
@@ -99,16 +101,15 @@ public struct StoryLibrary: Sendable {
     }
   }
 
-  /// Makes the folder (mode 0700), or tightens it when it exists.
+  /// Makes the folder (mode 0700, as any missing folder above it), or tightens it when it
+  /// exists.
   public func prepareFolder() throws(StoryLibraryError) {
-    do {
-      try FileManager.default.createDirectory(
-        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    do throws(FileWriteError) {
+      try PrivateFiles.prepareFolder(folder.path)
+    } catch .cannotCreate(let path, let reason) {
+      throw .cannotWrite(path: path, reason: reason)
     } catch {
-      throw .cannotWrite(path: folder.path, reason: fileErrorReason(error))
-    }
-    if chmod(folder.path, 0o700) != 0 {
-      throw .cannotWrite(path: folder.path, reason: String(cString: strerror(errno)))
+      throw .cannotWrite(path: folder.path, reason: error.description)
     }
   }
 
@@ -117,7 +118,7 @@ public struct StoryLibrary: Sendable {
   public func write(_ text: String, to url: URL) throws(StoryLibraryError) {
     try prepareFolder()
     do {
-      try AtomicFile.write(Array(text.utf8), to: url.path, private: true)
+      try AtomicFile.write(Array(text.utf8), to: url.path)
     } catch {
       throw .unwritable(error)
     }

@@ -20,7 +20,8 @@ struct ExportCommand: ParsableCommand {
       everything you typed is escaped.
 
       Without --output the export goes to standard output. With it, the file is written \
-      whole or not at all.
+      whole or not at all, and private to you (mode 0600, even over a file others could \
+      read): it holds your answers.
       """
   )
 

@@ -22,7 +22,7 @@ struct GlobalOptions: ParsableArguments {
       environment: ProcessInfo.processInfo.environment,
       executablePath: CommandLine.arguments[0],
       currentDirectory: FileManager.default.currentDirectoryPath,
-      cacheFolder: UserHome.folder.appendingPathComponent("cache"))
+      cacheFolder: UserHome.folder.appendingPathComponent(RehearseHome.cacheName))
   }
 
   /// What runs SQL answers, and Python answers with the `python3` this machine has.

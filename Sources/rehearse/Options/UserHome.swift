@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import RehearseCore
 
-/// Where the user's data is kept, from `REHEARSE_HOME` and the XDG variables.
+/// Where the user's data is kept, from `REHEARSE_HOME`, the XDG variables and `HOME`.
 enum UserHome {
-  static var folder: URL {
-    RehearseHome.resolve(
-      environment: ProcessInfo.processInfo.environment,
-      homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path)
-  }
+  /// The folder, tightened (when it exists) to be private the first time a command names it
+  /// (`RehearseHome.secure`).
+  static let folder: URL = {
+    let folder = RehearseHome.resolve(environment: ProcessInfo.processInfo.environment)
+    RehearseHome.secure(folder)
+    return folder
+  }()
 }

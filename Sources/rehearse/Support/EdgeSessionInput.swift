@@ -29,6 +29,12 @@ enum EdgeSessionInput: SessionInput {
     }
   }
 
+  /// From now on signals are recorded for the session to act on; until now they ended the
+  /// process at once (`SessionCommandRunner`).
+  mutating func sessionBegins() {
+    InputSignals.record()
+  }
+
   /// The signal that interrupted the session, if one did.
   var signal: Int32? {
     switch self {

@@ -15,7 +15,10 @@ enum SessionCommandRunner {
       _ show: @escaping (String, SessionChannel) -> Void
     ) throws -> SessionTranscript
   ) throws {
-    InputSignals.install()
+    // Until the session begins (`EdgeSessionInput.sessionBegins`), while the store opens and
+    // the bank loads, Ctrl-C and SIGTERM end the process at once (130, 143): nothing is saved
+    // yet, and loading cannot stop to look for a recorded signal.
+    InputSignals.install(endingProcessUntilRecording: true)
     let atTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     try CommandRunner.run {
       let home = UserHome.folder

@@ -147,7 +147,7 @@ public enum FeedbackText {
         switch report.outcome {
         case .error: report.language == .sql ? "SQLite: " : "Python: "
         case .refused: "Refused: "
-        case .timedOut, .tooManyRows, .outOfMemory: "Stopped: "
+        case .timedOut, .tooManyRows, .outOfMemory, .overLimit: "Stopped: "
         default: ""
         }
       lines.append(add("  " + style.red(label) + message))

@@ -74,11 +74,15 @@ struct TerminalTextCommandTests {
     }
   }
 
-  @Test("an error that quotes its input prints it safe")
-  func errorMessage() throws {
-    let result = try RehearseProcess.run(["bank", "show", "no-such-\u{1B}[2J-question"])
-    #expect(result.status != 0)
-    #expect(result.standardError.contains("^[[2J"))
+  @Test(
+    "an error that quotes its input prints it safe, ours or the argument parser's",
+    arguments: [
+      ["bank", "show", "no-such-\u{1B}[2J-question"], ["score", "x", "--format", "\u{1B}[2J"],
+    ])
+  func errorMessage(arguments: [String]) throws {
+    let result = try RehearseProcess.run(arguments)
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("^[[2J"), "\(result.standardError)")
     #expect(!result.standardError.utf8.contains(0x1B))
   }
 }

@@ -38,7 +38,7 @@ extension Rehearse {
     let bank = try Bank.load(from: root)
     let rubrics = bank.rubrics.values
     let summary =
-      "\(root.path): \(bank.questions.count) questions, \(rubrics.count) rubrics, "
+      "\(TerminalText.safe(root.path)): \(bank.questions.count) questions, \(rubrics.count) rubrics, "
       + "\(rubrics.reduce(0) { $0 + $1.points.count }) talking points, "
       + "\(bank.lexicon.groups.count) synonym groups: "
     return CommandOutput(summary + request.style.green("ok"))

@@ -53,7 +53,8 @@ extension Rehearse {
       "",
     ]
     let means = report.variants.map { row in
-      [row.variant, "\(row.n)"] + [row.humanMean, row.scoreMean].map { String(format: "%.0f", $0) }
+      [TerminalText.safe(row.variant), "\(row.n)"]
+        + [row.humanMean, row.scoreMean].map { String(format: "%.0f", $0) }
     }
     lines.append(TextLayout.table([["VARIANT", "ANSWERS", "INTERVIEWER", "REHEARSE"]] + means))
     if !report.disagreements.isEmpty {
@@ -61,11 +62,14 @@ extension Rehearse {
       lines.append(style.bold("Largest disagreements"))
       for answer in report.disagreements {
         lines.append(
-          "  \(path):\(answer.line): \(answer.questionId) \(answer.variant): interviewer "
+          "  \(TerminalText.safe(path)):\(answer.line): \(TerminalText.safe(answer.questionId)) "
+            + "\(TerminalText.safe(answer.variant)): interviewer "
             + "\(Int(answer.human.rounded())) (\(answer.humanBand.rawValue)), Rehearse "
             + "\(answer.score) (\(style.band(answer.band)))")
         if !answer.reason.isEmpty {
-          lines.append(style.dim("    " + TextLayout.truncate(answer.reason, to: style.width - 4)))
+          lines.append(
+            style.dim(
+              "    " + TextLayout.truncate(TerminalText.safe(answer.reason), to: style.width - 4)))
         }
       }
     }
@@ -139,7 +143,7 @@ extension Rehearse {
     var table = [["QUESTION", "ANSWERS", "MEDIAN SCORE", "MEDIAN GRADE"]]
     for row in report.questions {
       table.append([
-        row.questionId, "\(row.n)", String(format: "%.0f", row.medianScore),
+        TerminalText.safe(row.questionId), "\(row.n)", String(format: "%.0f", row.medianScore),
         String(format: "%.2f", row.medianGrade),
       ])
     }

@@ -60,7 +60,8 @@ extension Rehearse {
       {
         show(
           request.style.yellow("Note: ")
-            + "Python questions are left out of this session: \(reason).", .conversation)
+            + "Python questions are left out of this session: \(TerminalText.safe(reason)).",
+          .conversation)
       }
       if shortfall > 0 {
         show(

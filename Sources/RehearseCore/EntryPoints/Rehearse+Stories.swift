@@ -213,7 +213,7 @@ extension Rehearse {
   private static func added(_ story: Story, style: TextStyle) -> CommandOutput {
     let feedback = StarAnalyzer.analyze(story)
     return CommandOutput(
-      style.green("Added") + " \(story.slug) (\(story.file)).\n\n"
+      style.green("Added") + " \(story.slug) (\(TerminalText.safe(story.file))).\n\n"
         + StoryReports.checkText(story, feedback, style: style))
   }
 

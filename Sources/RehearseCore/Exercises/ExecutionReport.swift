@@ -28,6 +28,10 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
     case tooManyRows = "too_many_rows"
     /// The code ran out of its memory limit.
     case outOfMemory = "out_of_memory"
+    /// The query went past a size limit (a value, the statement, its result) and was stopped.
+    case overLimit = "over_limit"
+    /// Grading was interrupted (Ctrl-C) before the code finished: the rubric scores the answer.
+    case interrupted
     /// The answer holds no code to run.
     case noCode = "no_code"
     /// The code could not be run here (no `python3`): the answer is scored by its rubric alone.
@@ -143,9 +147,9 @@ public struct ExecutionReport: Sendable, Codable, Equatable {
   }
 
   /// Whether the report can score the answer: the code ran, or there was nothing (or nothing
-  /// allowed) to run. `unavailable` leaves the answer to its rubric.
+  /// allowed) to run. `unavailable` and `interrupted` leave the answer to its rubric.
   public var isScored: Bool {
-    outcome != .unavailable
+    outcome != .unavailable && outcome != .interrupted
   }
 
   /// What each check a SQL answer fails beyond its rows (order, column names) leaves of the score.

@@ -3,10 +3,18 @@
 public struct ExerciseChecker: Sendable {
   public var python: PythonChecker
   public var limits: ExerciseLimits
+  /// Whether the user asked to stop (Ctrl-C): a SQL query running then is stopped at its next
+  /// look at the clock, and its report says grading was interrupted. Asked from the thread that
+  /// grades, often; it must be quick.
+  public var isInterrupted: @Sendable () -> Bool
 
-  public init(python: PythonChecker, limits: ExerciseLimits = .standard) {
+  public init(
+    python: PythonChecker, limits: ExerciseLimits = .standard,
+    isInterrupted: @escaping @Sendable () -> Bool = { false }
+  ) {
     self.python = python
     self.limits = limits
+    self.isInterrupted = isInterrupted
   }
 
   /// A checker for this machine: `python3` found as `PythonChecker.locate` finds it.
@@ -27,7 +35,8 @@ public struct ExerciseChecker: Sendable {
   /// The report of running `answer` for `question`; `nil` when the question has no code to run.
   public func check(_ answer: String, for question: Question) -> ExecutionReport? {
     if let exercise = question.sql {
-      return SQLChecker.check(answer, exercise: exercise, limits: limits)
+      return SQLChecker.check(
+        answer, exercise: exercise, limits: limits, isInterrupted: isInterrupted)
     }
     if let exercise = question.python {
       return python.check(answer, exercise: exercise, limits: limits)

@@ -155,8 +155,9 @@ public enum ExerciseTester {
         case .modelAnswer: "the model answer"
         case .example, .question: ""
         }
-      return "\(failure.file):\(failure.line): \(failure.question): "
-        + (subject.isEmpty ? "" : subject + " ") + failure.got
+      return TerminalText.safe(
+        "\(failure.file):\(failure.line): \(failure.question): "
+          + (subject.isEmpty ? "" : subject + " ") + failure.got)
     }
     let verdict =
       result.failures.isEmpty
@@ -168,7 +169,8 @@ public enum ExerciseTester {
     if !result.skipped.isEmpty {
       lines.append(
         style.yellow("bank test: ")
-          + "\(result.skipped.count) Python questions not run: \(result.skipReason ?? "no python3")"
+          + "\(result.skipped.count) Python questions not run: "
+          + TerminalText.safe(result.skipReason ?? "no python3")
       )
     }
     return lines

@@ -25,18 +25,23 @@ public enum SQLChecker {
   /// Runs the query in `answer` and compares it with the reference.
   ///
   /// A broken exercise (its fixture or reference fails) gives an `unavailable` report, which
-  /// leaves the answer to its rubric; `bank test` reports the exercise itself.
+  /// leaves the answer to its rubric; `bank test` reports the exercise itself. Once
+  /// `isInterrupted` says the user asked to stop (Ctrl-C), the query running is stopped and the
+  /// report is `interrupted`, which leaves the answer to its rubric as well.
   public static func check(
-    _ answer: String, exercise: SQLExercise, limits: ExerciseLimits = .standard
+    _ answer: String, exercise: SQLExercise, limits: ExerciseLimits = .standard,
+    isInterrupted: @escaping @Sendable () -> Bool = { false }
   ) -> ExecutionReport {
     let sandbox: SQLSandbox
     let expected: SQLResult
     do {
       sandbox = try SQLSandbox(fixture: exercise.fixture)
       expected = try sandbox.run(
-        exercise.referenceQuery, seconds: limits.sqlSeconds,
-        rowLimit: limits.sqlRows
+        exercise.referenceQuery, seconds: limits.sqlSeconds, rowLimit: limits.sqlRows,
+        isInterrupted: isInterrupted
       ).get()
+    } catch SQLRunFailure.interrupted {
+      return interruptedReport(code: "")
     } catch {
       return ExecutionReport(
         language: .sql, outcome: .unavailable, checks: [],
@@ -55,7 +60,11 @@ public enum SQLChecker {
       return failedAll(
         .noCode, "no SQL query found: start a line of the answer with SELECT or WITH", code: "")
     }
-    switch sandbox.run(query, seconds: limits.sqlSeconds, rowLimit: limits.sqlRows) {
+    switch sandbox.run(
+      query, seconds: limits.sqlSeconds, rowLimit: limits.sqlRows, isInterrupted: isInterrupted)
+    {
+    case .failure(.interrupted):
+      return interruptedReport(code: query)
     case .failure(let failure):
       let outcome: ExecutionReport.Outcome =
         switch failure {
@@ -63,6 +72,9 @@ public enum SQLChecker {
         case .refused: .refused
         case .timedOut: .timedOut
         case .tooManyRows: .tooManyRows
+        case .overLimit(.memory): .outOfMemory
+        case .overLimit: .overLimit
+        case .interrupted: .interrupted
         }
       var message = failure.description
       if case .tooManyRows = failure {
@@ -72,6 +84,14 @@ public enum SQLChecker {
     case .success(let actual):
       return compare(expected: expected, actual: actual, exercise: exercise, code: query)
     }
+  }
+
+  /// The report on an answer whose grading the user interrupted: not scored, so the rubric
+  /// scores the answer.
+  private static func interruptedReport(code: String) -> ExecutionReport {
+    ExecutionReport(
+      language: .sql, outcome: .interrupted, checks: [],
+      message: SQLRunFailure.interrupted.description, code: code)
   }
 
   /// The reference query's result on the fixture, or why the exercise cannot be run.
@@ -109,6 +129,12 @@ public enum SQLChecker {
     var budget = compileBudget
     for start in starts {
       var end = lines.count
+      // SQLite refuses a statement over the limit whole: leave out the lines after it unread.
+      var length = lines[start..<end].reduce(end - start) { $0 + $1.utf8.count }
+      while end > start + 1 && length > SQLLimit.statementLength.value {
+        end -= 1
+        length -= lines[end].utf8.count + 1
+      }
       while end > start && budget > 0 {
         budget -= 1
         let candidate = lines[start..<end].joined(separator: "\n")
@@ -189,8 +215,8 @@ public enum SQLChecker {
         })
       {
         order.passed = false
-        order.expected = "row \(index + 1): \(literal(expected.rows[index]))"
-        order.actual = "row \(index + 1): \(literal(actual.rows[index]))"
+        order.expected = "row \(index + 1): \(shown(expected.rows[index]))"
+        order.actual = "row \(index + 1): \(shown(actual.rows[index]))"
       }
       checks.append(order)
     }
@@ -199,20 +225,20 @@ public enum SQLChecker {
       checks.append(
         Check(
           name: SQLCheckName.columnNames, passed: names,
-          expected: names ? nil : expected.columns.joined(separator: ", "),
-          actual: names ? nil : actual.columns.joined(separator: ", ")))
+          expected: names ? nil : expected.columns.map(shown).joined(separator: ", "),
+          actual: names ? nil : actual.columns.map(shown).joined(separator: ", ")))
     }
     let rows =
       rowsMatch
       ? nil
       : ExecutionReport.RowDifference(
-        expectedColumns: expected.columns, actualColumns: actual.columns,
+        expectedColumns: expected.columns.map(shown), actualColumns: actual.columns.map(shown),
         expectedRowCount: expected.rows.count, actualRowCount: actual.rows.count,
         missing: missing.prefix(ExecutionReport.RowDifference.shownRows).map {
-          expected.rows[$0].map(\.literal)
+          expected.rows[$0].map(\.shownLiteral)
         },
         unexpected: unexpected.prefix(ExecutionReport.RowDifference.shownRows).map {
-          actual.rows[$0].map(\.literal)
+          actual.rows[$0].map(\.shownLiteral)
         })
     let passed = checks.allSatisfy(\.passed)
     // The F1 of the rows matched as a multiset: rows the answer lacks and rows it adds both count.
@@ -230,10 +256,10 @@ public enum SQLChecker {
   /// The positions of the expected rows the actual rows lack, and of the actual rows nobody
   /// expected, matching rows as a multiset.
   static func difference(_ expected: [[SQLValue]], _ actual: [[SQLValue]]) -> ([Int], [Int]) {
-    func key(_ row: [SQLValue]) -> String {
-      row.map(\.matchKey).joined(separator: "\u{1F}")
+    func key(_ row: [SQLValue]) -> [SQLValue.MatchKey] {
+      row.map(\.matchKey)
     }
-    var pool: [String: [Int]] = [:]
+    var pool: [[SQLValue.MatchKey]: [Int]] = [:]
     for (index, row) in actual.enumerated().reversed() {
       pool[key(row), default: []].append(index)
     }
@@ -258,7 +284,14 @@ public enum SQLChecker {
     left.count == right.count && zip(left, right).allSatisfy { $0.matches($1) }
   }
 
-  static func literal(_ row: [SQLValue]) -> String {
-    "(" + row.map(\.literal).joined(separator: ", ") + ")"
+  /// A column name to show: cut after `SQLValue.shownLength` characters, with `…`.
+  static func shown(_ name: String) -> String {
+    guard name.count > SQLValue.shownLength else { return name }
+    return name.prefix(SQLValue.shownLength) + "…"
+  }
+
+  /// A row as a tuple of shown literals (`SQLValue.shownLiteral`): `(1, 'ayla', NULL)`.
+  static func shown(_ row: [SQLValue]) -> String {
+    "(" + row.map(\.shownLiteral).joined(separator: ", ") + ")"
   }
 }

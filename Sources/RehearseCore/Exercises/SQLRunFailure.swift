@@ -11,6 +11,11 @@ public enum SQLRunFailure: Error, Sendable, Equatable, CustomStringConvertible {
   case timedOut(Double)
   /// The query returned more rows than the limit.
   case tooManyRows(Int)
+  /// The query went past a size limit (a value, the statement, the memory, the result…), or
+  /// SQLite refused to compile it for one.
+  case overLimit(SQLLimit)
+  /// The user asked to stop (Ctrl-C) while the query ran, and it was stopped.
+  case interrupted
 
   /// What the failure means to the candidate, in one sentence.
   public var description: String {
@@ -25,6 +30,10 @@ public enum SQLRunFailure: Error, Sendable, Equatable, CustomStringConvertible {
         + "join condition or a recursive CTE without an end makes rows without end)"
     case .tooManyRows(let limit):
       return "the query returned more than \(limit.formatted()) rows and was stopped"
+    case .overLimit(let limit):
+      return "the query went past a limit and was stopped: \(limit.rule)"
+    case .interrupted:
+      return "grading was interrupted (Ctrl-C) before the query finished"
     }
   }
 }

@@ -2,30 +2,50 @@ import Foundation
 import GRDBSQLite
 
 /// An in-memory SQLite database holding one exercise's fixture, where answer queries run
-/// read-only under a time limit and a row limit.
+/// read-only under a time limit, a row limit and the size limits of `SQLLimit`.
 ///
 /// Reading is enforced by an authorizer that allows only reading a table, selecting and calling
 /// functions: any statement that writes, creates, drops, attaches, begins a transaction or runs a
-/// pragma fails to compile, and nothing of it runs.
+/// pragma fails to compile, and nothing of it runs. A progress handler stops a query at its time
+/// limit or when the caller says the user asked to stop (Ctrl-C); the size limits keep any
+/// single call SQLite makes short, and the memory a query and its result take small.
 final class SQLSandbox {
   /// How many virtual-machine instructions run between two looks at the clock.
   private static let instructionsPerCheck: Int32 = 1_000
-  /// The longest string or blob a query may build, in bytes.
-  private static let longestValue: Int32 = 1_000_000
+  /// What holding a row, and each value of it, costs beyond the value's own bytes, in bytes,
+  /// counted against `SQLLimit.resultSize`.
+  private static let rowCost = 32
+  private static let valueCost = 32
 
   /// State the SQLite callbacks reach through their context pointer.
   private final class Guard {
     var deadline: UInt64 = .max
     var timedOut = false
+    var isInterrupted: @Sendable () -> Bool = { false }
+    var interrupted = false
     var reading = false
     var refusal: String?
   }
 
+  private let formats: SQLFormatGuard
   private let connection: OpaquePointer
   private let state = Guard()
 
+  /// The process's SQLite heap limit (`SQLLimit.memory`), set once by the first sandbox; it holds
+  /// every SQLite connection of the process, so a lower limit set before is kept.
+  private static let heapLimit: Void = {
+    let current = sqlite3_hard_heap_limit64(-1)
+    let limit = Int64(SQLLimit.memory.value)
+    if current <= 0 || current > limit { sqlite3_hard_heap_limit64(limit) }
+  }()
+
   /// Opens a database and runs `fixture` in it; throws SQLite's message when the fixture fails.
   init(fixture: String) throws(SQLRunFailure) {
+    Self.heapLimit
+    guard let formats = SQLFormatGuard() else {
+      throw .error("SQLite could not open an in-memory database")
+    }
+    self.formats = formats
     var handle: OpaquePointer?
     guard
       sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
@@ -35,13 +55,24 @@ final class SQLSandbox {
       throw .error("SQLite could not open an in-memory database")
     }
     connection = handle
+    // Sorts and temporary tables stay in memory, under the heap limit, rather than in files.
+    sqlite3_exec(connection, "PRAGMA temp_store = MEMORY", nil, nil, nil)
     var message: UnsafeMutablePointer<CChar>?
     if sqlite3_exec(connection, fixture, nil, nil, &message) != SQLITE_OK {
       let text = message.map { String(cString: $0) } ?? "unknown error"
       sqlite3_free(message)
       throw .error(text)
     }
-    sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, Self.longestValue)
+    for limit in SQLLimit.allCases {
+      if let category = limit.sqliteCategory {
+        sqlite3_limit(connection, category, Int32(limit.value))
+      }
+    }
+    sqlite3_limit(connection, SQLITE_LIMIT_ATTACHED, 0)
+    sqlite3_limit(connection, SQLITE_LIMIT_WORKER_THREADS, 0)
+    guard formats.install(on: connection) else {
+      throw .error("SQLite could not set up printf")
+    }
     // A third lock, after the authorizer and the read-only test of each statement.
     sqlite3_exec(connection, "PRAGMA query_only = ON", nil, nil, nil)
     let context = Unmanaged.passUnretained(state).toOpaque()
@@ -70,6 +101,10 @@ final class SQLSandbox {
       { context in
         guard let context else { return 1 }
         let state = Unmanaged<Guard>.fromOpaque(context).takeUnretainedValue()
+        if state.isInterrupted() {
+          state.interrupted = true
+          return 1
+        }
         if DispatchTime.now().uptimeNanoseconds >= state.deadline {
           state.timedOut = true
           return 1
@@ -129,13 +164,15 @@ final class SQLSandbox {
   func compileFirst(_ text: String) -> Compiled {
     state.reading = true
     state.refusal = nil
+    state.timedOut = false
+    state.interrupted = false
     defer { state.reading = false }
     return text.withCString { start -> Compiled in
       var statement: OpaquePointer?
       var tail: UnsafePointer<CChar>?
       let status = sqlite3_prepare_v2(connection, start, -1, &statement, &tail)
       defer { sqlite3_finalize(statement) }
-      let used =
+      var used =
         tail.map {
           String(
             decoding: UnsafeRawBufferPointer(start: start, count: start.distance(to: $0)),
@@ -143,10 +180,11 @@ final class SQLSandbox {
         } ?? text
       if status != SQLITE_OK {
         if let refusal = state.refusal { return Compiled(sql: used, failure: .refused(refusal)) }
+        let failure = failure(statementBytes: text.utf8.count, seconds: 0)
+        // A statement too long is left unread where the limit fell: it is the whole text.
+        if failure == .overLimit(.statementLength) { used = text }
         let offset = Int(sqlite3_error_offset(connection))
-        return Compiled(
-          sql: used, failure: .error(String(cString: sqlite3_errmsg(connection))),
-          errorOffset: offset >= 0 ? offset : nil)
+        return Compiled(sql: used, failure: failure, errorOffset: offset >= 0 ? offset : nil)
       }
       if statement == nil {
         return Compiled(sql: used, failure: .error("the answer holds no SQL statement"))
@@ -155,15 +193,23 @@ final class SQLSandbox {
     }
   }
 
-  /// Runs the first statement of `sql` and returns what it gave, stopping it at the limits.
-  func run(_ sql: String, seconds: Double, rowLimit: Int) -> Result<SQLResult, SQLRunFailure> {
+  /// Runs the first statement of `sql` and returns what it gave, stopping it at the limits:
+  /// after `seconds`, at `rowLimit` rows, at a size limit, or once `isInterrupted` says so (it
+  /// is asked every `instructionsPerCheck` instructions, from this thread).
+  func run(
+    _ sql: String, seconds: Double, rowLimit: Int,
+    isInterrupted: @escaping @Sendable () -> Bool = { false }
+  ) -> Result<SQLResult, SQLRunFailure> {
     state.reading = true
     state.refusal = nil
     state.timedOut = false
+    state.interrupted = false
+    state.isInterrupted = isInterrupted
     state.deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
     defer {
       state.reading = false
       state.deadline = .max
+      state.isInterrupted = { false }
     }
     var statement: OpaquePointer?
     let status = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
@@ -171,7 +217,7 @@ final class SQLSandbox {
     guard status == SQLITE_OK, let statement else {
       if let refusal = state.refusal { return .failure(.refused(refusal)) }
       if status == SQLITE_OK { return .failure(.error("the answer holds no SQL statement")) }
-      return .failure(failure(seconds: seconds))
+      return .failure(failure(statementBytes: sql.utf8.count, seconds: seconds))
     }
     // A read-only statement that still changes the connection (ATTACH, BEGIN) is caught above by
     // the authorizer; this is the second lock on the door.
@@ -183,34 +229,60 @@ final class SQLSandbox {
       sqlite3_column_name(statement, Int32(index)).map { String(cString: $0) } ?? ""
     }
     var rows: [[SQLValue]] = []
+    var size = 0
     while true {
       let step = sqlite3_step(statement)
       if step == SQLITE_DONE { break }
-      guard step == SQLITE_ROW else { return .failure(failure(seconds: seconds)) }
+      guard step == SQLITE_ROW else {
+        return .failure(failure(statementBytes: sql.utf8.count, seconds: seconds))
+      }
       if rows.count == rowLimit { return .failure(.tooManyRows(rowLimit)) }
-      rows.append((0..<columnCount).map { value(statement, column: Int32($0)) })
+      var row: [SQLValue] = []
+      row.reserveCapacity(columnCount)
+      size += Self.rowCost
+      for column in 0..<columnCount {
+        let (value, bytes) = self.value(statement, column: Int32(column))
+        row.append(value)
+        size += Self.valueCost + bytes
+      }
+      if size > SQLLimit.resultSize.value { return .failure(.overLimit(.resultSize)) }
+      rows.append(row)
     }
     return .success(SQLResult(columns: columns, rows: rows))
   }
 
-  private func failure(seconds: Double) -> SQLRunFailure {
+  /// Why the statement just prepared or stepped failed: stopped by the progress handler, over
+  /// a size limit, or SQLite's own message; `statementBytes` is the statement's length.
+  private func failure(statementBytes: Int, seconds: Double) -> SQLRunFailure {
+    if state.interrupted { return .interrupted }
     if state.timedOut { return .timedOut(seconds) }
-    return .error(String(cString: sqlite3_errmsg(connection)))
+    let message = String(cString: sqlite3_errmsg(connection))
+    if let limit = SQLLimit.reported(
+      code: sqlite3_extended_errcode(connection), message: message,
+      statementBytes: statementBytes)
+    {
+      return .overLimit(limit)
+    }
+    return .error(message)
   }
 
-  private func value(_ statement: OpaquePointer, column: Int32) -> SQLValue {
+  /// The value in `column` of the current row, and its length in bytes when it is text or a blob.
+  private func value(_ statement: OpaquePointer, column: Int32) -> (SQLValue, Int) {
     switch sqlite3_column_type(statement, column) {
-    case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
-    case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+    case SQLITE_INTEGER: return (.integer(sqlite3_column_int64(statement, column)), 0)
+    case SQLITE_FLOAT: return (.real(sqlite3_column_double(statement, column)), 0)
     case SQLITE_TEXT:
-      guard let text = sqlite3_column_text(statement, column) else { return .text("") }
+      guard let text = sqlite3_column_text(statement, column) else { return (.text(""), 0) }
       let count = Int(sqlite3_column_bytes(statement, column))
-      return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+      let value = String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+      return (.text(value), count)
     case SQLITE_BLOB:
       let count = Int(sqlite3_column_bytes(statement, column))
-      guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return .blob([]) }
-      return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
-    default: return .null
+      guard count > 0, let bytes = sqlite3_column_blob(statement, column) else {
+        return (.blob([]), 0)
+      }
+      return (.blob(Array(UnsafeRawBufferPointer(start: bytes, count: count))), count)
+    default: return (.null, 0)
     }
   }
 

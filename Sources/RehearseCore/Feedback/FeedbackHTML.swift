@@ -132,11 +132,13 @@ public enum FeedbackHTML {
     "<pre><code class=\"language-\(language)\">\(escape(text))</code></pre>"
   }
 
-  /// `&`, `<`, `>`, `"` and `'` as character references, safe in text and in quoted attributes.
+  /// `&`, `<`, `>`, `"` and `'` as character references, safe in text and in quoted attributes;
+  /// the text is `TerminalText.safe` first, so that a page printed to a terminal cannot drive it
+  /// and a bidirectional override cannot reorder the page.
   public static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for character in text {
+    for character in TerminalText.safe(text) {
       switch character {
       case "&": result += "&amp;"
       case "<": result += "&lt;"

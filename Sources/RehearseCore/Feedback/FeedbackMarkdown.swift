@@ -1,5 +1,5 @@
-/// Feedback as Markdown, for `export --format markdown`: every user string escaped, code in fenced
-/// blocks.
+/// Feedback as Markdown, for `export --format markdown`: every user and bank string escaped so
+/// that it cannot change the document's structure, code in fenced blocks; both `TerminalText.safe`.
 public enum FeedbackMarkdown {
   /// The lines of one answer's feedback, after the answer itself.
   public static func lines(_ feedback: Feedback) -> [String] {
@@ -126,11 +126,22 @@ public enum FeedbackMarkdown {
     quotes.isEmpty ? "" : " — " + quotes.map { "“\(inline($0))”" }.joined(separator: " … ")
   }
 
-  /// Text on one line with Markdown's special characters escaped.
+  /// Text on one line, `TerminalText.safe`, with every character that could start Markdown
+  /// structure escaped: emphasis and code, links, HTML tags and entities, headings (`#`, and the
+  /// `===` and `---` under a line), quotes, list markers (`-`, `+`, `*`, and the `.` of `1.`),
+  /// table pipes and fences.
   public static func inline(_ text: String) -> String {
+    let flat = TerminalText.safe(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    // `1.` starts an ordered list only after the number a line starts with: that `.` is escaped
+    // (every `)` is).
+    let indent = flat.prefix { $0 == " " }.count
+    let digits = flat.dropFirst(indent).prefix { $0.isASCII && $0.isNumber }.count
+    let listDot = digits > 0 ? indent + digits : nil
     var result = ""
-    for character in text.split(whereSeparator: \.isNewline).joined(separator: " ") {
-      if "\\`*_{}[]<>()#+-!|~".contains(character) { result.append("\\") }
+    for (offset, character) in flat.enumerated() {
+      if "\\`*_{}[]<>()#+-!|~=&".contains(character) || (offset == listDot && character == ".") {
+        result.append("\\")
+      }
       result.append(character)
     }
     return result
@@ -146,6 +157,7 @@ public enum FeedbackMarkdown {
   /// Code as a fenced block in `language`, its lines exactly as written; the fence is longer than
   /// any run of backticks inside, so the code cannot close it.
   public static func code(_ text: String, language: String) -> String {
+    let text = TerminalText.safe(text)
     var longest = 0
     var run = 0
     for character in text {

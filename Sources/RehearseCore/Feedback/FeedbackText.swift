@@ -1,5 +1,5 @@
 /// Feedback as the text a candidate reads at the terminal: after an answer, from `score`, and in
-/// `review`.
+/// `review`. What the answer, the bank or a run of code wrote is shown `TerminalText.safe`.
 public enum FeedbackText {
   /// Score and band, the cap, the code checks, the talking points made (with the words that made
   /// them), partly made (with the credit), missed and to discuss, misconceptions with their penalty and
@@ -12,7 +12,7 @@ public enum FeedbackText {
       add(feedback.outcome == .skipped ? style.dim(note) : style.yellow(note))
     }
     add(
-      "\(style.bold(feedback.question))  score \(style.bold("\(feedback.score)/100"))  "
+      "\(style.bold(TerminalText.safe(feedback.question)))  score \(style.bold("\(feedback.score)/100"))  "
         + style.band(feedback.band))
     if feedback.cappedBelowStrong {
       add(style.dim("  " + Feedback.capNote))
@@ -33,7 +33,8 @@ public enum FeedbackText {
       for point in feedback.made {
         let quotes = quoted(point.evidence)
         add(
-          "  \(style.green("✓")) \(point.label)" + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
+          "  \(style.green("✓")) \(TerminalText.safe(point.label))"
+            + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
       }
     }
     if !feedback.partlyMade.isEmpty {
@@ -43,7 +44,7 @@ public enum FeedbackText {
         let required = point.required ? style.yellow(" (required)") : ""
         let quotes = quoted(point.evidence)
         add(
-          "  \(style.yellow("~")) \(point.label)\(required)  "
+          "  \(style.yellow("~")) \(TerminalText.safe(point.label))\(required)  "
             + style.dim(
               "\(TextLayout.percent(point.credit)) of its weight"
                 + (quotes.isEmpty ? "" : ": " + quotes)))
@@ -54,14 +55,14 @@ public enum FeedbackText {
       lines.append(style.bold("Talking points missed"))
       for point in feedback.missed {
         let required = point.required ? style.yellow(" (required)") : ""
-        add("  \(style.red("✗")) \(point.label)\(required)")
+        add("  \(style.red("✗")) \(TerminalText.safe(point.label))\(required)")
       }
     }
     if !feedback.toDiscuss.isEmpty {
       lines.append("")
       lines.append(style.bold("To discuss"))
       for point in feedback.toDiscuss {
-        add("  • \(point.label)")
+        add("  • \(TerminalText.safe(point.label))")
       }
     }
     if !feedback.misconceptions.isEmpty {
@@ -72,9 +73,9 @@ public enum FeedbackText {
           misconception.penalty > 0 ? style.red(" (−\(Int(misconception.penalty)))") : ""
         let quotes = quoted(misconception.evidence)
         add(
-          "  \(style.red("!")) \(misconception.label)\(penalty)"
+          "  \(style.red("!")) \(TerminalText.safe(misconception.label))\(penalty)"
             + (quotes.isEmpty ? "" : "  " + style.dim(quotes)))
-        add("    → \(misconception.correction)")
+        add("    → \(TerminalText.safe(misconception.correction))")
       }
     }
     if let star = feedback.star {
@@ -83,7 +84,7 @@ public enum FeedbackText {
     }
     if let story = feedback.story {
       lines.append("")
-      add(style.dim("The stored story: rehearse story show \(story)"))
+      add(style.dim("The stored story: rehearse story show \(TerminalText.safe(story))"))
     }
     let modelAnswer = feedback.modelAnswerParts
     if !modelAnswer.isEmpty {
@@ -93,7 +94,7 @@ public enum FeedbackText {
     }
     if let followUp = feedback.followUp {
       lines.append("")
-      add(style.bold("Follow-up to think about: ") + followUp)
+      add(style.bold("Follow-up to think about: ") + TerminalText.safe(followUp))
     }
     if let hints = feedback.hintsUsed, hints > 0 {
       lines.append(style.dim("Hints used: \(hints)"))
@@ -110,15 +111,16 @@ public enum FeedbackText {
     parts.map { part in
       switch part {
       case .nothing: "  (nothing typed)"
-      case .code(let code, _): TextLayout.indentLines(code)
-      case .prose(let text): TextLayout.wrap(text, width: width, joinLines: joinLines)
+      case .code(let code, _): TextLayout.indentLines(TerminalText.safe(code))
+      case .prose(let text):
+        TextLayout.wrap(TerminalText.safe(text), width: width, joinLines: joinLines)
       }
     }.joined(separator: "\n\n")
   }
 
   /// Evidence as quotations joined by `…`.
   static func quoted(_ evidence: [String]) -> String {
-    evidence.map { "\"\($0)\"" }.joined(separator: " … ")
+    evidence.map { "\"\(TerminalText.safe($0))\"" }.joined(separator: " … ")
   }
 
   /// What running the code found: each check with expected and actual when it failed, the
@@ -126,14 +128,15 @@ public enum FeedbackText {
   /// the style's width.
   public static func executionLines(_ report: ExecutionReport, style: TextStyle) -> [String] {
     func cut(_ text: String, after prefix: Int) -> String {
-      TextLayout.truncate(text, to: max(20, style.width - prefix))
+      TextLayout.truncate(TerminalText.safe(text), to: max(20, style.width - prefix))
     }
     func add(_ line: String) -> String { TextLayout.fit(line, width: style.width) }
     var lines = [""]
     guard report.isScored else {
       lines.append(
         add(
-          style.yellow("Not run: ") + (report.message ?? "the code could not be run")
+          style.yellow("Not run: ")
+            + TerminalText.safe(report.message ?? "the code could not be run")
             + "; the score comes from the talking points."))
       return lines
     }
@@ -147,10 +150,10 @@ public enum FeedbackText {
         switch report.outcome {
         case .error: report.language == .sql ? "SQLite: " : "Python: "
         case .refused: "Refused: "
-        case .timedOut, .tooManyRows, .outOfMemory: "Stopped: "
+        case .timedOut, .tooManyRows, .outOfMemory, .overLimit: "Stopped: "
         default: ""
         }
-      lines.append(add("  " + style.red(label) + message))
+      lines.append(add("  " + style.red(label) + TerminalText.safe(message)))
     }
     for check in report.checks {
       lines.append(
@@ -177,15 +180,18 @@ public enum FeedbackText {
     func fit(_ text: String) -> String {
       TextLayout.pad(TextLayout.truncate(text, to: width), to: width)
     }
+    let columns = TerminalText.safe(rows.expectedColumns.joined(separator: ", "))
     var lines = [
       style.bold("Rows that differ: ")
         + "\(rows.expectedRowCount) expected, \(rows.actualRowCount) returned",
       TextLayout.fit(
-        style.dim("  expected columns (\(rows.expectedColumns.joined(separator: ", ")))"),
+        style.dim("  expected columns (\(columns))"),
         width: style.width),
       "  " + fit("expected, not returned") + "  " + "returned, not expected",
     ]
-    for (expected, actual) in rows.sideBySide {
+    for (expected, actual) in rows.sideBySide.map({
+      (TerminalText.safe($0.expected), TerminalText.safe($0.actual))
+    }) {
       lines.append(
         "  "
           + (actual.isEmpty
@@ -214,7 +220,7 @@ public enum FeedbackText {
           + PipelinePart.allCases.map { mark(pipeline[$0], $0.rawValue) }.joined(separator: "  "))
     }
     for finding in star.findings {
-      lines.append("  \(style.yellow("•")) \(finding)")
+      lines.append("  \(style.yellow("•")) \(TerminalText.safe(finding))")
     }
     return lines.map { TextLayout.fit(indent + $0, width: style.width) }
   }

@@ -1,4 +1,5 @@
-/// The JSON and text forms of the `bank` subcommands' output.
+/// The JSON and text forms of the `bank` subcommands' output. The bank's words are shown
+/// `TerminalText.safe` in text.
 public enum BankReports {
   /// One row of `bank list --format json`.
   public struct ListedQuestion: Codable, Equatable, Sendable {
@@ -86,8 +87,9 @@ public enum BankReports {
     var rows = [["ID", "KIND", "LEVEL", "MIN", "PROMPT"]]
     for question in questions {
       rows.append([
-        question.id, question.kind.rawValue, String(repeating: "●", count: question.difficulty),
-        "\(question.minutes)", TextLayout.truncate(question.prompt, to: style.width),
+        TerminalText.safe(question.id), question.kind.rawValue,
+        String(repeating: "●", count: question.difficulty), "\(question.minutes)",
+        TextLayout.truncate(TerminalText.safe(question.prompt), to: style.width),
       ])
     }
     let table = TextLayout.tableRows(rows, width: style.width, flexible: 4)
@@ -178,27 +180,30 @@ public enum BankReports {
   public static func showText(_ question: Question, rubric: Rubric?, style: TextStyle) -> String {
     var lines: [String] = []
     func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
-    lines.append(style.bold(question.id))
+    let safe: (String) -> String = TerminalText.safe
+    lines.append(style.bold(safe(question.id)))
     add(
       style.dim(
         "\(question.component.rawValue) · \(question.kind.rawValue) · difficulty "
-          + "\(question.difficulty) · \(question.minutes) min · \(question.location)"))
+          + "\(question.difficulty) · \(question.minutes) min · \(safe(question.location.description))"
+      ))
     if !question.tags.isEmpty {
-      add(style.dim("tags: " + question.tags.joined(separator: ", ")))
+      add(style.dim("tags: " + safe(question.tags.joined(separator: ", "))))
     }
     if !question.competencies.isEmpty {
       add(
         style.dim("competencies: " + question.competencies.map(\.rawValue).joined(separator: ", ")))
     }
     lines.append("")
-    lines.append(TextLayout.wrap(question.prompt, width: style.width, indent: "", joinLines: true))
+    lines.append(
+      TextLayout.wrap(safe(question.prompt), width: style.width, indent: "", joinLines: true))
     func section(_ title: String, _ items: [String]) {
       guard !items.isEmpty else { return }
       lines.append("")
       lines.append(style.bold(title))
       for (index, item) in items.enumerated() {
         lines.append(
-          TextLayout.wrap("\(index + 1). " + item, width: style.width, joinLines: true))
+          TextLayout.wrap("\(index + 1). " + safe(item), width: style.width, joinLines: true))
       }
     }
     section("Hints", question.hints)
@@ -213,18 +218,18 @@ public enum BankReports {
           + style.dim(
             (sql.ordered ? " · rows must be in order" : " · any row order")
               + (sql.columnNames ? " · column names must match" : "")))
-      lines.append(TextLayout.indentLines(sql.fixture))
+      lines.append(TextLayout.indentLines(safe(sql.fixture)))
       lines.append("")
       lines.append(style.bold("Reference query"))
-      lines.append(TextLayout.indentLines(sql.referenceQuery))
+      lines.append(TextLayout.indentLines(safe(sql.referenceQuery)))
     }
     if let python = question.python {
       lines.append("")
-      lines.append(style.bold("Signature") + "  " + python.signature)
+      lines.append(style.bold("Signature") + "  " + safe(python.signature))
       lines.append("")
       lines.append(style.bold("Tests"))
       for test in python.tests {
-        lines.append("  \(test.call) == \(test.expected)")
+        lines.append("  \(safe(test.call)) == \(safe(test.expected))")
       }
     }
     if let rubric {
@@ -232,13 +237,13 @@ public enum BankReports {
       lines.append(style.bold("Rubric"))
       for point in rubric.points {
         let required = point.required ? style.yellow(" required") : ""
-        add("  • \(point.label)  \(style.dim("weight \(format(point.weight))"))\(required)")
+        add("  • \(safe(point.label))  \(style.dim("weight \(format(point.weight))"))\(required)")
         let phrasings = point.phrasings.map { $0.terms.joined(separator: " + ") }
-        add(style.dim("      " + phrasings.joined(separator: " | ")))
+        add(style.dim("      " + safe(phrasings.joined(separator: " | "))))
       }
       for misconception in rubric.misconceptions {
-        add("  ! \(misconception.label)  \(style.dim("−\(format(misconception.penalty))"))")
-        add(style.dim("      → \(misconception.correction)"))
+        add("  ! \(safe(misconception.label))  \(style.dim("−\(format(misconception.penalty))"))")
+        add(style.dim("      → \(safe(misconception.correction))"))
       }
       let bands = Band.allCases.reversed().map { band in
         "\(rubric.examples.filter { $0.band == band }.count) \(band.rawValue)"

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The text a mock session shows: the question, the prompt with its countdown, hints, feedback
-/// after each answer and the summary at the end.
+/// after each answer and the summary at the end. The bank's words and the candidate's are shown
+/// `TerminalText.safe`.
 public enum SessionText {
   /// Seconds as `m:ss`, or `h:mm:ss` from an hour; rounded up, so `0:00` means the time is up.
   public static func clock(_ seconds: Double) -> String {
@@ -76,13 +77,15 @@ public enum SessionText {
       style.bold(
         "Continuing question \(asked.position + 1) of \(asked.total) · "
           + "\(clock(secondsLeft)) left"),
-      TextLayout.wrap(asked.question.prompt, width: style.width, indent: "", joinLines: true),
+      TextLayout.wrap(
+        TerminalText.safe(asked.question.prompt), width: style.width, indent: "", joinLines: true),
     ]
     if draft.isEmpty {
       lines.append(style.dim("(nothing typed yet; a line holding a single . submits)"))
     } else {
       lines.append(style.dim("Your answer so far (type on to add to it; a single . submits):"))
-      for line in draft.split(separator: "\n", omittingEmptySubsequences: false) {
+      for line in TerminalText.safe(draft).split(separator: "\n", omittingEmptySubsequences: false)
+      {
         lines.append(line.isEmpty ? "" : TextLayout.wrap(String(line), width: style.width))
       }
     }
@@ -100,9 +103,11 @@ public enum SessionText {
       + "difficulty \(question.difficulty) · \(clock(Double(asked.limitSeconds)))"
     func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
     add(asked.isRepeat ? style.dim("(again) " + header) : style.bold(header))
-    lines.append(TextLayout.wrap(question.prompt, width: style.width, indent: "", joinLines: true))
+    lines.append(
+      TextLayout.wrap(
+        TerminalText.safe(question.prompt), width: style.width, indent: "", joinLines: true))
     if let python = question.python {
-      add(style.dim("Write the function: ") + python.signature)
+      add(style.dim("Write the function: ") + TerminalText.safe(python.signature))
     }
     if question.sql != nil {
       add(style.dim("The query runs in SQLite (its dialect) on the question's tables."))
@@ -137,7 +142,7 @@ public enum SessionText {
   static func text(of output: SessionMachine.Output, style: TextStyle) -> String? {
     switch output {
     case .hint(let text, let number, let total):
-      return style.yellow("Hint \(number) of \(total): ") + text
+      return style.yellow("Hint \(number) of \(total): ") + TerminalText.safe(text)
     case .noMoreHints:
       return style.dim("No more hints for this question.")
     case .timeLeft(let left):
@@ -149,10 +154,11 @@ public enum SessionText {
         "  " + TextLayout.pad(":" + $0.rawValue, to: width) + "  " + $0.summary
       }.joined(separator: "\n")
     case .unknownCommand(let word):
-      return style.yellow("Unknown command :\(word)") + " (:help lists the commands; "
+      return style.yellow("Unknown command :\(TerminalText.safe(word))")
+        + " (:help lists the commands; "
         + "the line was not added to your answer)"
     case .notice(let text):
-      return style.yellow("Note: ") + text
+      return style.yellow("Note: ") + TerminalText.safe(text)
     case .ask, .grade, .recorded, .rated, .finished, .stories, .paused, .continuing:
       return nil
     }
@@ -237,10 +243,11 @@ public enum SessionText {
   static func studyList(_ answers: [AnswerRecord], style: TextStyle) -> [String] {
     var lines: [String] = []
     for answer in answers {
+      let id = TerminalText.safe(answer.questionID)
       if answer.outcome == .skipped || answer.text.isEmpty {
         lines.append(
-          "  \(style.red("✗")) \(answer.questionID): no answer; read its model answer with "
-            + "'rehearse bank show \(answer.questionID)'")
+          "  \(style.red("✗")) \(id): no answer; read its model answer with "
+            + "'rehearse bank show \(id)'")
         continue
       }
       // Code that ran is studied by its checks, not by the words around it.
@@ -248,7 +255,7 @@ public enum SessionText {
         if execution.outcome != .passed {
           let failed = execution.checks.count - execution.passedCount
           lines.append(
-            "  \(style.red("✗")) \(answer.questionID): the code fails \(failed) of "
+            "  \(style.red("✗")) \(id): the code fails \(failed) of "
               + "\(execution.checks.count) checks; compare it with the model answer")
         }
         continue
@@ -256,7 +263,7 @@ public enum SessionText {
       for miss in answer.scored.misses where miss.credit == 0 || miss.required {
         let required = miss.required ? style.yellow(" (required)") : ""
         lines.append(
-          "  \(style.red("✗")) \(miss.point)\(required)  \(style.dim(answer.questionID))")
+          "  \(style.red("✗")) \(TerminalText.safe(miss.point))\(required)  \(style.dim(id))")
       }
     }
     return lines

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The forms of the story commands' output: text for people, JSON for scripts.
+/// The forms of the story commands' output: text for people, JSON for scripts. A story's own
+/// words (and the bank's) are shown `TerminalText.safe` in text.
 public enum StoryReports {
   // MARK: - JSON shapes
 
@@ -115,7 +116,7 @@ public enum StoryReports {
     for row in rows {
       let last = rehearsals[row.slug]
       table.append([
-        row.slug,
+        TerminalText.safe(row.slug),
         row.competencies.prefix(2).joined(separator: ",")
           + (row.competencies.count > 2 ? " +\(row.competencies.count - 2)" : ""),
         "\(row.words)",
@@ -147,17 +148,20 @@ public enum StoryReports {
   public static func showText(_ story: Story, style: TextStyle) -> String {
     func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
     var lines: [String] = []
-    add(style.bold(story.title) + style.dim("  (\(story.slug))"))
+    add(
+      style.bold(TerminalText.safe(story.title))
+        + style.dim("  (\(TerminalText.safe(story.slug)))"))
     add(style.dim("competencies: " + story.competencies.map(\.rawValue).joined(separator: ", ")))
     if !story.tags.isEmpty {
-      add(style.dim("tags: " + story.tags.joined(separator: ", ")))
+      add(style.dim("tags: " + TerminalText.safe(story.tags.joined(separator: ", "))))
     }
-    if let date = story.date { lines.append(style.dim("date: " + date)) }
+    if let date = story.date { lines.append(style.dim("date: " + TerminalText.safe(date))) }
     for part in StarPart.allCases {
       lines.append("")
       lines.append(style.bold(part.heading))
       if let section = story.star[part], !section.isEmpty {
-        lines.append(TextLayout.wrap(section.text, width: style.width, joinLines: true))
+        lines.append(
+          TextLayout.wrap(TerminalText.safe(section.text), width: style.width, joinLines: true))
       } else {
         lines.append(style.red("  (missing)"))
       }
@@ -169,13 +173,15 @@ public enum StoryReports {
         guard let section = pipeline[part], !section.isEmpty else { continue }
         lines.append("  " + style.bold(part.heading))
         lines.append(
-          TextLayout.wrap(section.text, width: style.width, indent: "    ", joinLines: true))
+          TextLayout.wrap(
+            TerminalText.safe(section.text), width: style.width, indent: "    ", joinLines: true))
       }
     }
     if let notes = story.notes, !notes.isEmpty {
       lines.append("")
       lines.append(style.bold("Notes"))
-      lines.append(TextLayout.wrap(notes.text, width: style.width, joinLines: true))
+      lines.append(
+        TextLayout.wrap(TerminalText.safe(notes.text), width: style.width, joinLines: true))
     }
     let words = story.spokenWords
     lines.append("")
@@ -183,7 +189,7 @@ public enum StoryReports {
       TextLayout.fit(
         style.dim(
           "\(words) words, about \(StarAnalyzer.clock(StarAnalyzer.spokenSeconds(words: words))) "
-            + "spoken · \(story.file)"), width: style.width))
+            + "spoken · \(TerminalText.safe(story.file))"), width: style.width))
     return lines.joined(separator: "\n")
   }
 
@@ -201,7 +207,11 @@ public enum StoryReports {
   public static func checkText(_ story: Story, _ feedback: StarFeedback, style: TextStyle)
     -> String
   {
-    var lines = [TextLayout.fit(style.bold(story.slug) + " — " + story.title, width: style.width)]
+    var lines = [
+      TextLayout.fit(
+        style.bold(TerminalText.safe(story.slug)) + " — " + TerminalText.safe(story.title),
+        width: style.width)
+    ]
     lines += FeedbackText.starLines(feedback, style: style, indent: "  ").prefix(
       feedback.pipeline == nil ? 1 : 2)
     // A fact's line hangs under its value, 12 columns in.
@@ -211,7 +221,8 @@ public enum StoryReports {
     let quantities =
       feedback.quantifiedResult
       ? style.green("quantified") + ": "
-        + feedback.quantities.prefix(6).map { "“\($0)”" }.joined(separator: ", ")
+        + feedback.quantities.prefix(6).map { "“\(TerminalText.safe($0))”" }
+        .joined(separator: ", ")
       : style.red("not quantified")
     fact("  Result    " + quantities)
     fact(
@@ -226,11 +237,14 @@ public enum StoryReports {
         TextLayout.fit(
           "  "
             + style.green(
-              "Nothing to improve: rehearse it with 'rehearse story rehearse \(story.slug)'."),
+              "Nothing to improve: rehearse it with "
+                + "'rehearse story rehearse \(TerminalText.safe(story.slug))'."),
           width: style.width))
     } else {
       for finding in feedback.findings {
-        lines.append(TextLayout.fit("  \(style.yellow("•")) \(finding)", width: style.width))
+        lines.append(
+          TextLayout.fit(
+            "  \(style.yellow("•")) \(TerminalText.safe(finding))", width: style.width))
       }
     }
     return lines.joined(separator: "\n")
@@ -263,10 +277,10 @@ public enum StoryReports {
   public static func coverageText(_ coverage: Coverage, questions: [Question], style: TextStyle)
     -> String
   {
-    let slugs = coverage.stories
+    let slugs = coverage.stories.map(TerminalText.safe)
     var table = [["COMPETENCY"] + slugs.indices.map { "\($0 + 1)" } + ["STORIES"]]
     for competency in Competency.allCases {
-      let covered = Set(coverage.competencies[competency.rawValue] ?? [])
+      let covered = Set((coverage.competencies[competency.rawValue] ?? []).map(TerminalText.safe))
       table.append(
         [competency.rawValue] + slugs.map { covered.contains($0) ? "●" : "·" }
           + [covered.isEmpty ? "0  gap" : "\(covered.count)"])
@@ -287,12 +301,16 @@ public enum StoryReports {
         guard !ids.isEmpty else { return }
         lines.append("    " + heading)
         for id in ids {
+          let shown = TerminalText.safe(id)
           // The prompt, cut to what the id leaves of the line, when that is enough to read.
-          let room = style.width - 8 - id.count
+          let room = style.width - 8 - shown.count
           lines.append(
-            "      \(id)"
+            "      \(shown)"
               + (room < 12
-                ? "" : "  " + style.dim(TextLayout.truncate(prompts[id] ?? "", to: room))))
+                ? ""
+                : "  "
+                  + style.dim(
+                    TextLayout.truncate(TerminalText.safe(prompts[id] ?? ""), to: room))))
         }
       }
       for gap in coverage.gaps {
@@ -327,10 +345,12 @@ public enum StoryReports {
     for match in matches.prefix(5) {
       let reason =
         match.competencies.isEmpty
-        ? "shares " + match.sharedWords.prefix(4).joined(separator: ", ")
+        ? "shares " + TerminalText.safe(match.sharedWords.prefix(4).joined(separator: ", "))
         : match.competencies.map(\.rawValue).joined(separator: ", ")
       lines.append(
-        TextLayout.fit("  \(match.story.slug)  \(match.story.title)", width: style.width))
+        TextLayout.fit(
+          "  \(TerminalText.safe(match.story.slug))  \(TerminalText.safe(match.story.title))",
+          width: style.width))
       lines.append("    " + style.dim(TextLayout.truncate(reason, to: style.width - 4)))
     }
     return lines.joined(separator: "\n")

@@ -30,12 +30,12 @@ public enum StudyReports {
     var lines: [String] = []
     for point in points {
       lines.append(
-        style.bold(TextLayout.wrap(point.point, width: style.width, indent: ""))
+        style.bold(TextLayout.wrap(TerminalText.safe(point.point), width: style.width, indent: ""))
           + "\n"
           + style.dim(
             TextLayout.wrap(
               "missed \(point.misses)×, last \(TranscriptReports.localTime(point.lastMissed, timeZone: timeZone)) · "
-                + point.questions.joined(separator: ", "), width: style.width)))
+                + TerminalText.safe(point.questions.joined(separator: ", ")), width: style.width)))
     }
     let list = lines.joined(separator: "\n")
     let advice =
@@ -68,7 +68,8 @@ public enum StudyReports {
           due.overdueDays == 0
           ? "due today" : "\(due.overdueDays) day\(due.overdueDays == 1 ? "" : "s") overdue"
         lines.append(
-          "  \(due.questionID) (\(due.component.rawValue)) · \(when) · last \(due.lastRating)")
+          "  \(TerminalText.safe(due.questionID)) (\(due.component.rawValue)) · \(when) · "
+            + "last \(due.lastRating)")
       }
       if plan.due.count > 10 { lines.append("  … and \(plan.due.count - 10) more") }
     }
@@ -104,7 +105,8 @@ public enum StudyReports {
           + " · \(plan.suggested.count) questions, about \(plan.suggestedMinutes) min: "
           + counts.joined(separator: ", "))
       for item in plan.suggested {
-        lines.append("  \(item.questionID) (\(item.component.rawValue), \(item.why))")
+        lines.append(
+          "  \(TerminalText.safe(item.questionID)) (\(item.component.rawValue), \(item.why))")
       }
     }
     return lines.map { TextLayout.fit($0, width: style.width) }.joined(separator: "\n")

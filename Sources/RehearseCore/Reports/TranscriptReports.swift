@@ -155,7 +155,7 @@ public enum TranscriptReports {
       }
       rows.append([
         "\(summary.id)", localTime(summary.startedAt, timeZone: timeZone),
-        summary.story.map { "story \($0)" }
+        summary.story.map { "story \(TerminalText.safe($0))" }
           ?? (components.count == Component.allCases.count
             ? "all seven" : components.joined(separator: ",")),
         "\(summary.answers)/\(summary.planned)", mean,
@@ -202,16 +202,18 @@ public enum TranscriptReports {
       }
       lines.append(
         TextLayout.fit(
-          style.bold("\(answer.position + 1). \(answer.questionID)") + "  "
+          style.bold("\(answer.position + 1). \(TerminalText.safe(answer.questionID))") + "  "
             + style.dim(facts.joined(separator: " · ")), width: style.width))
-      lines.append(TextLayout.wrap(answer.prompt, width: style.width, joinLines: true))
+      lines.append(
+        TextLayout.wrap(TerminalText.safe(answer.prompt), width: style.width, joinLines: true))
       lines.append(style.bold("Your answer"))
       let feedback = Feedback(answer, question: questions[answer.questionID])
       switch feedback.shown(answer.text) {
       case .nothing: lines.append(style.dim("  (nothing typed)"))
-      case .code(let code, _): lines.append(TextLayout.indentLines(code))
+      case .code(let code, _): lines.append(TextLayout.indentLines(TerminalText.safe(code)))
       // The candidate's own line breaks are kept.
-      case .prose(let text): lines.append(TextLayout.wrap(text, width: style.width))
+      case .prose(let text):
+        lines.append(TextLayout.wrap(TerminalText.safe(text), width: style.width))
       }
       lines.append(FeedbackText.render(feedback, style: style))
     }

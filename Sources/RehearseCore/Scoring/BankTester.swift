@@ -72,12 +72,14 @@ public enum BankTester {
     var lines = result.failures.map { check in
       let subject =
         check.subject == .example ? "\(check.expected.rawValue) example" : "model answer"
-      return "\(check.file):\(check.line): \(check.question): \(subject) scored \(check.score) "
-        + "(\(style.band(check.got))), expected \(style.band(check.expected))"
+      return TerminalText.safe("\(check.file):\(check.line): \(check.question): ")
+        + "\(subject) scored \(check.score) (\(style.band(check.got))), expected "
+        + style.band(check.expected)
     }
     lines += result.selfTestFailures.map { failure in
-      "\(failure.file):\(failure.line): \(failure.question): \(failure.test.rawValue): "
-        + failure.detail
+      TerminalText.safe(
+        "\(failure.file):\(failure.line): \(failure.question): \(failure.test.rawValue): "
+          + failure.detail)
     }
     let verdict =
       result.failures.isEmpty

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import RehearseCore
 
 /// The `rehearse` command: a mock-interview practice engine for data-engineering candidates.
 @main
@@ -38,4 +40,24 @@ struct RehearseCommand: ParsableCommand {
     ],
     defaultSubcommand: MockCommand.self
   )
+
+  /// Parses and runs the command as ArgumentParser does, except that its messages, which quote
+  /// the arguments (`The value '…' is invalid`), are printed `TerminalText.safe`.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let message = TerminalText.safe(fullMessage(for: error))
+      let code = exitCode(for: error)
+      if !message.isEmpty {
+        if code == .success {
+          print(message)
+        } else {
+          CommandRunner.printError(message)
+        }
+      }
+      exit(withError: ExitCode(code.rawValue))
+    }
+  }
 }

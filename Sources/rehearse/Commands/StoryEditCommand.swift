@@ -38,7 +38,9 @@ struct StoryEditCommand: ParsableCommand {
         do {
           return try Rehearse.storyEditFinish(request, draft: draft)
         } catch let failure as StoryFileFailure {
-          for problem in failure.problems { CommandRunner.printError(problem.description) }
+          for problem in failure.problems {
+            CommandRunner.printError(TerminalText.safe(problem.description))
+          }
           guard isatty(STDIN_FILENO) == 1, askAgain() else {
             throw EditorError.invalid(draft: draft.path, problems: failure.problems.count)
           }

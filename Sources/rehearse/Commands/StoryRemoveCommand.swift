@@ -30,7 +30,7 @@ struct StoryRemoveCommand: ParsableCommand {
         if yes { return true }
         guard isatty(STDIN_FILENO) == 1 else { return false }
         FileHandle.standardError.write(
-          Data("Delete \(story.slug) (\(story.title))? [y/N] ".utf8))
+          Data("Delete \(story.slug) (\(TerminalText.safe(story.title)))? [y/N] ".utf8))
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
         return answer == "y" || answer == "yes"
       }

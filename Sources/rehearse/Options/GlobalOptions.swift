@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineInput
 import RehearseCore
 
 /// The options every command takes: which bank, and whether to colour.
@@ -25,9 +26,13 @@ struct GlobalOptions: ParsableArguments {
       cacheFolder: UserHome.folder.appendingPathComponent(RehearseHome.cacheName))
   }
 
-  /// What runs SQL answers, and Python answers with the `python3` this machine has.
+  /// What runs SQL answers, and Python answers with the `python3` this machine has; a query
+  /// running when Ctrl-C is recorded (in a session, which records signals rather than dying of
+  /// them) is stopped at once.
   var exerciseChecker: ExerciseChecker {
-    ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
+    var checker = ExerciseChecker.locate(environment: ProcessInfo.processInfo.environment)
+    checker.isInterrupted = { InputSignals.pending != nil }
+    return checker
   }
 
   /// How standard output is styled: coloured when it is a terminal and nothing turned colour

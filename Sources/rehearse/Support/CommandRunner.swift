@@ -3,7 +3,8 @@ import Foundation
 import RehearseCore
 
 /// Runs a core entry point: prints its output, and turns its errors into
-/// `rehearse: error: …` on standard error with the documented exit code.
+/// `rehearse: error: …` on standard error with the documented exit code. Messages, which quote
+/// what they are about (a path, an id, a line of a file), are printed `TerminalText.safe`.
 enum CommandRunner {
   /// Runs `body` and prints its output; with `pager`, the options of a command whose output can
   /// be long, through the pager at a terminal (`Pager`).
@@ -13,18 +14,18 @@ enum CommandRunner {
       if !output.standardOutput.isEmpty {
         try writeOutput(output.standardOutput + "\n", paged: pager.map { !$0.noPager } ?? false)
       }
-      for line in output.standardError { printError(line) }
+      for line in output.standardError { printError(TerminalText.safe(line)) }
       if output.status != .success { throw ExitCode(output.status.rawValue) }
     } catch let failure as BankLoadFailure {
-      for problem in failure.problems { printError(problem.description) }
+      for problem in failure.problems { printError(TerminalText.safe(problem.description)) }
       let count = failure.problems.count
       printError("rehearse: error: the bank has \(count) problem\(count == 1 ? "" : "s")")
       throw ExitCode(failure.exitStatus.rawValue)
     } catch let failure as StoryFileFailure {
-      for problem in failure.problems { printError(problem.description) }
+      for problem in failure.problems { printError(TerminalText.safe(problem.description)) }
       throw ExitCode(failure.exitStatus.rawValue)
     } catch let error as any RehearseError {
-      printError("rehearse: error: \(error.description)")
+      printError("rehearse: error: \(TerminalText.safe(error.description))")
       throw ExitCode(error.exitStatus.rawValue)
     }
   }

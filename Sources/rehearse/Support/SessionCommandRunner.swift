@@ -46,7 +46,8 @@ enum SessionCommandRunner {
         : .piped(PipedSessionInput())
       let transcript = try start(atTerminal ? .terminal : .piped, store, &input, show)
       if case .terminal(let terminal) = input, let problem = terminal.reader.saveHistory() {
-        CommandRunner.printError("rehearse: warning: the line history was not saved: \(problem)")
+        CommandRunner.printError(
+          "rehearse: warning: the line history was not saved: \(TerminalText.safe(problem))")
       }
       if let error = failure.error, transcript.ending != .interrupted { throw error }
       guard transcript.ending == .interrupted else { return CommandOutput("") }

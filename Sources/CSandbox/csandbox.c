@@ -16,7 +16,11 @@
 #include <unistd.h>
 
 #ifdef __linux__
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <sched.h>
+#include <stddef.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -156,6 +160,66 @@ static int set_attributes(int dfd, const char *path, unsigned flags, uint64_t at
   return (int)syscall(SYS_mount_setattr, dfd, path, flags, &attr, sizeof attr);
 }
 
+#if defined(__x86_64__)
+#define SANDBOX_AUDIT_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define SANDBOX_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#endif
+
+#ifdef SANDBOX_AUDIT_ARCH
+// The system calls the program may not make (EPERM): sockets of any kind (so no network, nor a
+// Unix socket on the file system, even where namespaces are not available), reaching into or
+// signalling other processes, and changing namespaces or mounts.
+static const int denied_calls[] = {
+    SYS_socket, SYS_socketpair, SYS_ptrace, SYS_process_vm_readv, SYS_process_vm_writev,
+    SYS_kill, SYS_tkill, SYS_tgkill, SYS_rt_sigqueueinfo, SYS_rt_tgsigqueueinfo,
+    SYS_pidfd_open, SYS_unshare, SYS_setns, SYS_mount, SYS_umount2, SYS_pivot_root,
+    SYS_open_tree, SYS_move_mount, SYS_mount_setattr, SYS_keyctl, SYS_add_key, SYS_request_key,
+    SYS_bpf, SYS_perf_event_open, SYS_userfaultfd,
+#ifdef SYS_pidfd_send_signal
+    SYS_pidfd_send_signal,
+#endif
+#ifdef SYS_pidfd_getfd
+    SYS_pidfd_getfd,
+#endif
+#ifdef SYS_io_uring_setup
+    SYS_io_uring_setup,
+#endif
+#ifdef SYS_fsopen
+    SYS_fsopen, SYS_fsmount, SYS_fspick,
+#endif
+};
+
+#define DENIED_COUNT (sizeof denied_calls / sizeof denied_calls[0])
+
+// Installs the filter (no_new_privs must be set); 0 or -1.
+static int filter_calls(void) {
+  struct sock_filter program[DENIED_COUNT + 8];
+  unsigned count = 0;
+  program[count++] = (struct sock_filter)BPF_STMT(
+      BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+  program[count++] =
+      (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SANDBOX_AUDIT_ARCH, 1, 0);
+  program[count++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
+  program[count++] =
+      (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+#if defined(__x86_64__)
+  // The x32 calls, numbered from 0x40000000, by another name.
+  program[count++] =
+      (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, DENIED_COUNT + 1, 0);
+#endif
+  for (unsigned index = 0; index < DENIED_COUNT; index++) {
+    program[count++] = (struct sock_filter)BPF_JUMP(
+        BPF_JMP | BPF_JEQ | BPF_K, (unsigned)denied_calls[index], (DENIED_COUNT - index), 0);
+  }
+  program[count++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  program[count++] =
+      (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA));
+  struct sock_fprog filter = {(unsigned short)count, program};
+  return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &filter, 0, 0);
+}
+#endif
+
 // The child's view of the file system, in its own mount namespace: everything read-only and
 // nosuid, the covers empty, the keeps shown again read-only, and a fresh tmpfs on the work
 // folder owned by `uid`/`gid`.
@@ -249,6 +313,10 @@ static void start_program(const csandbox_spec *spec, int report_fd, int isolatio
     if (highest < 0 || highest > 65536) highest = 65536;
     for (int fd = 4; fd < highest; fd++) fcntl(fd, F_SETFD, FD_CLOEXEC);
   }
+#if defined(__linux__) && defined(SANDBOX_AUDIT_ARCH)
+  if (filter_calls() < 0) fail(report_fd, CSANDBOX_STEP_LIMITS, isolation);
+  isolation |= CSANDBOX_SYSCALL_FILTER;
+#endif
   send_report(report_fd, 0, CSANDBOX_STEP_NONE, 0, isolation);
   execve(spec->program, spec->arguments, spec->environment);
   fail(report_fd, CSANDBOX_STEP_EXEC, isolation);
@@ -331,8 +399,11 @@ static void child(const csandbox_spec *spec, int report_fd, pid_t parent) {
       isolation |= CSANDBOX_NAMESPACES | CSANDBOX_USER_NAMESPACE;
     }
   }
-  // No set-user-ID program can give back what was dropped; the sandbox dies with its parent.
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+  // No set-user-ID program can give back what was dropped; the sandbox dies with its parent;
+  // and this process, the program's parent, is not dumpable, so that even without namespaces
+  // its /proc/<pid>/environ (Rehearse's environment, copied by fork) cannot be read.
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 ||
+      prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0)
     fail(report_fd, CSANDBOX_STEP_LIMITS, isolation);
   if (getppid() != parent) _exit(127);
 #endif

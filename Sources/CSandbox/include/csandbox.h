@@ -41,6 +41,9 @@ enum {
   /// Namespaces through a user namespace (an unprivileged caller, or root where only those are
   /// allowed).
   CSANDBOX_USER_NAMESPACE = 4,
+  /// A seccomp filter refuses sockets, signals to and tracing of other processes, and namespace
+  /// and mount changes (x86-64 and arm64).
+  CSANDBOX_SYSCALL_FILTER = 8,
 };
 
 /// Steps of the child's setup, named in `csandbox_result.failed_step`.

@@ -138,7 +138,8 @@ enum PythonJudge {
         if tag in sequences:
             return sequences[tag]([decode(item) for item in node[1]])
         if tag in mappings:
-            return mappings[tag]([(decode(key), decode(item)) for key, item in node[1]])
+            # Through a dict: Counter counts an iterable's items rather than taking its pairs.
+            return mappings[tag](dict([(decode(key), decode(item)) for key, item in node[1]]))
         if tag == "defaultdict":
             return collections.defaultdict(None, [(decode(key), decode(item))
                                                   for key, item in node[1]])

@@ -3,27 +3,32 @@ import Foundation
 
 /// Where a Python run is confined: a fresh folder, an environment of a few fixed variables, its
 /// own session killed whole, and where the system allows, no network, no view of the user's
-/// files and another user.
+/// files or processes, and another user.
 ///
 /// Each run starts (through `csandbox_spawn`) in a new session and process group, with standard
 /// input, output and error and one result descriptor (3) only, and is killed as a group at its
 /// wall-clock limit and again after it ends, so no process it started outlives it. Then, in the
 /// order the system allows:
 ///
-/// - Run by root: in new mount, network and IPC namespaces, as `nobody` with no supplementary
-///   groups. The network is a loopback interface that is down. The whole file system is
-///   read-only and nosuid, `covers` (the user's home, `REHEARSE_HOME`, the temporary folder,
-///   `/root`, `/home`, `/tmp`, `/var/tmp`, `/dev/shm`, `/run`, `/proc`) are empty, and the working
-///   folder is a fresh tmpfs of `workBytes`; the interpreter's installation is shown again
-///   read-only when it lies inside a cover (`keeps(for:)`).
+/// - Run by root: in new mount, network, IPC and PID namespaces, as `nobody` with no
+///   supplementary groups. The network is a loopback interface that is down. The whole file
+///   system is read-only and nosuid, `covers` (the user's home, `REHEARSE_HOME`, the temporary
+///   folder, `/root`, `/home`, `/tmp`, `/var/tmp`, `/dev/shm`, `/run`, `/proc`) are empty, and the
+///   working folder is a fresh tmpfs of `workBytes`; the interpreter's installation is shown
+///   again read-only when it lies inside a cover (`keeps(for:)`). The program is the first
+///   process of its PID namespace: it sees no other process, and when it ends every process in
+///   the namespace ends.
 /// - Run by another user where unprivileged user namespaces are allowed: the same, in a user
 ///   namespace mapping the user to itself (no capability after exec); the user stays the same,
 ///   so folders outside the covers that the user can read stay readable (read-only).
-/// - Without namespaces (a container that forbids them): no network isolation and the file
-///   system as it is; root still runs the code as `nobody`, so the user's private files (0700
-///   folders) stay out of reach, but an unprivileged user's answer runs as that user.
+/// - Without namespaces (a container that forbids them): the file system as it is; root still
+///   runs the code as `nobody`, so the user's private files (0700 folders) stay out of reach,
+///   but an unprivileged user's answer reads and writes what that user can.
 ///
-/// Always: the program cannot gain privileges (`no_new_privs`), dies with its parent, and the
+/// Always: a seccomp filter (x86-64, arm64) refuses sockets, so there is no network even
+/// without namespaces, and signals to, tracing of and memory reads from other processes, and
+/// mount and namespace changes; the program cannot gain privileges (`no_new_privs`) and dies
+/// with Rehearse; its parent is not dumpable (its `/proc/<pid>/environ` is unreadable); and the
 /// harness denies it child processes (`RLIMIT_NPROC` 0) before any answer code runs.
 struct PythonSandbox: Sendable {
   /// What a run reached on this machine.
@@ -35,6 +40,8 @@ struct PythonSandbox: Sendable {
     static let droppedUser = Isolation(rawValue: Int32(CSANDBOX_DROPPED_USER))
     /// The namespaces through a user namespace.
     static let userNamespace = Isolation(rawValue: Int32(CSANDBOX_USER_NAMESPACE))
+    /// A seccomp filter refuses sockets, signals to and tracing of other processes, and mounts.
+    static let syscallFilter = Isolation(rawValue: Int32(CSANDBOX_SYSCALL_FILTER))
   }
 
   /// How one run ended and what it wrote.
@@ -60,11 +67,17 @@ struct PythonSandbox: Sendable {
     case noTemporaryFolder(String)
     /// The sandbox or the program could not be started: at which step, and the system's reason.
     case cannotStart(step: String, reason: String)
+    /// Run by root, the sandbox runs the program as `nobody`, who may not reach it (such as a
+    /// `python3` installed in root's home, where namespaces are not there to show it again).
+    case programOutOfReach(program: String, reason: String)
 
     var description: String {
       switch self {
       case .noTemporaryFolder(let reason): "no temporary folder (\(reason))"
       case .cannotStart(let step, let reason): "the sandbox could not \(step) (\(reason))"
+      case .programOutOfReach(let program, let reason):
+        "the sandbox runs Python as nobody, who cannot run \(program) (\(reason)); set "
+          + "REHEARSE_PYTHON to a Python 3 every user can run, such as /usr/bin/python3"
       }
     }
   }

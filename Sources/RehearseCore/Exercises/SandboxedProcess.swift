@@ -69,6 +69,13 @@ struct SandboxedProcess {
       close(input[0])
       close(output[0])
       close(errors[0])
+      let isolation = PythonSandbox.Isolation(rawValue: result.isolation)
+      if result.failed_step == Int32(CSANDBOX_STEP_EXEC) && isolation.contains(.droppedUser)
+        && (result.error == EACCES || result.error == ENOENT)
+      {
+        throw PythonSandbox.SetupError.programOutOfReach(
+          program: program, reason: Self.reason(result.error))
+      }
       throw PythonSandbox.SetupError.cannotStart(
         step: Self.stepName(result.failed_step), reason: Self.reason(result.error))
     }

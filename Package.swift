@@ -19,12 +19,16 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
         // SQLite itself, through GRDB's module for it: SQL answers run in an in-memory database.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        // Starts Python answers in their sandbox (a session, namespaces, another user): the
+        // child's side between fork and exec, which Swift cannot run.
+        "CSandbox",
       ]
     ),
     .target(
       name: "RehearseStore",
       dependencies: ["RehearseCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .target(name: "CSandbox"),
     .target(
       name: "CReadline",
       linkerSettings: [.linkedLibrary("readline")]

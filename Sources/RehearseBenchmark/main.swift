@@ -296,7 +296,7 @@ if let first = pythonQuestions.first, checker.python.isAvailable {
   perRun.sort()
   print(
     String(
-      format: "Python answers (%d questions): median %.0f ms per run (a python3 start-up each)",
+      format: "Python answers (%d questions): median %.0f ms per run (two python3 start-ups each)",
       pythonQuestions.count, perRun[perRun.count / 2] * 1000))
   let loop =
     "def \(first.python!.functionName)(*arguments, **options):\n    while True:\n        pass\n"

@@ -1,16 +1,25 @@
-/// The Python program that runs an answer's tests, written into each run's temporary folder.
+/// The Python program that runs an answer's test calls, in the answer's own sandboxed process.
 ///
-/// `python3 -I -S -B harness.py LIMITS RESULTS ANSWER TESTS`: it limits its own processor time,
-/// memory, file size and processes, takes the code out of the answer (a fenced block, the whole
-/// text, or the longest run of paragraphs around the `def` that compiles), runs it as a module,
-/// and writes one JSON line per event to RESULTS, flushed at once, so a run killed at its time
-/// limit still tells which tests passed and which one was running.
+/// `python3 -I -S -B -c RUNNER SETTINGS`, with `{"answer": …, "calls": […]}` on standard input:
+/// it limits its own processor time, memory, file size and processes (none: the answer cannot
+/// fork, so nothing it starts outlives the run), takes the code out of the answer (a fenced block,
+/// the whole text, or the longest run of paragraphs around the `def` that compiles), runs it as a
+/// module, evaluates each call, and writes one JSON line per event on descriptor 3, flushed at
+/// once, so a run killed at its time limit still tells which calls returned and which one was
+/// running.
+///
+/// The runner never sees an expected value and decides nothing: it reports each call's value as
+/// data (`encode`: built-in types by their content, anything else by its `repr` only), and
+/// `PythonJudge` compares it with the expected value in another process. Whatever the answer
+/// writes, on any descriptor, can at most claim values for its own calls; it cannot claim a pass.
 enum PythonHarness {
-  static let source = #"""
-    import ast, contextlib, io, json, math, re, resource, signal, sys
+  static let runner = #"""
+    import contextlib, io, json, math, os, re, resource, signal, sys
 
     limits = json.loads(sys.argv[1])
-    results = open(sys.argv[2], "w", encoding="utf-8")
+    results = os.fdopen(3, "w", encoding="utf-8")
+    given = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    sys.stdin.close()
 
 
     def emit(**record):
@@ -34,10 +43,8 @@ enum PythonHarness {
     limit(resource.RLIMIT_NPROC, 0)
     sys.setrecursionlimit(2000)
 
-    with open(sys.argv[3], encoding="utf-8", errors="replace") as handle:
-        answer = handle.read()
-    with open(sys.argv[4], encoding="utf-8") as handle:
-        tests = json.load(handle)
+    answer = given["answer"]
+    tests = given["calls"]
     name = limits["function"]
 
 
@@ -86,24 +93,6 @@ enum PythonHarness {
         return text if len(text) <= 300 else text[:297] + "..."
 
 
-    def same(got, want):
-        numbers = (int, float)
-        if isinstance(got, bool) or isinstance(want, bool):
-            return type(got) is type(want) and got == want
-        if isinstance(got, float) or isinstance(want, float):
-            if not (isinstance(got, numbers) and isinstance(want, numbers)):
-                return False
-            if math.isnan(got) and math.isnan(want):
-                return True
-            return math.isclose(got, want, rel_tol=1e-6, abs_tol=1e-9)
-        if isinstance(got, (list, tuple)) and isinstance(want, (list, tuple)):
-            return (type(got) is type(want) and len(got) == len(want)
-                    and all(same(a, b) for a, b in zip(got, want)))
-        if isinstance(got, dict) and isinstance(want, dict):
-            return got.keys() == want.keys() and all(same(got[k], want[k]) for k in want)
-        return bool(got == want)
-
-
     def describe(error):
         if isinstance(error, MemoryError):
             return "MemoryError: ran out of memory (the limit is %d MB)" % (limits["memory"] >> 20)
@@ -112,7 +101,67 @@ enum PythonHarness {
 
 
     import collections, datetime, decimal, fractions
-    # The names a test's call and expected value may use, whatever the answer imports.
+
+
+    def offset(value, *moment):
+        delta = value.utcoffset(*moment)
+        return None if delta is None else [delta.days, delta.seconds, delta.microseconds]
+
+
+    def encode(value, depth=0):
+        # A value as data, for the judge: built-in types by their content (a subclass of int,
+        # float, str, dict or set by its base's content, as the comparison treats it), anything
+        # else by its repr, which never equals an expected value.
+        if depth > 100:
+            raise RecursionError("nested too deeply")
+        kind = type(value)
+        inner = depth + 1
+        if value is None:
+            return ["none"]
+        if kind is bool:
+            return ["bool", value]
+        if isinstance(value, int):
+            return ["int", hex(int.__int__(value))]
+        if isinstance(value, float):
+            return ["float", float.hex(float.__float__(value))]
+        if isinstance(value, str):
+            return ["str", str.__str__(value)]
+        if kind in (list, tuple, collections.deque):
+            return [kind.__name__, [encode(item, inner) for item in list(value)]]
+        if isinstance(value, dict):
+            special = (collections.Counter, collections.OrderedDict, collections.defaultdict)
+            pairs = [[encode(key, inner), encode(item, inner)] for key, item in dict.items(value)]
+            return [kind.__name__ if kind in special else "dict", pairs]
+        if isinstance(value, frozenset):
+            return ["frozenset", [encode(item, inner) for item in frozenset.__iter__(value)]]
+        if isinstance(value, set):
+            return ["set", [encode(item, inner) for item in set.__iter__(value)]]
+        if kind in (bytes, bytearray):
+            return [kind.__name__, value.hex()]
+        if kind is complex:
+            return ["complex", value.real.hex(), value.imag.hex()]
+        if kind is decimal.Decimal:
+            return ["Decimal", str(value)]
+        if kind is fractions.Fraction:
+            return ["Fraction", hex(value.numerator), hex(value.denominator)]
+        if kind is datetime.datetime:
+            return ["datetime", [value.year, value.month, value.day, value.hour, value.minute,
+                                 value.second, value.microsecond, value.fold], offset(value)]
+        if kind is datetime.date:
+            return ["date", [value.year, value.month, value.day]]
+        if kind is datetime.time:
+            return ["time", [value.hour, value.minute, value.second, value.microsecond,
+                             value.fold], offset(value)]
+        if kind is datetime.timedelta:
+            return ["timedelta", [value.days, value.seconds, value.microseconds]]
+        if kind is datetime.timezone:
+            return ["timezone", offset(value, None)]
+        if kind is range:
+            return ["range", [hex(value.start), hex(value.stop), hex(value.step)]]
+        return ["other", shown(value)]
+
+
+    # The names a test's call may use, whatever the answer imports.
     helpers = {"__builtins__": __builtins__,
                "datetime": datetime.datetime, "date": datetime.date,
                "timedelta": datetime.timedelta, "timezone": datetime.timezone,
@@ -141,20 +190,19 @@ enum PythonHarness {
     calls = dict(helpers)
     calls[name] = namespace[name]
 
-    for index, test in enumerate(tests):
+    for index, call in enumerate(tests):
         emit(event="start", index=index)
-        want = eval(test["expected"], dict(helpers))
-        record = {"event": "test", "index": index, "expected": shown(want)}
         try:
             with contextlib.redirect_stdout(sink):
-                got = eval(test["call"], calls)
-            record["actual"] = shown(got)
-            record["passed"] = same(got, want)
-            record["memory"] = False
+                got = eval(call, calls)
+            try:
+                value = json.dumps(encode(got))
+            except BaseException:
+                value = json.dumps(["other", shown(got)])
+            record = {"event": "value", "index": index, "value": value}
         except BaseException as error:
-            record["actual"] = describe(error)
-            record["passed"] = False
-            record["memory"] = isinstance(error, MemoryError)
+            record = {"event": "raised", "index": index, "error": describe(error),
+                      "memory": isinstance(error, MemoryError)}
         sink.seek(0)
         sink.truncate()
         emit(**record)

@@ -1,120 +1,135 @@
 import Foundation
 
-/// One run of the harness, in its own temporary folder.
+/// One grading of a Python answer: the answer's calls in one sandboxed process
+/// (`PythonHarness`), then the comparison with the expected values in another (`PythonJudge`).
+///
+/// The answer's process never sees an expected value, and only reports values; a test passes
+/// only when the judge, which runs no answer code and starts after the answer's process group is
+/// killed, finds the value equal to the expected one. What the answer prints, on any descriptor,
+/// is never read as a result.
 struct PythonRun {
-  /// What the harness writes, one JSON object a line.
-  private struct Event: Decodable {
+  /// What the runner writes, one JSON object a line.
+  private struct RunnerEvent: Decodable {
     var event: String
     var index: Int?
     var code: String?
     var error: String?
     var memory: Bool?
     var missing: Bool?
+    var value: String?
+  }
+
+  /// What the judge writes, one JSON object a line.
+  private struct Verdict: Decodable {
+    var event: String
+    var index: Int?
     var expected: String?
     var actual: String?
     var passed: Bool?
+    var memory: Bool?
   }
 
-  /// Why the run could not start.
-  enum SetupError: Error, CustomStringConvertible {
-    /// No private temporary folder could be made; the system's reason.
-    case noTemporaryFolder(String)
+  /// The most either process may write on its result descriptor.
+  static let outputLimit = 8 << 20
 
-    var description: String {
-      switch self {
-      case .noTemporaryFolder(let reason): "no temporary folder (\(reason))"
-      }
-    }
-  }
+  /// The whole environment of both processes (the sandbox adds `HOME` and `TMPDIR`).
+  static let environment = [
+    "PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
+  ]
 
   let python: String
   let exercise: PythonExercise
   let limits: ExerciseLimits
-  let folder: URL
-
-  init(python: String, exercise: PythonExercise, limits: ExerciseLimits) throws {
-    self.python = python
-    self.exercise = exercise
-    self.limits = limits
-    var template = Array((NSTemporaryDirectory() + "/rehearse-python-XXXXXX").utf8CString)
-    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      throw SetupError.noTemporaryFolder(String(cString: strerror(errno)))
-    }
-    folder = URL(fileURLWithPath: String(cString: made), isDirectory: true)
-  }
-
-  func removeFolder() {
-    try? FileManager.default.removeItem(at: folder)
-  }
+  let sandbox: PythonSandbox
 
   func execute(_ answer: String) throws -> ExecutionReport {
     let settings: [String: Any] = [
       "cpu": limits.pythonCPUSeconds, "memory": limits.pythonMemoryBytes,
-      "wall": limits.pythonSeconds,
-      "function": exercise.functionName,
+      "wall": limits.pythonSeconds, "function": exercise.functionName,
     ]
-    let tests = exercise.tests.map { ["call": $0.call, "expected": $0.expected] }
-    try Data(PythonHarness.source.utf8).write(to: folder.appending(path: "harness.py"))
-    try Data(answer.utf8).write(to: folder.appending(path: "answer.py"))
-    try JSONSerialization.data(withJSONObject: tests).write(
-      to: folder.appending(path: "tests.json"))
     let settingsText = String(
       decoding: try JSONSerialization.data(withJSONObject: settings), as: UTF8.self)
-    let resultsURL = folder.appending(path: "results.jsonl")
-    let errorsURL = folder.appending(path: "stderr.txt")
-    try Data().write(to: errorsURL)
-
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [
-      "-I", "-S", "-B", "harness.py", settingsText, resultsURL.path, "answer.py", "tests.json",
-    ]
-    process.currentDirectoryURL = folder
-    process.environment = [
-      "PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
-      "HOME": folder.path, "TMPDIR": folder.path,
-    ]
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    let errors = try FileHandle(forWritingTo: errorsURL)
-    defer { try? errors.close() }
-    process.standardError = errors
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
-    var wallClockExceeded = false
-    if finished.wait(timeout: .now() + limits.pythonSeconds) == .timedOut {
-      wallClockExceeded = true
-      kill(process.processIdentifier, SIGKILL)
-      finished.wait()
+    let given = try JSONSerialization.data(withJSONObject: [
+      "answer": answer, "calls": exercise.tests.map(\.call),
+    ])
+    let run = try sandbox.run(
+      program: python, arguments: ["-I", "-S", "-B", "-c", PythonHarness.runner, settingsText],
+      environment: Self.environment, input: given, seconds: limits.pythonSeconds,
+      outputLimit: Self.outputLimit)
+    let events = Self.lines(run.output).compactMap {
+      try? JSONDecoder().decode(RunnerEvent.self, from: $0)
     }
-    let events = ((try? String(contentsOf: resultsURL, encoding: .utf8)) ?? "")
-      .split(separator: "\n")
-      .compactMap { try? JSONDecoder().decode(Event.self, from: Data($0.utf8)) }
-    let stderrTail = String(
-      ((try? String(contentsOf: errorsURL, encoding: .utf8)) ?? "").trimmedWhitespace.suffix(400))
-    let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : 0
-    return report(
-      events: events, wallClockExceeded: wallClockExceeded, signal: signal,
-      status: process.terminationReason == .exit ? process.terminationStatus : 0,
-      stderrTail: stderrTail)
+    // The last word on each call: a value, or the exception it raised.
+    var outcomes: [Int: RunnerEvent] = [:]
+    for event in events where event.event == "value" || event.event == "raised" {
+      if let index = event.index, exercise.tests.indices.contains(index) {
+        outcomes[index] = event
+      }
+    }
+    let verdicts = try judge(outcomes, settings: settingsText)
+    return report(events: events, verdicts: verdicts, run: run)
   }
 
-  private func report(
-    events: [Event], wallClockExceeded: Bool, signal: Int32, status: Int32, stderrTail: String
-  ) -> ExecutionReport {
+  /// The judge's verdict on each call that ended, by index, or why the judge failed (the end of
+  /// its standard error).
+  private func judge(_ outcomes: [Int: RunnerEvent], settings: String) throws -> Judgement {
+    guard !outcomes.isEmpty else { return Judgement(verdicts: [:], failure: nil) }
+    let tests: [[String: Any]] = outcomes.keys.sorted().map { index in
+      let event = outcomes[index]!
+      let outcome: [String: Any] =
+        if event.event == "value" {
+          ["value": event.value ?? ""]
+        } else {
+          ["error": event.error ?? "an exception", "memory": event.memory == true]
+        }
+      return ["index": index, "expected": exercise.tests[index].expected, "outcome": outcome]
+    }
+    let run = try sandbox.run(
+      program: python, arguments: ["-I", "-S", "-B", "-c", PythonJudge.source, settings],
+      environment: Self.environment,
+      input: try JSONSerialization.data(withJSONObject: ["tests": tests]),
+      seconds: limits.pythonSeconds, outputLimit: Self.outputLimit)
+    let lines = Self.lines(run.output).compactMap {
+      try? JSONDecoder().decode(Verdict.self, from: $0)
+    }
+    guard lines.contains(where: { $0.event == "done" }) else {
+      let detail = run.errors.trimmedWhitespace.suffix(400)
+      return Judgement(
+        verdicts: [:],
+        failure: "the values could not be compared: "
+          + (detail.isEmpty ? "the judge ended with status \(run.status)" : String(detail)))
+    }
+    var verdicts: [Int: Verdict] = [:]
+    for line in lines where line.event == "test" {
+      if let index = line.index { verdicts[index] = line }
+    }
+    return Judgement(verdicts: verdicts, failure: nil)
+  }
+
+  /// What the judge found: a verdict per call, or why it could not give them.
+  private struct Judgement {
+    var verdicts: [Int: Verdict]
+    var failure: String?
+  }
+
+  private static func lines(_ data: Data) -> [Data] {
+    data.split(separator: UInt8(ascii: "\n")).map { Data($0) }
+  }
+
+  private func report(events: [RunnerEvent], verdicts: Judgement, run: PythonSandbox.Run)
+    -> ExecutionReport
+  {
+    // The first code event is the runner's own: it comes before any answer code runs.
     let code = events.first { $0.event == "code" }?.code ?? ""
     var checks = exercise.tests.map {
       ExecutionReport.Check(name: $0.call, passed: false, trivial: $0.isTrivial)
     }
-    var results: [Int: Event] = [:]
+    let results = verdicts.verdicts
     var running: Int?
     for event in events {
       switch event.event {
       case "start": running = event.index
-      case "test":
-        if let index = event.index { results[index] = event }
-        running = nil
+      case "value", "raised": running = nil
       default: break
       }
     }
@@ -127,9 +142,10 @@ struct PythonRun {
       ExecutionReport(
         language: .python, outcome: outcome, checks: checks, message: message, code: code)
     }
+    let signal = run.signal
     // The run ended early: say where, and mark the rest as not run.
     let stopped: (ExecutionReport.Outcome, String)? =
-      if wallClockExceeded || signal == SIGALRM {
+      if run.timedOut || signal == SIGALRM {
         (
           .timedOut,
           "the code ran for more than \(limits.pythonSeconds.formatted()) s and was stopped"
@@ -164,9 +180,16 @@ struct PythonRun {
       }
       return report(outcome, message + place)
     }
+    if let failure = verdicts.failure {
+      return report(.error, failure)
+    }
     guard events.contains(where: { $0.event == "done" }) else {
       for index in checks.indices where results[index] == nil { checks[index].actual = "not run" }
-      let detail = stderrTail.isEmpty ? "exit status \(status)" : stderrTail
+      let detail =
+        run.outputOverflowed
+        ? "it wrote more than \(Self.outputLimit >> 20) MB of results"
+        : run.errors.trimmedWhitespace.isEmpty
+          ? "exit status \(run.status)" : String(run.errors.trimmedWhitespace.suffix(400))
       return report(.error, "Python stopped before the tests ended: \(detail)")
     }
     if results.values.contains(where: { $0.memory == true }) {

@@ -102,8 +102,8 @@ struct PythonSandbox: Sendable {
     func value(_ name: String) -> String? {
       environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
-    let home = value("HOME") ?? NSHomeDirectory()
-    let data = RehearseHome.resolve(environment: environment, homeDirectory: home).path
+    let home = value("HOME") ?? RehearseHome.passwordDatabaseHome() ?? NSHomeDirectory()
+    let data = RehearseHome.resolve(environment: environment, passwordDatabaseHome: { home }).path
     let temporary = value("TMPDIR") ?? "/tmp"
     let wanted =
       [home, data, temporary, "/root", "/home", "/tmp", "/var/tmp", "/dev/shm", "/run", "/proc"]

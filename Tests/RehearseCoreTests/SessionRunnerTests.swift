@@ -218,6 +218,38 @@ struct SessionRunnerTests {
       input.requests.first?.timeLeft?.session == Double(transcript.plan.sessionLimitSeconds))
   }
 
+  @Test("Ctrl-C while the last answer is graded ends the session interrupted, its answer saved")
+  func signalDuringLastGrading() throws {
+    /// Scripted input that reports a signal when the last of `answers` answers is graded.
+    struct SignalledInput: SessionInput {
+      var script: ScriptedInput
+      let answers: Int
+      var graded = 0
+      mutating func next(_ request: InputRequest) -> (event: SessionMachine.Event, time: Date) {
+        script.next(request)
+      }
+      func currentTime() -> Date { script.now }
+      mutating func signalledDuringGrading() -> Bool {
+        graded += 1
+        return graded == answers
+      }
+    }
+    let archive = MemoryArchive()
+    var input = SignalledInput(
+      script: ScriptedInput(
+        events: (0..<2).flatMap { index in
+          [(SessionMachine.Event.line("answer \(index)"), 10.0), (.line("."), 1.0)]
+        }, now: Self.start),
+      answers: 2)
+    let transcript = try Rehearse.mock(
+      Self.request(SessionSelection(count: 2, seed: 5)), archive: archive, input: &input,
+      startTime: Self.start
+    ) { _, _ in }
+    #expect(transcript.answers.count == 2)
+    #expect(transcript.ending == .interrupted)
+    #expect(archive.sessions[0].ending == .interrupted)
+  }
+
   @Test("a failure to save ends the session with the error; the answers saved before stay")
   func saveFailure() throws {
     let archive = MemoryArchive()

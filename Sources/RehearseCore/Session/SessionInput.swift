@@ -13,6 +13,10 @@ public protocol SessionInput {
   /// is saved: from now on an interrupt is the session's to act on, saving what was typed.
   /// Before it, there is nothing to save, and an interrupt may end the process at once.
   mutating func sessionBegins()
+  /// Whether a signal (Ctrl-C, SIGTERM) arrived while an answer was being graded; grading stops
+  /// at it, and a session whose last answer it was ends interrupted, since no read follows to
+  /// see the signal. An input that records it keeps it for the exit status.
+  mutating func signalledDuringGrading() -> Bool
 }
 
 extension SessionInput {
@@ -21,4 +25,7 @@ extension SessionInput {
 
   /// An input that cannot be stopped while it waits reports no time stopped.
   public mutating func takeStoppedSeconds() -> Double { 0 }
+
+  /// An input that sees no signals sees none during grading.
+  public mutating func signalledDuringGrading() -> Bool { false }
 }

@@ -42,7 +42,11 @@ public struct SessionRunner {
         case .grade(let questionID, let text):
           let scored = grader.grade(text, questionID: questionID)
           now = max(now, input.currentTime())
-          outputs = machine.graded(scored, at: now)[...] + outputs
+          var next = machine.graded(scored, at: now)
+          if input.signalledDuringGrading() {
+            next = next.map { $0 == .finished(.completed) ? .finished(.interrupted) : $0 }
+          }
+          outputs = next[...] + outputs
         case .ask(let asked):
           show(SessionText.question(asked, mode: machine.mode, style: style), .conversation)
         case .recorded(let answer):

@@ -15,4 +15,10 @@ struct PipedSessionInput: SessionInput {
     if case .interrupted(_, let signal) = outcome { self.signal = signal }
     return (SessionMachine.Event(outcome), Date())
   }
+
+  mutating func signalledDuringGrading() -> Bool {
+    guard let pending = InputSignals.pending else { return false }
+    signal = pending
+    return true
+  }
 }

@@ -37,4 +37,10 @@ struct TerminalSessionInput: SessionInput {
   func takeStoppedSeconds() -> Double {
     reader.takeStoppedDuration() / .seconds(1)
   }
+
+  mutating func signalledDuringGrading() -> Bool {
+    guard let pending = InputSignals.pending else { return false }
+    signal = pending
+    return true
+  }
 }

@@ -14,7 +14,8 @@
 /// writes, on any descriptor, can at most claim values for its own calls; it cannot claim a pass.
 enum PythonHarness {
   /// What the harness and the judge (`PythonJudge`) both do first: read their limits and their
-  /// input, and define `emit` (a JSON line on descriptor 3) and `limit` (a resource limit).
+  /// input, and define `emit` (a JSON line on descriptor 3), `limit` (a resource limit), `shown`
+  /// (a value's repr, cut at 300 characters) and `describe` (an error in one line).
   static let setUp = #"""
     limits = json.loads(sys.argv[1])
     results = os.fdopen(3, "w", encoding="utf-8")
@@ -32,6 +33,21 @@ enum PythonHarness {
             resource.setrlimit(kind, (value, value))
         except (ValueError, OSError):
             pass
+
+
+    def shown(value):
+        try:
+            text = repr(value)
+        except BaseException as error:
+            text = "<repr failed: %s>" % type(error).__name__
+        return text if len(text) <= 300 else text[:297] + "..."
+
+
+    def describe(error):
+        if isinstance(error, MemoryError):
+            return "MemoryError: ran out of memory (the limit is %d MB)" % (limits["memory"] >> 20)
+        text = str(error)
+        return type(error).__name__ + (": " + text if text else "")
 
 
     """#
@@ -88,21 +104,6 @@ enum PythonHarness {
                       if compiles(code):
                           return code.strip("\n")
           return "\n".join(lines[defs[0]:]) if defs else text
-
-
-      def shown(value):
-          try:
-              text = repr(value)
-          except BaseException as error:
-              text = "<repr failed: %s>" % type(error).__name__
-          return text if len(text) <= 300 else text[:297] + "..."
-
-
-      def describe(error):
-          if isinstance(error, MemoryError):
-              return "MemoryError: ran out of memory (the limit is %d MB)" % (limits["memory"] >> 20)
-          text = str(error)
-          return type(error).__name__ + (": " + text if text else "")
 
 
       import collections, datetime, decimal, fractions

@@ -19,21 +19,6 @@ enum PythonJudge {
       sys.setrecursionlimit(2000)
 
 
-      def shown(value):
-          try:
-              text = repr(value)
-          except BaseException as error:
-              text = "<repr failed: %s>" % type(error).__name__
-          return text if len(text) <= 300 else text[:297] + "..."
-
-
-      def describe(error):
-          if isinstance(error, MemoryError):
-              return "MemoryError: ran out of memory (the limit is %d MB)" % (limits["memory"] >> 20)
-          text = str(error)
-          return type(error).__name__ + (": " + text if text else "")
-
-
       def same(got, want):
           numbers = (int, float)
           if isinstance(got, bool) or isinstance(want, bool):

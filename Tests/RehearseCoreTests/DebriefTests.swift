@@ -163,4 +163,62 @@ struct DebriefTests {
           sessions, [debrief], filter: HistoryFilter(component: .sqlPython), timeZone: zone))
         == ["3", "2", "1"])
   }
+
+  @Test("a debrief file's labels may follow one another, and its front matter may carry comments")
+  func fileLayout() throws {
+    let text = """
+      \u{FEFF}---
+      company: "Acme # Co"   # quoted, the # is kept
+      round: HR screen       # a comment
+      ---
+
+      ## Questions
+
+      ### Why us?
+      Went: W
+      Answered: Your platform.
+      Improve: Name their product.
+      Rating: partly
+
+      ## Company
+
+      Spark.
+      """
+    let debrief = try DebriefFile.parse(text, file: "d.md", today: Self.today)
+    #expect(debrief.company == "Acme # Co" && debrief.round == "HR screen")
+    #expect(debrief.day == Self.today)
+    #expect(
+      debrief.questions == [
+        AskedQuestion(
+          text: "Why us?", rating: .partly, answer: "Your platform.",
+          improve: "Name their product.")
+      ])
+    #expect(debrief.companyNotes == "Spark.")
+    #expect(
+      throws: DebriefFileError.unknownField(
+        file: "d.md", line: 2, key: "compnay", suggestion: "company")
+    ) {
+      try DebriefFile.parse("---\ncompnay: X\n---\n", file: "d.md", today: Self.today)
+    }
+  }
+
+  @Test(
+    "an asked question of a saved debrief reads as new-question fields; a missing one is refused")
+  func fieldsFromArchive() throws {
+    let bank = try #require(ShippedBankTests.bank)
+    let archive = MemoryDebriefs()
+    _ = try archive.saveDebrief(
+      Debrief(
+        company: "Acme", day: Self.today, round: "technical 1",
+        questions: [
+          AskedQuestion(text: "Why us?"),
+          AskedQuestion(text: "How would you choose between AWS Lambda and EC2 for a job?"),
+        ]))
+    let fields = try Rehearse.askedQuestionFields(
+      debrief: "d1", position: 2, archive: archive, bank: bank)
+    #expect(fields.component == .cloudPlatforms)
+    #expect(throws: DebriefError.self) {
+      try Rehearse.askedQuestionFields(debrief: "d1", position: 3, archive: archive, bank: bank)
+    }
+  }
 }

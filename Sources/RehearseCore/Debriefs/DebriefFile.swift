@@ -20,7 +20,8 @@
 /// ## About the company
 /// ```
 ///
-/// A labelled paragraph runs on over the paragraphs after it until the next label or heading.
+/// A label starts a line; what it labels runs on over the lines and paragraphs after it until the
+/// next label or heading.
 public enum DebriefFile {
   /// The largest debrief file read.
   public static let maximumBytes = Debrief.maximumBytes
@@ -64,7 +65,7 @@ public enum DebriefFile {
         throw .unknownField(
           file: file, line: index + 1, key: key, suggestion: closestKey(to: key, among: fields))
       }
-      let value = unquoted(String(line[line.index(after: colon)...]).trimmedWhitespace)
+      let value = unquoted(withoutComment(String(line[line.index(after: colon)...])))
       if key == "date", LocalDay(iso: value) == nil {
         throw .invalidDate(file: file, line: index + 1, value: value)
       }
@@ -141,8 +142,7 @@ public enum DebriefFile {
           fieldLines.append("")
           continue
         }
-        let paragraphStart = index == start || lines[index - 1].trimmedWhitespace.isEmpty
-        if paragraphStart, let (label, rest) = labelled(trimmed) {
+        if let (label, rest) = labelled(trimmed) {
           closeField()
           guard !debrief.questions.isEmpty else {
             throw .misplacedQuestion(file: file, line: number)
@@ -188,6 +188,18 @@ public enum DebriefFile {
     while lines.first?.trimmedWhitespace.isEmpty == true { lines.removeFirst() }
     while lines.last?.trimmedWhitespace.isEmpty == true { lines.removeLast() }
     return lines.joined(separator: "\n")
+  }
+
+  /// A value without a ` # comment` after it, trimmed; a quoted value keeps its `#`.
+  private static func withoutComment(_ value: String) -> String {
+    let trimmed = value.trimmedWhitespace
+    if let quote = trimmed.first, quote == "\"" || quote == "'",
+      let close = trimmed.dropFirst().firstIndex(of: quote)
+    {
+      return String(trimmed[...close])
+    }
+    guard let comment = trimmed.range(of: " #") else { return trimmed }
+    return String(trimmed[..<comment.lowerBound]).trimmedWhitespace
   }
 
   /// A value without the quotes around it, as YAML would read `"technical 1"`.

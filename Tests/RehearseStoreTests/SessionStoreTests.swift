@@ -168,7 +168,7 @@ struct SessionStoreTests {
     try v1.close()
 
     let upgraded = try SessionStore(home: home.url)
-    #expect(try upgraded.appliedMigrations().count == 6)
+    #expect(try upgraded.appliedMigrations().count == 7)
     #expect(try upgraded.summaries(.all).map(\.planned) == [3])
     let transcript = try upgraded.transcript("1")
     var rated = Self.answer(0)

@@ -66,7 +66,9 @@ struct DebriefAddCommand: ParsableCommand {
     }
     InputSignals.install()
     let atTerminal = isatty(STDIN_FILENO) == 1
-    var input = EdgeFormInput(atTerminal: atTerminal, style: request.style)
+    var input = EdgeFormInput(
+      atTerminal: atTerminal, style: request.style,
+      completions: DebriefRating.allCases.map(\.rawValue))
     try CommandRunner.run {
       let store = try SessionStore(home: UserHome.folder)
       return try Rehearse.debriefAdd(request, input: &input, today: today, archive: store) {

@@ -217,7 +217,7 @@ struct DebriefTests {
     let fields = try Rehearse.askedQuestionFields(
       debrief: "d1", position: 2, archive: archive, bank: bank)
     #expect(fields.component == .cloudPlatforms)
-    #expect(throws: DebriefError.self) {
+    #expect(throws: DebriefError.unknownQuestion(debrief: "d1", position: 3)) {
       try Rehearse.askedQuestionFields(debrief: "d1", position: 3, archive: archive, bank: bank)
     }
   }

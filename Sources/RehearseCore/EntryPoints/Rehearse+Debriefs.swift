@@ -132,7 +132,7 @@ extension Rehearse {
   ) throws -> NewQuestionFields {
     let debrief = try archive.debrief(id)
     guard debrief.questions.indices.contains(position - 1) else {
-      throw DebriefError.unknownDebrief("\(debrief.label) question \(position)")
+      throw DebriefError.unknownQuestion(debrief: debrief.label, position: position)
     }
     return AskedQuestionDrafter.fields(
       for: debrief.questions[position - 1], company: debrief.company, bank: bank.questions)

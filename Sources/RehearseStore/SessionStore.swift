@@ -224,6 +224,7 @@ public final class SessionStore: SessionArchive, Sendable {
       try Self.keepCounts(database)
     }
     registerScheduleMigration(&migrator, timeZone: timeZone)
+    registerDebriefMigration(&migrator)
     return migrator
   }
 

@@ -14,6 +14,8 @@ public enum StoreError: RehearseError, Equatable {
   case damagedRecord(path: String, what: String, reason: String)
   /// No session has this id (or `last` with no session saved yet).
   case unknownSession(String)
+  /// No debrief has this id (or `last` with no debrief saved yet).
+  case unknownDebrief(String)
   /// `--resume` found no session left unfinished.
   case nothingToResume
   /// The session is running in another process (`processID`, when its lock file names it).
@@ -24,7 +26,7 @@ public enum StoreError: RehearseError, Equatable {
     case .cannotOpen: .noInput
     case .notADatabase, .newerSchema, .damagedRecord: .dataError
     case .cannotWrite: .noInput
-    case .unknownSession: .usage
+    case .unknownSession, .unknownDebrief: .usage
     case .nothingToResume: .noInput
     case .sessionRunning: .busy
     }
@@ -47,6 +49,8 @@ public enum StoreError: RehearseError, Equatable {
       id == "last"
         ? "no session saved yet (start one with 'rehearse mock')"
         : "no session with id '\(id)' (see 'rehearse history')"
+    case .unknownDebrief(let id):
+      DebriefError.unknownDebrief(id).description
     case .nothingToResume:
       "no unfinished session to resume (see 'rehearse history')"
     case .sessionRunning(let session, let processID):

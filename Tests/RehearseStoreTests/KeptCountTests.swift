@@ -66,7 +66,10 @@ struct KeptCountTests {
     #expect(before.1.count > 1)
 
     let upgraded = try SessionStore(home: home.url)
-    #expect(try upgraded.appliedMigrations().suffix(2) == ["v5: kept counts", "v6: schedule"])
+    #expect(
+      try upgraded.appliedMigrations().suffix(3) == [
+        "v5: kept counts", "v6: schedule", "v7: debriefs",
+      ])
     let after = try Self.filters.map { try upgraded.summaries($0) }
     #expect(after == before.0)
     #expect(try upgraded.weakPoints(limit: nil) == before.1)

@@ -93,7 +93,7 @@ struct SessionStoreTests {
     #expect(
       try store.appliedMigrations() == [
         "v1: sessions and answers", "v2: resume count", "v3: session summaries",
-        "v4: talking points", "v5: kept counts", "v6: schedule",
+        "v4: talking points", "v5: kept counts", "v6: schedule", "v7: debriefs",
       ])
     let queue = try DatabaseQueue(path: home.databasePath)
     #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
@@ -117,7 +117,7 @@ struct SessionStoreTests {
     #expect(
       try store.appliedMigrations() == [
         "v1: sessions and answers", "v2: resume count", "v3: session summaries",
-        "v4: talking points", "v5: kept counts", "v6: schedule",
+        "v4: talking points", "v5: kept counts", "v6: schedule", "v7: debriefs",
       ])
   }
 
@@ -168,7 +168,7 @@ struct SessionStoreTests {
     try v1.close()
 
     let upgraded = try SessionStore(home: home.url)
-    #expect(try upgraded.appliedMigrations().count == 6)
+    #expect(try upgraded.appliedMigrations().count == 7)
     #expect(try upgraded.summaries(.all).map(\.planned) == [3])
     let transcript = try upgraded.transcript("1")
     var rated = Self.answer(0)

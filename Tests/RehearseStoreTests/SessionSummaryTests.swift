@@ -120,7 +120,7 @@ struct SessionSummaryTests {
     try queue.close()
 
     let upgraded = try SessionStore(home: home.url)
-    #expect(try upgraded.appliedMigrations().last == "v6: schedule")
+    #expect(try upgraded.appliedMigrations().last == "v7: debriefs")
     let transcripts = try upgraded.transcripts()
     #expect(transcripts.map(\.id) == [3, 2, 1])
     #expect(transcripts.map(\.answers.count) == [3, 2, 1])

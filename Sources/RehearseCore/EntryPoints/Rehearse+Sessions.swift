@@ -91,18 +91,23 @@ extension Rehearse {
       archive: archive)
   }
 
-  /// `rehearse history`: the sessions `filter` selects, newest first.
+  /// `rehearse history`: the sessions `filter` selects, newest first, and among them by date
+  /// the debriefs of real interviews in `debriefs` (`HistoryEntry.merged`).
   public static func history(
-    _ request: TranscriptRequest, filter: HistoryFilter = .all, archive: some SessionArchive
+    _ request: TranscriptRequest, filter: HistoryFilter = .all, archive: some SessionArchive,
+    debriefs: (any DebriefArchive)? = nil
   ) throws -> CommandOutput {
     let summaries = try archive.summaries(filter)
+    let entries = HistoryEntry.merged(
+      summaries, try debriefs?.debriefs() ?? [], filter: filter, timeZone: request.timeZone)
     switch request.format {
     case .json:
-      return CommandOutput(JSONOutput.encode(TranscriptReports.historyRows(summaries)))
+      return CommandOutput(JSONOutput.encode(entries))
     default:
       return CommandOutput(
         TranscriptReports.historyText(
-          summaries, filtered: filter != .all, style: request.style, timeZone: request.timeZone))
+          entries: entries, filtered: filter != .all, style: request.style,
+          timeZone: request.timeZone))
     }
   }
 

@@ -20,6 +20,8 @@ public enum TranscriptReports {
     public var complete: Bool
     /// The story retold, when the session is a story rehearsal.
     public var story: String?
+    /// Always `session`: `history` lists debriefs too (`kind: debrief`).
+    public var kind = "session"
   }
 
   /// One answer of `review --format json`.
@@ -138,13 +140,28 @@ public enum TranscriptReports {
     _ summaries: [SessionSummary], filtered: Bool = false, style: TextStyle,
     timeZone: TimeZone = .current
   ) -> String {
-    guard !summaries.isEmpty else {
+    historyText(
+      entries: summaries.map(HistoryEntry.session), filtered: filtered, style: style,
+      timeZone: timeZone)
+  }
+
+  /// `rehearse history` as a table of sessions and debriefs, newest first, fitted to the
+  /// style's width; a debrief's row says so in its components column.
+  public static func historyText(
+    entries: [HistoryEntry], filtered: Bool = false, style: TextStyle,
+    timeZone: TimeZone = .current
+  ) -> String {
+    guard !entries.isEmpty else {
       return filtered
         ? "No session matches." : "No sessions yet. Start one with: rehearse mock"
     }
     var rows = [["ID", "STARTED", "COMPONENTS", "ANSWERS", "MEAN", "TIME", "STATUS"]]
     var anyPartial = false
-    for summary in summaries {
+    for entry in entries {
+      guard case .session(let summary) = entry else {
+        if case .debrief(let debrief) = entry { rows.append(DebriefReports.historyCells(debrief)) }
+        continue
+      }
       let components = summary.components.map(\.rawValue)
       // A mean over fewer than half the questions is shown in brackets: one good answer in a
       // session quit after it is not the session's score.

@@ -5,11 +5,11 @@ import RehearseStore
 
 extension TranscriptFormat: ExpressibleByArgument {}
 
-/// `rehearse export [SESSION|last] --format markdown|json|html [--output F]`.
+/// `rehearse export [SESSION|dN|last] --format markdown|json|html [--output F]`.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export a session's transcript as Markdown, JSON or HTML.",
+    abstract: "Export a session's transcript, or a debrief, as Markdown, JSON or HTML.",
     discussion: """
       Each answer carries the feedback 'rehearse review' shows, model answer and follow-up \
       included. markdown: headings per answer, the answer quoted (code in a fenced block), \
@@ -19,13 +19,17 @@ struct ExportCommand: ParsableCommand {
       component and code in monospace; \
       everything you typed is escaped.
 
+      A debrief id (d3) exports that debrief of a real interview: every question with how it \
+      went, what you answered and what to improve, the conclusions and the notes on the \
+      company; json is the shape of 'rehearse debrief show --format json'.
+
       Without --output the export goes to standard output. With it, the file is written \
       whole or not at all, and private to you (mode 0600, even over a file others could \
       read): it holds your answers.
       """
   )
 
-  @Argument(help: "A session id from 'rehearse history', or last.")
+  @Argument(help: "A session id from 'rehearse history', a debrief id (d3), or last.")
   var session: String = "last"
 
   @Option(help: "markdown, json or html.")
@@ -47,7 +51,8 @@ struct ExportCommand: ParsableCommand {
     let request = TranscriptRequest(
       session: session, format: format, bank: global.bankSource())
     try CommandRunner.run {
-      let exported = try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
+      let store = try SessionStore(home: UserHome.folder)
+      let exported = try Rehearse.export(request, archive: store, debriefs: store)
       guard let output else { return exported }
       try Rehearse.write(exported.standardOutput, to: output)
       return CommandOutput("")

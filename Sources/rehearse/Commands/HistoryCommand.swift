@@ -2,11 +2,11 @@ import ArgumentParser
 import RehearseCore
 import RehearseStore
 
-/// `rehearse history`: the saved sessions.
+/// `rehearse history`: the saved sessions, and the debriefs of real interviews among them.
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "List the saved sessions, newest first.",
+    abstract: "List the saved sessions and debriefs, newest first.",
     discussion: """
       Each session with its start, components, answers given of those planned, mean score \
       (a skipped question counts 0; in brackets when fewer than half the questions were \
@@ -14,9 +14,14 @@ struct HistoryCommand: ParsableCommand {
       session time up, quit, interrupted, input ended, or cut off (the process was killed; \
       'rehearse mock --resume' continues it).
 
-      JSON: an array of {id, started, ended, ending, components, planned, answers, \
-      mean_score, mean_representative, seconds_used, complete, story}; times are ISO 8601 in \
-      UTC.
+      A debrief of a real interview ('rehearse debrief') is listed by its day, before the \
+      sessions of that day: its id (d3), 'debrief · company · round', the questions asked and \
+      how they went. --component lists sessions only; --since and --limit count debriefs too.
+
+      JSON: an array of {kind: "session", id, started, ended, ending, components, planned, \
+      answers, mean_score, mean_representative, seconds_used, complete, story} and {kind: \
+      "debrief", id (a string, d3), date, company, round, role, questions, ratings: {well, \
+      partly, badly}, complete}; times are ISO 8601 in UTC.
       """
   )
 
@@ -43,9 +48,10 @@ struct HistoryCommand: ParsableCommand {
     let request = TranscriptRequest(
       format: formatOptions.format == .json ? .json : .text, style: global.outputStyle)
     try CommandRunner.run(pager: pager) {
-      try Rehearse.history(
+      let store = try SessionStore(home: UserHome.folder)
+      return try Rehearse.history(
         request, filter: HistoryFilter(component: component, since: since?.start, limit: limit),
-        archive: try SessionStore(home: UserHome.folder))
+        archive: store, debriefs: store)
     }
   }
 }

@@ -24,7 +24,7 @@ struct RehearseCommand: ParsableCommand {
 
       Without a command, rehearse runs 'rehearse mock': one timed question of each \
       component, every answer scored and saved. 'rehearse story' keeps and rehearses your \
-      behavioural STAR stories.
+      behavioural STAR stories; 'rehearse debrief' records a real interview afterwards.
 
       Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, story, answer, \
       store) with file:line: message; 66 missing input (no such file, or a folder where a file \
@@ -34,7 +34,8 @@ struct RehearseCommand: ParsableCommand {
       """,
     subcommands: [
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
-      ReviewCommand.self, ExportCommand.self, StoryCommand.self, BankCommand.self,
+      ReviewCommand.self, ExportCommand.self, DebriefCommand.self, StoryCommand.self,
+      BankCommand.self,
       RubricCommand.self, EvalCommand.self, WeakCommand.self, TodayCommand.self,
       ProgressCommand.self, RescheduleCommand.self,
     ],

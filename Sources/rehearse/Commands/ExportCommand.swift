@@ -45,7 +45,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let request = TranscriptRequest(
-      session: session, format: format, bank: global.bankSource())
+      session: session, format: format, bank: global.bankSource(), storyHome: UserHome.folder)
     try CommandRunner.run {
       let exported = try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
       guard let output else { return exported }

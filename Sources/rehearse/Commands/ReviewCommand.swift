@@ -38,7 +38,7 @@ struct ReviewCommand: ParsableCommand {
   func run() throws {
     let request = TranscriptRequest(
       session: session, format: formatOptions.format == .json ? .json : .text,
-      style: global.outputStyle, bank: global.bankSource())
+      style: global.outputStyle, bank: global.bankSource(), storyHome: UserHome.folder)
     try CommandRunner.run(pager: pager) {
       try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
     }

@@ -84,7 +84,7 @@ extension Rehearse {
       style: request.style,
       grader: Grader(
         bank: bank, questionIDs: machine.plan.items.map(\.questionID), checker: request.checker),
-      stories: { storyHome.map { (try? StoryLibrary(home: $0).load().stories) ?? [] } ?? [] },
+      stories: { StoryLibrary.stories(home: storyHome) },
       show: show)
     return try runner.run(
       &machine, sessionID: sessionID, startedAt: startedAt, startTime: startTime, input: &input,
@@ -122,20 +122,29 @@ extension Rehearse {
     for answer in transcript.answers {
       questions[answer.questionID] = bank?.question(id: answer.questionID)
     }
+    // The story library as it is now, not as it was at the session: read only when a
+    // behavioural model answer is shown, and a story file that does not parse is left out.
+    let stories =
+      questions.values.contains(where: ModelAnswerTemplate.applies(to:))
+      ? StoryLibrary.stories(home: request.storyHome) : []
     let zone = request.timeZone
     switch request.format {
     case .text:
       return CommandOutput(
         TranscriptReports.reviewText(
-          transcript, questions: questions, style: request.style, timeZone: zone))
+          transcript, questions: questions, stories: stories, style: request.style,
+          timeZone: zone))
     case .json:
       return CommandOutput(
-        JSONOutput.encode(TranscriptReports.review(transcript, questions: questions)))
+        JSONOutput.encode(
+          TranscriptReports.review(transcript, questions: questions, stories: stories)))
     case .markdown:
       return CommandOutput(
-        TranscriptReports.markdown(transcript, questions: questions, timeZone: zone))
+        TranscriptReports.markdown(
+          transcript, questions: questions, stories: stories, timeZone: zone))
     case .html:
-      return CommandOutput(TranscriptHTML.render(transcript, questions: questions, timeZone: zone))
+      return CommandOutput(
+        TranscriptHTML.render(transcript, questions: questions, stories: stories, timeZone: zone))
     }
   }
 }

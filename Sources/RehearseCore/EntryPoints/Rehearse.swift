@@ -15,7 +15,9 @@ public enum Rehearse {
       .grade(answer, questionID: question.id)
     // The code could not run here: the rubric's score stands, and the status says so.
     let status: ExitStatus = scored.execution?.isScored == false ? .unavailable : .success
-    let report = ScoreReport(scored, question: question)
+    let stories =
+      ModelAnswerTemplate.applies(to: question) ? StoryLibrary.stories(home: request.storyHome) : []
+    let report = ScoreReport(scored, question: question, stories: stories)
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(report), status: status)
     case .text:

@@ -6,7 +6,8 @@
 /// credit earned, the points missed (or, after code that passed every check, the points to
 /// discuss), misconceptions with their penalty, the cap a missing
 /// required point puts on the score, the STAR reading, the code checks, the model answer and the
-/// follow-up.
+/// follow-up. A behavioural model answer is shown as a template (`ModelAnswerTemplate`): its
+/// note, its quantities as placeholders, and the candidate's best-fitting story beside it.
 public struct Feedback: Sendable, Equatable, Codable {
   /// A talking point and how far the answer made it.
   public struct Point: Sendable, Equatable, Codable {
@@ -59,6 +60,13 @@ public struct Feedback: Sendable, Equatable, Codable {
   public var codeLanguage: ExecutionReport.Language?
   /// The model answer, when the question is known.
   public var modelAnswer: String?
+  /// Whether the model answer is an example of a story's shape, not the candidate's life
+  /// (`ModelAnswerTemplate.applies(to:)`): shown after `ModelAnswerTemplate.note`.
+  public var modelAnswerTemplate: Bool
+  /// The quantities of a template model answer, shown as placeholders; empty otherwise.
+  public var placeholders: [ModelAnswerTemplate.Placeholder]
+  /// The candidate's story that best fits the question, shown beside a template model answer.
+  public var fittingStory: FittingStory?
   /// A follow-up question to think about.
   public var followUp: String?
   /// The stored story a rehearsal retold.
@@ -67,10 +75,11 @@ public struct Feedback: Sendable, Equatable, Codable {
   public var hintsUsed: Int?
 
   /// The feedback on `scored`, the answer to `question` (`nil` when the bank no longer has it);
-  /// `outcome` and `hintsUsed` are given for an answer of a session.
+  /// `outcome` and `hintsUsed` are given for an answer of a session. `stories` are the
+  /// candidate's, of which the best fit is shown beside a template model answer.
   public init(
     _ scored: ScoredAnswer, question: Question?, outcome: AnswerOutcome? = nil,
-    hintsUsed: Int? = nil
+    hintsUsed: Int? = nil, stories: [Story] = []
   ) {
     self.question = scored.question
     self.outcome = outcome
@@ -114,17 +123,26 @@ public struct Feedback: Sendable, Equatable, Codable {
     codeLanguage =
       kind == .sql ? .sql : kind == .python ? .python : scored.execution?.language
     story = StoryRehearsal.slug(fromQuestionID: scored.question)
+    modelAnswerTemplate = false
+    placeholders = []
     if story == nil, let question {
       modelAnswer = question.modelAnswer.isEmpty ? nil : question.modelAnswer
       followUp = question.followUps.first
+      if ModelAnswerTemplate.applies(to: question) {
+        modelAnswerTemplate = true
+        placeholders = ModelAnswerTemplate.placeholders(in: question.modelAnswer)
+        fittingStory = StoryMatcher.best(stories, for: question).map(FittingStory.init)
+      }
     }
     self.hintsUsed = hintsUsed
   }
 
-  /// The feedback on an answer of a session; `question` as in `init(_:question:outcome:hintsUsed:)`.
-  public init(_ answer: AnswerRecord, question: Question?) {
+  /// The feedback on an answer of a session; `question` and `stories` as in
+  /// `init(_:question:outcome:hintsUsed:stories:)`.
+  public init(_ answer: AnswerRecord, question: Question?, stories: [Story] = []) {
     self.init(
-      answer.scored, question: question, outcome: answer.outcome, hintsUsed: answer.hintsUsed)
+      answer.scored, question: question, outcome: answer.outcome, hintsUsed: answer.hintsUsed,
+      stories: stories)
   }
 
   /// The quotations of `evidence` worth showing: those holding a word of their own, not only

@@ -63,7 +63,18 @@ public enum FeedbackHTML {
         "<p class=\"note\">The stored story: <code>rehearse story show \(escape(story))</code></p>")
     }
     let modelAnswer = feedback.modelAnswerParts
-    if !modelAnswer.isEmpty {
+    if feedback.modelAnswerTemplate, let text = feedback.modelAnswer {
+      lines.append("<h3>Model answer</h3>")
+      lines.append("<p class=\"note template\">\(escape(ModelAnswerTemplate.note))</p>")
+      lines.append(
+        "<div class=\"model\">"
+          + ModelAnswerTemplate.marked(
+            text, placeholders: feedback.placeholders, plain: escape,
+            mark: { "<mark class=\"placeholder\">\(escape($0))</mark>" }) + "</div>")
+      if let story = feedback.fittingStory {
+        lines += storyLines(story)
+      }
+    } else if !modelAnswer.isEmpty {
       lines.append("<h3>Model answer</h3>")
       for part in modelAnswer {
         switch part {
@@ -113,6 +124,23 @@ public enum FeedbackHTML {
       }
       lines.append("</table></div>")
     }
+    return lines
+  }
+
+  /// The candidate's best-fitting story: title and slug, competencies, result, and the command
+  /// that shows it.
+  static func storyLines(_ story: FittingStory) -> [String] {
+    var lines = [
+      "<div class=\"fitting-story\">",
+      "<p><strong>\(escape(FittingStory.heading)):</strong> \(escape(story.title)) "
+        + "(<code>\(escape(story.slug))</code>)</p>",
+    ]
+    if !story.competencies.isEmpty {
+      lines.append("<p>Shows: \(escape(story.competencies.joined(separator: ", ")))</p>")
+    }
+    if !story.result.isEmpty { lines.append("<p>Result: \(escape(story.result))</p>") }
+    lines.append("<p><code>\(escape(story.command))</code></p>")
+    lines.append("</div>")
     return lines
   }
 

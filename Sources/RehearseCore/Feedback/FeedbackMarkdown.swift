@@ -73,7 +73,13 @@ public enum FeedbackMarkdown {
       lines += ["", "The stored story: `rehearse story show \(story)`"]
     }
     let modelAnswer = feedback.modelAnswerParts
-    if !modelAnswer.isEmpty {
+    if feedback.modelAnswerTemplate, let text = feedback.modelAnswer {
+      lines += ["", "**Model answer.** *\(inline(ModelAnswerTemplate.note))*", ""]
+      lines.append(template(text, placeholders: feedback.placeholders))
+      if let story = feedback.fittingStory {
+        lines += [""] + storyLines(story)
+      }
+    } else if !modelAnswer.isEmpty {
       lines += ["", "**Model answer.**", ""]
       lines.append(
         modelAnswer.map { part in
@@ -119,6 +125,42 @@ public enum FeedbackMarkdown {
         lines.append("| \(inline(expected)) | \(inline(actual)) |")
       }
     }
+    return lines
+  }
+
+  /// A template model answer as a block quote, each placeholder as escaped brackets in
+  /// emphasis (`*\[40%\]*`, shown as *[40%]*), which no escaping of the text can undo.
+  static func template(_ text: String, placeholders: [ModelAnswerTemplate.Placeholder])
+    -> String
+  {
+    // Line by line, as `quote` does; a placeholder broken across lines stays on its first.
+    var lines: [String] = [""]
+    for segment in ModelAnswerTemplate.segments(text, placeholders: placeholders) {
+      if segment.isPlaceholder {
+        let flat = segment.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        lines[lines.count - 1] += "*\\[" + inline(flat) + "\\]*"
+        continue
+      }
+      let parts = segment.text.split(separator: "\n", omittingEmptySubsequences: false)
+      for (index, part) in parts.enumerated() {
+        if index > 0 { lines.append("") }
+        lines[lines.count - 1] += inline(String(part))
+      }
+    }
+    return lines.map { "> " + $0 }.joined(separator: "\n")
+  }
+
+  /// The candidate's best-fitting story: title and slug, competencies, result, and the command
+  /// that shows it.
+  static func storyLines(_ story: FittingStory) -> [String] {
+    var lines = [
+      "**\(inline(FittingStory.heading)):** \(inline(story.title)) (`\(story.slug)`)"
+    ]
+    if !story.competencies.isEmpty {
+      lines += ["", "Shows: " + inline(story.competencies.joined(separator: ", "))]
+    }
+    if !story.result.isEmpty { lines += ["", "Result: " + inline(story.result)] }
+    lines += ["", "`\(story.command)`"]
     return lines
   }
 

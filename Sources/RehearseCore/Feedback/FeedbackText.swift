@@ -87,7 +87,16 @@ public enum FeedbackText {
       add(style.dim("The stored story: rehearse story show \(TerminalText.safe(story))"))
     }
     let modelAnswer = feedback.modelAnswerParts
-    if !modelAnswer.isEmpty {
+    if feedback.modelAnswerTemplate, let text = feedback.modelAnswer {
+      lines.append("")
+      lines.append(style.bold("Model answer"))
+      add(style.dim("  " + ModelAnswerTemplate.note))
+      lines.append(template(text, placeholders: feedback.placeholders, style: style))
+      if let story = feedback.fittingStory {
+        lines.append("")
+        lines += storyLines(story, style: style)
+      }
+    } else if !modelAnswer.isEmpty {
       lines.append("")
       lines.append(style.bold("Model answer"))
       lines.append(shown(modelAnswer, width: style.width))
@@ -116,6 +125,40 @@ public enum FeedbackText {
         TextLayout.wrap(TerminalText.safe(text), width: width, joinLines: joinLines)
       }
     }.joined(separator: "\n\n")
+  }
+
+  /// A template model answer wrapped to the style's width, each placeholder in brackets
+  /// (`[40%]`), underlined on a colour terminal.
+  static func template(
+    _ text: String, placeholders: [ModelAnswerTemplate.Placeholder], style: TextStyle
+  ) -> String {
+    let marked = ModelAnswerTemplate.marked(
+      text, placeholders: placeholders, plain: TerminalText.safe,
+      // A placeholder broken across the bank's lines stays one placeholder.
+      mark: { style.underline("[" + TerminalText.safe($0.replacing("\n", with: " ")) + "]") })
+    return TextLayout.wrap(marked, width: style.width, joinLines: true)
+  }
+
+  /// The candidate's best-fitting story: its title and slug, the competencies it shows, its
+  /// result, and the command that shows it whole.
+  static func storyLines(_ story: FittingStory, style: TextStyle) -> [String] {
+    var lines = [
+      TextLayout.fit(
+        style.bold(FittingStory.heading + ": ") + TerminalText.safe(story.title) + " "
+          + style.dim("(" + TerminalText.safe(story.slug) + ")"), width: style.width)
+    ]
+    if !story.competencies.isEmpty {
+      lines.append(
+        TextLayout.fit(
+          style.dim("  shows: " + story.competencies.joined(separator: ", ")), width: style.width))
+    }
+    if !story.result.isEmpty {
+      lines.append(
+        TextLayout.wrap(
+          "Result: " + TerminalText.safe(story.result), width: style.width, joinLines: true))
+    }
+    lines.append(style.dim("  " + story.command))
+    return lines
   }
 
   /// Evidence as quotations joined by `…`.

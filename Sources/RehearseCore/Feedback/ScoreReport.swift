@@ -8,9 +8,10 @@ public struct ScoreReport: Encodable, Sendable {
   public var scored: ScoredAnswer
   public var feedback: Feedback
 
-  public init(_ scored: ScoredAnswer, question: Question?) {
+  /// The report on `scored`; `stories` as in `Feedback.init(_:question:outcome:hintsUsed:stories:)`.
+  public init(_ scored: ScoredAnswer, question: Question?, stories: [Story] = []) {
     self.scored = scored
-    feedback = Feedback(scored, question: question)
+    feedback = Feedback(scored, question: question, stories: stories)
   }
 
   private enum CodingKeys: String, CodingKey {

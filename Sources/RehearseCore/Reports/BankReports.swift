@@ -61,6 +61,10 @@ public enum BankReports {
     public var hints: [String]
     public var followUps: [String]
     public var modelAnswer: String
+    /// Whether the model answer is an example of a story's shape (`ModelAnswerTemplate`).
+    public var modelAnswerTemplate: Bool
+    /// The quantities of a template model answer, as placeholders; empty otherwise.
+    public var placeholders: [ModelAnswerTemplate.Placeholder]
     public var competencies: [String]
     /// A `sql` question's fixture and reference query.
     public var sql: SQLExercise?
@@ -154,7 +158,11 @@ public enum BankReports {
       id: question.id, component: question.component.rawValue, kind: question.kind.rawValue,
       difficulty: question.difficulty, minutes: question.minutes, prompt: question.prompt,
       tags: question.tags, hints: question.hints, followUps: question.followUps,
-      modelAnswer: question.modelAnswer, competencies: question.competencies.map(\.rawValue),
+      modelAnswer: question.modelAnswer,
+      modelAnswerTemplate: ModelAnswerTemplate.applies(to: question),
+      placeholders: ModelAnswerTemplate.applies(to: question)
+        ? ModelAnswerTemplate.placeholders(in: question.modelAnswer) : [],
+      competencies: question.competencies.map(\.rawValue),
       sql: question.sql, python: question.python, file: question.location.file,
       line: question.location.line,
       rubric: rubric.map { rubric in
@@ -210,7 +218,15 @@ public enum BankReports {
     section("Follow-ups", question.followUps)
     lines.append("")
     lines.append(style.bold("Model answer"))
-    lines.append(FeedbackText.shown(Feedback.modelAnswerParts(of: question), width: style.width))
+    if ModelAnswerTemplate.applies(to: question) {
+      add(style.dim("  " + ModelAnswerTemplate.note))
+      lines.append(
+        FeedbackText.template(
+          question.modelAnswer,
+          placeholders: ModelAnswerTemplate.placeholders(in: question.modelAnswer), style: style))
+    } else {
+      lines.append(FeedbackText.shown(Feedback.modelAnswerParts(of: question), width: style.width))
+    }
     if let sql = question.sql {
       lines.append("")
       add(

@@ -62,6 +62,7 @@ public struct TextStyle: Sendable {
 
   public func bold(_ text: String) -> String { wrap(text, "1") }
   public func dim(_ text: String) -> String { wrap(text, "2") }
+  public func underline(_ text: String) -> String { wrap(text, "4") }
   public func green(_ text: String) -> String { wrap(text, "32") }
   public func yellow(_ text: String) -> String { wrap(text, "33") }
   public func red(_ text: String) -> String { wrap(text, "31") }

@@ -54,9 +54,10 @@ public enum TranscriptHTML {
     return parts.joined(separator: "\n")
   }
 
-  /// The page; `questions` supply the model answers and follow-ups.
+  /// The page; `questions` supply the model answers and follow-ups, `stories` the candidate's
+  /// best-fitting story beside a behavioural model answer.
   public static func render(
-    _ transcript: SessionTranscript, questions: [String: Question] = [:],
+    _ transcript: SessionTranscript, questions: [String: Question] = [:], stories: [Story] = [],
     timeZone: TimeZone = .current
   ) -> String {
     let scores = SessionText.componentScores(transcript.answers)
@@ -77,7 +78,7 @@ public enum TranscriptHTML {
         + "strong from \(Band.strongThreshold))</figcaption>")
     body.append("</figure>")
     for answer in transcript.answers {
-      let feedback = Feedback(answer, question: questions[answer.questionID])
+      let feedback = Feedback(answer, question: questions[answer.questionID], stories: stories)
       body.append("<section>")
       body.append(
         "<h2>\(answer.position + 1). \(FeedbackHTML.escape(answer.questionID)) "

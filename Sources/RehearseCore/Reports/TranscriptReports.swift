@@ -98,10 +98,11 @@ public enum TranscriptReports {
   }
 
   /// The session as `review --format json` gives it; `questions` supply the model answers and
-  /// follow-ups (a question the bank no longer has is shown without them).
-  public static func review(_ transcript: SessionTranscript, questions: [String: Question] = [:])
-    -> Review
-  {
+  /// follow-ups (a question the bank no longer has is shown without them), `stories` the
+  /// candidate's best-fitting story beside a behavioural model answer.
+  public static func review(
+    _ transcript: SessionTranscript, questions: [String: Question] = [:], stories: [Story] = []
+  ) -> Review {
     Review(
       id: transcript.id, started: timestamp(transcript.startedAt),
       ended: transcript.endedAt.map(timestamp), ending: transcript.ending?.rawValue,
@@ -119,7 +120,7 @@ public enum TranscriptReports {
           rating: $0.rating?.name, hits: $0.scored.hits, misses: $0.scored.misses,
           misconceptions: $0.scored.misconceptions, star: $0.scored.star,
           execution: $0.scored.execution,
-          feedback: Feedback($0, question: questions[$0.questionID]))
+          feedback: Feedback($0, question: questions[$0.questionID], stories: stories))
       })
   }
 
@@ -192,7 +193,8 @@ public enum TranscriptReports {
   /// `rehearse review`: the whole transcript for a person, in lines of the style's width (code
   /// keeps its lines).
   public static func reviewText(
-    _ transcript: SessionTranscript, questions: [String: Question] = [:], style: TextStyle,
+    _ transcript: SessionTranscript, questions: [String: Question] = [:], stories: [Story] = [],
+    style: TextStyle,
     timeZone: TimeZone = .current
   ) -> String {
     var lines: [String] = []
@@ -224,7 +226,7 @@ public enum TranscriptReports {
       lines.append(
         TextLayout.wrap(TerminalText.safe(answer.prompt), width: style.width, joinLines: true))
       lines.append(style.bold("Your answer"))
-      let feedback = Feedback(answer, question: questions[answer.questionID])
+      let feedback = Feedback(answer, question: questions[answer.questionID], stories: stories)
       switch feedback.shown(answer.text) {
       case .nothing: lines.append(style.dim("  (nothing typed)"))
       case .code(let code, _): lines.append(TextLayout.indentLines(TerminalText.safe(code)))
@@ -242,7 +244,7 @@ public enum TranscriptReports {
   /// The transcript as Markdown; user text is quoted so it cannot break the document's structure,
   /// and code is fenced so it keeps its lines.
   public static func markdown(
-    _ transcript: SessionTranscript, questions: [String: Question] = [:],
+    _ transcript: SessionTranscript, questions: [String: Question] = [:], stories: [Story] = [],
     timeZone: TimeZone = .current
   ) -> String {
     let inline = FeedbackMarkdown.inline
@@ -262,7 +264,7 @@ public enum TranscriptReports {
         "| \(score.component.title) | \(score.answers) | \(Int(score.meanScore.rounded())) |")
     }
     for answer in transcript.answers {
-      let feedback = Feedback(answer, question: questions[answer.questionID])
+      let feedback = Feedback(answer, question: questions[answer.questionID], stories: stories)
       lines.append("")
       lines.append("## \(answer.position + 1). \(inline(answer.questionID))")
       lines.append("")

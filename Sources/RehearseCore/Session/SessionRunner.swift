@@ -7,8 +7,8 @@ public struct SessionRunner {
   public var grader: Grader
   /// Called with each piece of text to show and the stream it belongs on.
   public var show: (String, SessionChannel) -> Void
-  /// The user's stories, for `:stories`; read when first asked for, so a session starts
-  /// without waiting for them.
+  /// The user's stories, for `:stories` and the story shown beside a behavioural model answer;
+  /// read when first needed, so a session starts without waiting for them.
   public var stories: () -> [Story]
 
   public init(
@@ -54,8 +54,13 @@ public struct SessionRunner {
           try archive.record(
             answer, session: sessionID, replacing: saved.contains(answer.position))
           saved.insert(answer.position)
+          let question = machine.question(id: answer.questionID)
+          // The stories are read only for a model answer they are shown beside.
+          if shelf == nil, let question, ModelAnswerTemplate.applies(to: question) {
+            shelf = stories()
+          }
           let feedback = FeedbackText.render(
-            Feedback(answer, question: machine.question(id: answer.questionID)), style: style)
+            Feedback(answer, question: question, stories: shelf ?? []), style: style)
           show("\n" + feedback, .results)
         case .rated(let answer):
           try archive.record(answer, session: sessionID, replacing: true)

@@ -8,6 +8,8 @@ struct Quantity: Sendable, Equatable {
   /// The unit, normalised: the word after the number, or the letters written onto it ("gb" for
   /// "20GB"); empty when there is none.
   var unit: String
+  /// The words of the text the quantity takes, by index: the number and its unit word.
+  var words: Range<Int>
 
   /// Words that do not name a unit after a number.
   static let functionWords = CueList([
@@ -32,7 +34,10 @@ struct Quantity: Sendable, Equatable {
       let token = text.tokens[index]
       guard token.hasDigit else {
         if numberWords.contains(wordAt: index, in: text) {
-          found.append(Quantity(text: String(text.spelling(at: index)), number: "", unit: ""))
+          found.append(
+            Quantity(
+              text: String(text.spelling(at: index)), number: "", unit: "",
+              words: index..<(index + 1)))
         }
         continue
       }
@@ -46,9 +51,12 @@ struct Quantity: Sendable, Equatable {
         found.append(
           Quantity(
             text: spelling + " " + text.spelling(at: next), number: number,
-            unit: text.tokens[next].text))
+            unit: text.tokens[next].text, words: index..<(next + 1)))
       } else {
-        found.append(Quantity(text: String(spelling), number: number, unit: token.unitSuffix))
+        found.append(
+          Quantity(
+            text: String(spelling), number: number, unit: token.unitSuffix,
+            words: index..<(index + 1)))
       }
     }
     return found

@@ -57,6 +57,13 @@ public struct StoryLibrary: Sendable {
     return Contents(stories: stories, problems: problems)
   }
 
+  /// The stories of the library in `home` that parse, for showing beside a question: a file
+  /// that does not parse, or a folder that cannot be read, is left out rather than stopping
+  /// what shows them (`story check --all` reports such files). Empty without a home.
+  public static func stories(home: URL?) -> [Story] {
+    home.flatMap { try? StoryLibrary(home: $0).load().stories } ?? []
+  }
+
   /// The story `slug`; its file's problems are thrown.
   public func read(slug: String) throws(StoryFileFailure) -> Story {
     let path = file(for: slug).path

@@ -38,6 +38,19 @@ public enum StoryMatcher {
     return matches.sorted { ($1.score, $0.story.slug) < ($0.score, $1.story.slug) }
   }
 
+  /// The story that fits `question` best, when it fits well enough to be shown unasked beside
+  /// the model answer: it shows one of the question's competencies, or shares at least
+  /// `minimumSharedWords` of its words. `nil` otherwise: never a story that merely shares a word.
+  public static func best(_ stories: [Story], for question: Question) -> Match? {
+    rank(stories, for: question).first {
+      !$0.competencies.isEmpty || $0.sharedWords.count >= minimumSharedWords
+    }
+  }
+
+  /// The fewest of a question's words a story without one of its competencies must share to be
+  /// shown as its best fit.
+  public static let minimumSharedWords = 3
+
   /// Words too common in questions to say that a story fits one, as stems.
   static let commonStems = Set(
     [

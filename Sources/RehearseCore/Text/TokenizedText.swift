@@ -59,6 +59,13 @@ struct TokenizedText: Sendable {
     return spelled
   }
 
+  /// Where the words at `range` stand in `text`, from the first as written (with its currency
+  /// sign) to the last (with its percent or plus signs); `nil` for an empty range.
+  func span(of range: Range<Int>) -> Range<String.Index>? {
+    guard let first = range.first, let last = range.last else { return nil }
+    return written(first).lowerBound..<written(last).upperBound
+  }
+
   /// Whether the word at `index` is the first of its sentence, so that a capital letter says
   /// nothing about it.
   func opensSentence(at index: Int) -> Bool {

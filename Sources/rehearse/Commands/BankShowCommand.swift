@@ -8,7 +8,7 @@ struct BankShowCommand: ParsableCommand {
     abstract: "Show a question with its hints, follow-ups, model answer and rubric.",
     discussion: """
       JSON: {id, component, kind, difficulty, minutes, prompt, tags, hints, follow_ups, \
-      model_answer, competencies, sql: {fixture, reference_query, ordered, column_names}, \
+      model_answer, model_answer_template, placeholders: [{text, start, end}], competencies, sql: {fixture, reference_query, ordered, column_names}, \
       python: {signature, reference_solution, tests: [{call, expected}]}, file, line, rubric: \
       {points, misconceptions, examples}}; sql and python only for those kinds.
       """

@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let request = TranscriptRequest(
-      session: session, format: format, bank: global.bankSource())
+      session: session, format: format, bank: global.bankSource(), storyHome: UserHome.folder)
     try CommandRunner.run {
       let store = try SessionStore(home: UserHome.folder)
       let exported = try Rehearse.export(request, archive: store, debriefs: store)

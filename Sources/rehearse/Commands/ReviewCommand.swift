@@ -14,7 +14,8 @@ struct ReviewCommand: ParsableCommand {
       missed (or, after code that passed every check, to discuss), misconceptions with their \
       penalty, the cap a missing required point puts on the score, the STAR reading, the code \
       checks, the model answer and the follow-up (from the bank, while it still has the \
-      question).
+      question). A behavioural model answer is shown as a template, its numbers as \
+      placeholders, beside your story that fits it best, read from REHEARSE_HOME/stories/ now.
 
       JSON: {id, started, ended, ending, complete, resumed, seed, planned, \
       session_limit_seconds, seconds_used, mean_score, components, answers: [{position, \
@@ -23,8 +24,9 @@ struct ReviewCommand: ParsableCommand {
       hits, misses, misconceptions, star, execution, feedback: {question, outcome, \
       score, band, capped_below_strong, points_score, made, partly_made, missed, to_discuss: \
       [{label, weight, required, credit, evidence}], misconceptions: [{label, correction, \
-      evidence, penalty, kind}], star, execution, code_language, model_answer, follow_up, story, \
-      hints_used}}]}.
+      evidence, penalty, kind}], star, execution, code_language, model_answer, \
+      model_answer_template, placeholders: [{text, start, end}], fitting_story: {slug, title, \
+      competencies, result}, follow_up, story, hints_used}}]}.
       """
   )
 
@@ -38,7 +40,7 @@ struct ReviewCommand: ParsableCommand {
   func run() throws {
     let request = TranscriptRequest(
       session: session, format: formatOptions.format == .json ? .json : .text,
-      style: global.outputStyle, bank: global.bankSource())
+      style: global.outputStyle, bank: global.bankSource(), storyHome: UserHome.folder)
     try CommandRunner.run(pager: pager) {
       try Rehearse.review(request, archive: try SessionStore(home: UserHome.folder))
     }

@@ -56,7 +56,7 @@ struct ScoreCommand: ParsableCommand {
     }
     let request = ScoreRequest(
       bank: global.bankSource(), questionID: id, answer: answer, format: formatOptions.format,
-      style: global.outputStyle, checker: global.exerciseChecker)
+      style: global.outputStyle, checker: global.exerciseChecker, storyHome: UserHome.folder)
     try CommandRunner.run { try Rehearse.score(request) }
   }
 }

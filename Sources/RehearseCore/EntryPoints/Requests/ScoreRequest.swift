@@ -9,11 +9,15 @@ public struct ScoreRequest: Sendable {
   public var style: TextStyle
   /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
   public var checker: ExerciseChecker?
+  /// The folder whose `stories/` hold the story shown beside a behavioural model answer; `nil`
+  /// shows none.
+  public var storyHome: URL?
 
   public init(
     bank: BankSource, questionID: String, answer: AnswerSource, format: OutputFormat,
-    style: TextStyle, checker: ExerciseChecker? = nil
+    style: TextStyle, checker: ExerciseChecker? = nil, storyHome: URL? = nil
   ) {
+    self.storyHome = storyHome
     self.bank = bank
     self.questionID = questionID
     self.answer = answer

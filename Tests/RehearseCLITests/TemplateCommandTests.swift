@@ -22,6 +22,11 @@ struct TemplateCommandTests {
     #expect(text.contains("Your story that fits: Control-tower dashboard pipeline"))
     #expect(text.contains("rehearse story show control-tower-pipeline"))
     #expect(text.contains("Result: The dashboard went live"))
+    // The feedback after an answer in a session shows the same.
+    let asked = try home.run(["ask", Self.questionID], input: Self.answer + ".\n")
+    #expect(asked.status == 0, "\(asked.standardError)")
+    #expect(asked.standardOutput.contains("[two days]"))
+    #expect(asked.standardOutput.contains("rehearse story show control-tower-pipeline"))
 
     let json = try #require(
       try JSONSerialization.jsonObject(

@@ -36,7 +36,7 @@ struct RehearseCommand: ParsableCommand {
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
       ReviewCommand.self, ExportCommand.self, StoryCommand.self, BankCommand.self,
       RubricCommand.self, EvalCommand.self, WeakCommand.self, TodayCommand.self,
-      ProgressCommand.self, RescheduleCommand.self,
+      ProgressCommand.self, RescheduleCommand.self, ReconCommand.self,
     ],
     defaultSubcommand: MockCommand.self
   )

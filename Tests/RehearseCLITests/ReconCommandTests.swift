@@ -19,7 +19,8 @@ struct ReconCommandTests {
     let report = try Self.json(run.standardOutput)
     let terms = try #require(report["terms"] as? [[String: Any]])
     let names = Set(terms.compactMap { $0["name"] as? String })
-    #expect(names.isSuperset(of: ["AWS", "GCP", "Hadoop", "Kafka", "TCP/IP", "cloud architecture"]))
+    #expect(
+      names.isSuperset(of: ["AWS", "GCP", "Hadoop", "Kafka", "TCP/IP", "cloud architecture"]))
     let components = try #require(report["components"] as? [String: Double])
     let ranked = components.sorted { $0.value > $1.value }.map(\.key)
     #expect(Array(ranked.prefix(2)) == ["cloud-platforms", "system-design"])
@@ -59,7 +60,8 @@ struct ReconCommandTests {
       at: folder.appendingPathComponent("folder"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data([0x41, 0x00, 0xFF]).write(to: folder.appendingPathComponent("binary.md"))
-    try Data(repeating: 0x61, count: 1024 * 1024).write(to: folder.appendingPathComponent("huge.md"))
+    try Data(repeating: 0x61, count: 1024 * 1024).write(
+      to: folder.appendingPathComponent("huge.md"))
     let path = folder.appendingPathComponent(name).path
     let run = try RehearseProcess.run(["recon", path])
     #expect(run.status == status, "\(run.standardError)")
@@ -110,7 +112,9 @@ struct ReconCommandTests {
     #expect(try home.run(["recon", Self.netease, "--save", "good"]).status == 0)
     let file = home.url.appendingPathComponent("focus/bad.yaml")
     try Data("name: bad\ncomponents:\n  cloud: high\n".utf8).write(to: file)
-    for arguments in [["recon", "show", "bad"], ["mock", "--focus", "bad"], ["today", "--focus", "bad"]] {
+    for arguments in [
+      ["recon", "show", "bad"], ["mock", "--focus", "bad"], ["today", "--focus", "bad"],
+    ] {
       let run = try home.run(arguments, input: "")
       #expect(run.status == 65, "\(arguments): \(run.standardError)")
       #expect(run.standardError.contains("\(file.path):3:"), "\(arguments): \(run.standardError)")

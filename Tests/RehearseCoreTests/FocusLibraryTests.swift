@@ -47,7 +47,9 @@ struct FocusLibraryTests {
     }
     try library.save(try Self.focus(), replacing: true)
     for bad in ["Net Ease", "../x", "a--b", "-a", ""] {
-      #expect(throws: FocusError.invalidName(bad)) { try library.save(try Self.focus(bad), replacing: true) }
+      #expect(throws: FocusError.invalidName(bad)) {
+        try library.save(try Self.focus(bad), replacing: true)
+      }
     }
   }
 
@@ -89,7 +91,8 @@ struct FocusLibraryTests {
       Issue.record("loaded a damaged focus")
     } catch {
       #expect(error.exitStatus == .dataError)
-      #expect(error.description.hasPrefix("\(library.file(for: "broken").path):\(line):"), "\(error)")
+      #expect(
+        error.description.hasPrefix("\(library.file(for: "broken").path):\(line):"), "\(error)")
     }
   }
 }

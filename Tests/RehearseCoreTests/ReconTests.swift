@@ -78,14 +78,16 @@ struct ReconTests {
       ("Experience with Amazon Web Services and Apache Kafka.", ["AWS", "Kafka"]),
     ])
   func spellings(text: String, expected: [String]) throws {
-    let names = Set(JobDescriptionReader(bank: try Self.bank()).read(text, source: "jd").terms.map(\.name))
+    let names = Set(
+      JobDescriptionReader(bank: try Self.bank()).read(text, source: "jd").terms.map(\.name))
     for name in expected { #expect(names.contains(name), "\(name) in \(text)") }
   }
 
   @Test("a word that only looks like a technology does not name it")
   func noFalseFriends() throws {
     let text = "Each node of the cluster feeds our dashboards; we use C and go-to runbooks."
-    let names = Set(JobDescriptionReader(bank: try Self.bank()).read(text, source: "jd").terms.map(\.name))
+    let names = Set(
+      JobDescriptionReader(bank: try Self.bank()).read(text, source: "jd").terms.map(\.name))
     #expect(!names.contains("Node.js"))
     #expect(!names.contains("Grafana"), "the lexicon folds Grafana into dashboard, not back")
     #expect(!names.contains("C++") && !names.contains("C#"))

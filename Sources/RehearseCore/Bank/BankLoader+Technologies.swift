@@ -42,7 +42,8 @@ extension BankLoader {
       guard let name, let kind, !components.isEmpty else { continue }
       var spellingsValid = true
       for spelling in [name] + aliases {
-        let key = Tokenizer.tokens(of: spelling).map(\.stem).joined(separator: " ")
+        let key =
+          Tokenizer.tokens(of: spelling).map(\.stem).joined(separator: " ")
           + TermMatcher.trailingSigns(of: spelling)
         guard !key.isEmpty, !Tokenizer.tokens(of: spelling).isEmpty else {
           problems.add(.empty(entry.location, key: "aliases"))

@@ -109,7 +109,9 @@ struct TermMatcher: Sendable {
     let canonicalIndex = Dictionary(grouping: canonical.indices) { key(canonical[$0]) }
     var found: [Match] = []
     func add(_ term: Int, _ tokens: [Token], _ range: ClosedRange<Int>) {
-      let surface = tokens[range.lowerBound].surface.lowerBound..<tokens[range.upperBound]
+      let surface =
+        tokens[range.lowerBound].surface
+        .lowerBound..<tokens[range.upperBound]
         .surface.upperBound
       // Two spellings of one term at one place (exact and loose) count once.
       guard !found.contains(where: { $0.term == term && $0.surface.overlaps(surface) }) else {

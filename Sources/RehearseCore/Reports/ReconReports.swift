@@ -86,7 +86,8 @@ enum ReconReports {
   static func weightsText(_ weights: [ComponentWeight], style: TextStyle) -> [String] {
     let heaviest = weights.map(\.weight).max() ?? 1
     let rows = weights.map { weight -> [String] in
-      let bar = String(repeating: "█", count: max(1, Int((weight.weight / heaviest * 20).rounded())))
+      let bar = String(
+        repeating: "█", count: max(1, Int((weight.weight / heaviest * 20).rounded())))
       return [weight.component.rawValue, TextLayout.percent(weight.weight), style.cyan(bar)]
     }
     return TextLayout.tableRows(rows).map { "  " + $0 }
@@ -190,7 +191,8 @@ enum ReconReports {
   /// `rehearse recon list`.
   static func listText(_ focuses: [Focus], style: TextStyle) -> String {
     guard !focuses.isEmpty else {
-      return "No focus saved yet: 'rehearse recon FILE --save NAME' reads a job description into one."
+      return
+        "No focus saved yet: 'rehearse recon FILE --save NAME' reads a job description into one."
     }
     var rows = [["name", "heaviest components", "terms", "gaps", "source"]]
     for focus in focuses {

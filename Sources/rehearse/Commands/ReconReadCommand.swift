@@ -34,7 +34,9 @@ struct ReconReadCommand: ParsableCommand {
   @OptionGroup var options: ReconOptions
 
   func validate() throws {
-    if force && save == nil { throw ValidationError("--force replaces a saved focus: give --save NAME") }
+    if force && save == nil {
+      throw ValidationError("--force replaces a saved focus: give --save NAME")
+    }
   }
 
   func run() throws {

@@ -136,12 +136,10 @@ struct TermMatcher: Sendable {
     }
     for pattern in loosePatterns {
       let window = pattern.stems.count + Self.looseSlack
-      var index = 0
-      while index < canonical.count {
-        guard pattern.stems.contains(key(canonical[index])) else {
-          index += 1
-          continue
-        }
+      // Only where one of its words stands can a loose spelling start.
+      let starts = pattern.stems.flatMap { canonicalIndex[$0] ?? [] }.sorted()
+      var next = 0
+      for index in starts where index >= next {
         var missing = Set(pattern.stems)
         var last = index
         while last < canonical.count, last < index + window,
@@ -153,9 +151,7 @@ struct TermMatcher: Sendable {
         }
         if missing.isEmpty {
           add(pattern.term, canonical, index...last)
-          index = last + 1
-        } else {
-          index += 1
+          next = last + 1
         }
       }
     }

@@ -6,13 +6,19 @@ public struct Bank: Sendable {
   public var questions: [Question]
   public var rubrics: [String: Rubric]
   public var lexicon: Lexicon
+  /// The technology catalogue (`rubrics/technologies.yaml`), empty when the bank has none.
+  public var technologies: [Technology]
   /// The folder the bank was loaded from.
   public var root: URL
 
-  public init(questions: [Question], rubrics: [String: Rubric], lexicon: Lexicon, root: URL) {
+  public init(
+    questions: [Question], rubrics: [String: Rubric], lexicon: Lexicon,
+    technologies: [Technology] = [], root: URL
+  ) {
     self.questions = questions
     self.rubrics = rubrics
     self.lexicon = lexicon
+    self.technologies = technologies
     self.root = root
   }
 

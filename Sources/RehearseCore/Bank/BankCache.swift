@@ -29,7 +29,7 @@ public struct BankCache: Sendable {
   }
 
   static let magic: [UInt8] = Array("RHBC".utf8)
-  static let formatVersion: UInt32 = 6
+  static let formatVersion: UInt32 = 7
   /// The largest copy read: a hundred times the shipped bank's (2.5 MiB); a bank whose copy is
   /// larger is loaded from its files each time.
   static let maximumBytes = 256 * 1024 * 1024
@@ -207,6 +207,14 @@ public struct BankCache: Sendable {
     }
     writer.count(bank.lexicon.groups.count)
     for group in bank.lexicon.groups { writer.strings(group) }
+    writer.count(bank.technologies.count)
+    for technology in bank.technologies {
+      writer.string(technology.name)
+      writer.string(technology.kind.rawValue)
+      writer.strings(technology.aliases)
+      writer.strings(technology.components.map(\.rawValue))
+      writer.location(technology.location)
+    }
     return writer.buffer
   }
 
@@ -302,8 +310,23 @@ public struct BankCache: Sendable {
     }
     var groups: [[String]] = []
     for _ in 0..<(try reader.count()) { groups.append(try reader.strings()) }
+    var technologies: [Technology] = []
+    for _ in 0..<(try reader.count()) {
+      let name = try reader.string()
+      let kind = try reader.value(Technology.Kind.self)
+      let aliases = try reader.strings()
+      let components = try reader.strings().map { value in
+        guard let component = Component(rawValue: value) else { throw BinaryReader.Invalid() }
+        return component
+      }
+      technologies.append(
+        Technology(
+          name: name, kind: kind, aliases: aliases, components: components,
+          location: try reader.location()))
+    }
     guard reader.isAtEnd else { throw BinaryReader.Invalid() }
     return Bank(
-      questions: questions, rubrics: rubrics, lexicon: Lexicon(groups: groups), root: root)
+      questions: questions, rubrics: rubrics, lexicon: Lexicon(groups: groups),
+      technologies: technologies, root: root)
   }
 }

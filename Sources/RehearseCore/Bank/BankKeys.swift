@@ -16,4 +16,6 @@ enum BankKeys {
   static let misconception = ["label", "phrasings", "correction", "penalty"]
   static let example = ["band", "kind", "answer", "note"]
   static let lexicon = ["synonyms"]
+  static let technologyFile = ["technologies"]
+  static let technology = ["name", "kind", "aliases", "components"]
 }

@@ -23,8 +23,10 @@ struct BankLoader {
     let lexiconURL = rubricsURL.appendingPathComponent(Self.lexiconFile)
     let hasLexicon = FileManager.default.fileExists(atPath: lexiconURL.path)
     let questionFiles = yamlFiles(in: questionsURL)
+    let technologiesURL = rubricsURL.appendingPathComponent(Self.technologiesFile)
+    let hasTechnologies = FileManager.default.fileExists(atPath: technologiesURL.path)
     let rubricFiles = yamlFiles(in: rubricsURL).filter {
-      $0.lastPathComponent != Self.lexiconFile
+      $0.lastPathComponent != Self.lexiconFile && $0.lastPathComponent != Self.technologiesFile
     }
     // Reading a file (parsing it, then checking its fields) is most of a load's time and needs
     // nothing from the other files, so every file is read on whichever core is free; the
@@ -33,6 +35,7 @@ struct BankLoader {
     let files =
       questionFiles.map { FileToRead.questions($0) } + rubricFiles.map { FileToRead.rubrics($0) }
       + (hasLexicon ? [FileToRead.lexicon(lexiconURL)] : [])
+      + (hasTechnologies ? [FileToRead.technologies(technologiesURL)] : [])
     let root = self.root
     let reads = ConcurrentResults<FileRead>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -42,6 +45,7 @@ struct BankLoader {
         case .questions(let url): .questions(reader.readQuestionFile(url))
         case .rubrics(let url): .rubrics(reader.readRubricFile(url))
         case .lexicon(let url): .lexicon(reader.readLexicon(url))
+        case .technologies(let url): .technologies(reader.readTechnologies(url))
         }
       reads.set(index, FileRead(content: content, problems: reader.problems.problems))
     }
@@ -49,6 +53,7 @@ struct BankLoader {
     var rubricReads: [[Rubric]] = []
     var rubricProblems: [[BankProblem]] = []
     var lexiconRead: (Lexicon, [BankProblem])?
+    var technologiesRead: ([Technology], [BankProblem])?
     for read in reads.values {
       switch read.content {
       case .questions(let value):
@@ -58,6 +63,7 @@ struct BankLoader {
         rubricReads.append(value)
         rubricProblems.append(read.problems)
       case .lexicon(let value): lexiconRead = (value, read.problems)
+      case .technologies(let value): technologiesRead = (value, read.problems)
       }
     }
 
@@ -80,6 +86,7 @@ struct BankLoader {
 
     for problem in lexiconRead?.1 ?? [] { problems.add(problem) }
     let lexicon = lexiconRead?.0 ?? Lexicon()
+    for problem in technologiesRead?.1 ?? [] { problems.add(problem) }
 
     var rubrics: [String: Rubric] = [:]
     for (read, fileProblems) in zip(rubricReads, rubricProblems) {
@@ -110,7 +117,9 @@ struct BankLoader {
     let ordered = questions.enumerated().sorted {
       ($0.element.component, $0.offset) < ($1.element.component, $1.offset)
     }.map(\.element)
-    return Bank(questions: ordered, rubrics: rubrics, lexicon: lexicon, root: root)
+    return Bank(
+      questions: ordered, rubrics: rubrics, lexicon: lexicon,
+      technologies: technologiesRead?.0 ?? [], root: root)
   }
 
   // MARK: Files
@@ -310,6 +319,7 @@ private enum FileToRead: Sendable {
   case questions(URL)
   case rubrics(URL)
   case lexicon(URL)
+  case technologies(URL)
 }
 
 /// What reading one file gave, with the problems found in it.
@@ -318,6 +328,7 @@ private struct FileRead: Sendable {
     case questions(([Question], [(String, SourceLocation)]))
     case rubrics([Rubric])
     case lexicon(Lexicon)
+    case technologies([Technology])
   }
 
   var content: Content

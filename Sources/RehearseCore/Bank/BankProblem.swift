@@ -45,6 +45,8 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
   case notApplicable(SourceLocation, key: String, reason: String)
   /// A lexicon entry already listed in another synonym group.
   case lexiconConflict(SourceLocation, entry: String, first: SourceLocation)
+  /// A spelling of a technology-catalogue entry already given to another entry (or twice).
+  case duplicateTechnology(SourceLocation, spelling: String, first: SourceLocation)
   /// The bank folder, or one of its two subfolders, is missing.
   case missingFolder(path: String)
 
@@ -62,7 +64,7 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
       .questionWithoutRubric(let location, _), .rubricWithoutQuestion(let location, _),
       .emptyPhrasing(let location), .notApplicable(let location, _, _),
       .kindBand(let location, _, _),
-      .lexiconConflict(let location, _, _):
+      .lexiconConflict(let location, _, _), .duplicateTechnology(let location, _, _):
       return location
     case .file(let error):
       // A file that cannot be read at all (missing, a folder, a named pipe) is reported at its
@@ -131,6 +133,8 @@ public enum BankProblem: RehearseError, Equatable, Sendable {
       return "'\(key)' does not apply here: \(reason)"
     case .lexiconConflict(_, let entry, let first):
       return "'\(entry)' is already in the synonym group at \(first)"
+    case .duplicateTechnology(_, let spelling, let first):
+      return "'\(spelling)' already names the technology at \(first)"
     case .missingFolder(let path):
       return "no bank at \(path): it needs question-bank/ and rubrics/ folders"
     }

@@ -8,6 +8,14 @@ extension Rehearse {
   public static func progress(_ request: ProgressRequest, archive: some SessionArchive) throws
     -> CommandOutput
   {
+    // A focus that cannot be read fails the command before anything is counted.
+    var focus: Focus?
+    if let name = request.focus {
+      guard let home = request.home else {
+        throw FocusError.unknownFocus(name, existing: [], suggestions: [])
+      }
+      focus = try FocusLibrary(home: home).load(name: name)
+    }
     let log = try archive.practiceLog(request.filter, timeZone: request.timeZone)
     // A bank that does not load costs the report the bank's totals, not the report itself.
     var bank: Bank?
@@ -21,11 +29,16 @@ extension Rehearse {
             + "('rehearse bank lint' names the problem)")
       }
     }
-    let report = ProgressReports.build(
+    var report = ProgressReports.build(
       log, bank: bank, filter: request.filter, today: request.today, timeZone: request.timeZone)
+    report.focus = focus.map { FocusProgress.build($0, bank: bank, log: log) }
     let output: String
     switch request.format {
-    case .text: output = ProgressReports.text(report, style: request.style)
+    case .text:
+      output =
+        ProgressReports.text(report, style: request.style)
+        + (report.focus.map { "\n\n" + ReconReports.progressText($0, style: request.style) }
+          ?? "")
     case .html: output = ProgressHTML.render(report)
     case .json: output = JSONOutput.encode(report)
     }

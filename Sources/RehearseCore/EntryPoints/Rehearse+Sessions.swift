@@ -12,6 +12,7 @@ extension Rehearse {
     let root = try request.bank.locate()
     let bank = try request.bank.load(root: root)
     var machine: SessionMachine
+    var focus: Focus?
     let sessionID: Int64
     let startedAt: Date
     if request.resume {
@@ -25,6 +26,10 @@ extension Rehearse {
       } catch {
         guard case .unknownID(let id, _) = error else { throw error }
         throw ResumeError.questionGone(session: previous.id, questionID: id, bank: root.path)
+      }
+      // A focus removed since is no reason not to resume; its gaps are then not shown.
+      if let name = previous.plan.focus, let home = request.home {
+        focus = try? FocusLibrary(home: home).load(name: name)
       }
       input.sessionBegins()
       try archive.reopen(session: previous.id)
@@ -45,6 +50,14 @@ extension Rehearse {
       }
       if let checker = request.checker, case .missing(let reason) = checker.python.interpreter {
         selection.pythonUnavailable = reason
+      }
+      if let name = request.focus {
+        guard let home = request.home else {
+          throw FocusError.unknownFocus(name, existing: [], suggestions: [])
+        }
+        let loaded = try FocusLibrary(home: home).load(name: name)
+        selection.focus = FocusDraw(loaded, bank: bank)
+        focus = loaded
       }
       let (plan, shortfall) = try SessionPlan.draw(from: bank, selection)
       machine = try SessionMachine(
@@ -75,7 +88,8 @@ extension Rehearse {
           + " from \(components.count == Component.allCases.count ? "all seven components" : components.map(\.rawValue).joined(separator: ", "))"
           + ", \(SessionText.clock(Double(plan.sessionLimitSeconds))) in all"
           // A drawn session names its seed, so the same draw can be asked for again.
-          + (request.selection.questionIDs.isEmpty ? " (seed \(plan.seed))." : "."),
+          + (request.selection.questionIDs.isEmpty ? " (seed \(plan.seed))" : "")
+          + (plan.focus.map { ", focused on \($0)" } ?? "") + ".",
         .conversation)
     }
     // A story file that does not parse is left out here; `story check --all` names it.
@@ -86,9 +100,15 @@ extension Rehearse {
         bank: bank, questionIDs: machine.plan.items.map(\.questionID), checker: request.checker),
       stories: { StoryLibrary.stories(home: storyHome) },
       show: show)
-    return try runner.run(
+    let transcript = try runner.run(
       &machine, sessionID: sessionID, startedAt: startedAt, startTime: startTime, input: &input,
       archive: archive)
+    if let focus, !focus.gaps.isEmpty {
+      show(
+        "\n" + request.style.bold("Focus \(focus.name)") + ": "
+          + ReconReports.gapsText(focus.gaps.map(\.name), style: request.style), .results)
+    }
+    return transcript
   }
 
   /// `rehearse history`: the sessions `filter` selects, newest first, and among them by date

@@ -22,8 +22,15 @@ extension Rehearse {
     _ request: TodayRequest, archive: some SessionArchive, now: Date
   ) throws -> CommandOutput {
     let bank = try request.bank.load()
+    var focus: FocusDraw?
+    if let name = request.focus {
+      guard let home = request.home else {
+        throw FocusError.unknownFocus(name, existing: [], suggestions: [])
+      }
+      focus = FocusDraw(try FocusLibrary(home: home).load(name: name), bank: bank)
+    }
     let plan = try TodayPlan.make(
-      bank: bank, archive: archive, now: now, timeZone: request.timeZone)
+      bank: bank, archive: archive, now: now, timeZone: request.timeZone, focus: focus)
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(plan))
     case .text: return CommandOutput(StudyReports.todayText(plan, style: request.style))

@@ -112,6 +112,8 @@ public struct ProgressReport: Codable, Equatable, Sendable {
   public var components: [ComponentProgress]
   /// The components selected but not practised.
   public var notPractised: [Unpractised]
+  /// How practised the focus named by `--focus` is, when one is.
+  public var focus: FocusProgress?
 
   /// The days the calendar covers: from the first practice day to today (or the last practice
   /// day, should it be later); `nil` without practice.

@@ -101,7 +101,7 @@ public enum StudyReports {
         return count == 0 ? nil : "\(count) \(why)"
       }
       lines.append(
-        style.bold("Suggested: rehearse mock")
+        style.bold("Suggested: rehearse mock" + (plan.focus.map { " --focus \($0)" } ?? ""))
           + " · \(plan.suggested.count) questions, about \(plan.suggestedMinutes) min: "
           + counts.joined(separator: ", "))
       for item in plan.suggested {

@@ -23,13 +23,18 @@ public struct SessionPlan: Sendable, Equatable, Codable {
   public var seed: UInt64
   /// The story retold, when the session is a story rehearsal rather than a mock interview.
   public var rehearsedStory: String?
+  /// The focus the questions were drawn for (`mock --focus NAME`), shown again on `--resume`.
+  public var focus: String?
 
-  public init(items: [Item], sessionLimitSeconds: Int, seed: UInt64, rehearsedStory: String? = nil)
-  {
+  public init(
+    items: [Item], sessionLimitSeconds: Int, seed: UInt64, rehearsedStory: String? = nil,
+    focus: String? = nil
+  ) {
     self.items = items
     self.sessionLimitSeconds = sessionLimitSeconds
     self.seed = seed
     self.rehearsedStory = rehearsedStory
+    self.focus = focus
   }
 
   /// The components of the plan, each once, in the order of the user's notes.
@@ -49,7 +54,9 @@ extension SessionPlan {
   /// Without a count, one question of each selected component, in the order of the user's notes.
   /// With a count, the questions are spread evenly over the selected components (the earlier ones
   /// get the extra), drawn at random within each component, and asked component by component.
-  /// A count larger than the matching questions asks them all; `shortfall` tells by how many.
+  /// With a focus, its quotas decide how many come from each component (`FocusDraw`), still
+  /// asked in the order of the notes. A count larger than the matching questions asks them all;
+  /// `shortfall` tells by how many.
   public static func draw(
     from bank: Bank, _ selection: SessionSelection
   ) throws -> (plan: SessionPlan, shortfall: Int) {
@@ -102,6 +109,16 @@ extension SessionPlan {
           ? pools.count : min(pools.reduce(0) { $0 + $1.1.count }, Component.allCases.count))
       var taken = [Int](repeating: 0, count: pools.count)
       var remaining = wanted
+      if let focus = selection.focus {
+        // The focus's quotas first, as far as each component has questions; what they leave
+        // goes round robin below.
+        let quotas = focus.quotas(
+          for: pools.map(\.0), wanted: wanted, using: &generator)
+        for index in pools.indices {
+          taken[index] = min(quotas[index], pools[index].1.count)
+          remaining -= taken[index]
+        }
+      }
       // Round robin over the components until the count is met or every pool is empty.
       while remaining > 0 {
         var progressed = false
@@ -123,7 +140,9 @@ extension SessionPlan {
     let sessionSeconds =
       selection.sessionMinutes.map(seconds) ?? items.reduce(0) { $0 + $1.limitSeconds }
     return (
-      SessionPlan(items: items, sessionLimitSeconds: sessionSeconds, seed: selection.seed),
+      SessionPlan(
+        items: items, sessionLimitSeconds: sessionSeconds, seed: selection.seed,
+        focus: selection.focus?.name),
       shortfall
     )
   }
@@ -132,7 +151,12 @@ extension SessionPlan {
   /// weak points, new, then the rest; resting ones (answered in the last few days, not due) and,
   /// with a source, those of another standing are left out. Without study, as shuffled.
   private static func order(_ shuffled: [Question], _ selection: SessionSelection) -> [Question] {
-    guard let study = selection.study else { return shuffled }
+    // With a focus, the questions asking its terms come first within each standing.
+    let focused = selection.focus?.questionIDs ?? []
+    let asksFocus = { (question: Question) in focused.contains(question.id) }
+    guard let study = selection.study else {
+      return shuffled.filter(asksFocus) + shuffled.filter { !asksFocus($0) }
+    }
     let ranked = shuffled.enumerated().compactMap {
       item -> (standing: StudyState.Standing, index: Int, question: Question)? in
       let standing = study.standing(of: item.element.id)
@@ -142,6 +166,9 @@ extension SessionPlan {
     }
     return ranked.sorted { first, second in
       if first.standing != second.standing { return first.standing < second.standing }
+      if asksFocus(first.question) != asksFocus(second.question) {
+        return asksFocus(first.question)
+      }
       if study.precedes(first.question.id, second.question.id) { return true }
       if study.precedes(second.question.id, first.question.id) { return false }
       return first.index < second.index

@@ -25,6 +25,8 @@ public struct SessionSelection: Sendable, Equatable {
   public var study: StudyState?
   /// Only questions of this standing (`--due`, `--weak`, `--new`); needs `study`.
   public var source: DrawSource?
+  /// The focus the draw leans on (`--focus NAME`): see `FocusDraw`.
+  public var focus: FocusDraw?
 
   public init(
     components: [Component] = [], count: Int? = nil, difficulties: ClosedRange<Int>? = nil,

@@ -44,6 +44,8 @@ public struct TodayPlan: Sendable, Equatable, Codable {
   public var suggested: [Suggestion]
   /// The suggested session's time, in minutes.
   public var suggestedMinutes: Int
+  /// The focus the suggested session leans on, when `--focus` names one.
+  public var focus: String?
 
   /// A question of the suggested session.
   public struct Suggestion: Sendable, Equatable, Codable {
@@ -56,9 +58,11 @@ public struct TodayPlan: Sendable, Equatable, Codable {
   /// The days over which component means are taken.
   public static let recentDays = 30
 
-  /// Builds today's plan from the bank and what the archive knows, as of `now` in `timeZone`.
+  /// Builds today's plan from the bank and what the archive knows, as of `now` in `timeZone`;
+  /// with a `focus`, the suggested session is drawn as `mock --focus` draws it.
   public static func make(
-    bank: Bank, archive: some SessionArchive, now: Date, timeZone: TimeZone
+    bank: Bank, archive: some SessionArchive, now: Date, timeZone: TimeZone,
+    focus: FocusDraw? = nil
   ) throws -> TodayPlan {
     let today = LocalDay(now, timeZone: timeZone)
     let study = try archive.studyState(on: today)
@@ -91,6 +95,7 @@ public struct TodayPlan: Sendable, Equatable, Codable {
     let streak = try archive.practiceStreak(endingOn: today)
     var selection = SessionSelection(seed: UInt64(max(0, today.number)))
     selection.study = study
+    selection.focus = focus
     let plan = try? SessionPlan.draw(from: bank, selection).plan
     let suggested = (plan?.items ?? []).map { item in
       let why: String =
@@ -107,6 +112,6 @@ public struct TodayPlan: Sendable, Equatable, Codable {
       weakPoints: study.weakPointCount,
       weakQuestions: study.weakQuestions.count, unseen: unseen, streak: streak.days,
       practisedToday: streak.practisedToday, suggested: suggested,
-      suggestedMinutes: ((plan?.sessionLimitSeconds ?? 0) + 59) / 60)
+      suggestedMinutes: ((plan?.sessionLimitSeconds ?? 0) + 59) / 60, focus: focus?.name)
   }
 }

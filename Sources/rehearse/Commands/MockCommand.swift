@@ -17,6 +17,12 @@ struct MockCommand: ParsableCommand {
       default session, or --count); --question ID asks exactly the questions named, --tag \
       only questions with a tag. See 'rehearse today' for what is due.
 
+      --focus NAME leans the session on a job description read with 'rehearse recon --save \
+      NAME': the focus's two heaviest components take three fifths of the questions (rounded \
+      up; 5 of a default 7), the others come from the other components by weight, and within \
+      each component questions asking the job's terms come first (after due, weak and new). \
+      The summary ends with the job's gaps: what no question asks yet.
+
       Every answer schedules its question (FSRS, in whole days): weak brings it back the next \
       day, adequate soon, strong later, and strong without hints in under half the time much \
       later. After an answer's feedback, :again brings it back tomorrow and :easy much later, \
@@ -81,6 +87,12 @@ struct MockCommand: ParsableCommand {
   @Option(help: "Only questions with this tag (repeatable: any of them; see 'rehearse bank list').")
   var tag: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Weight the draw by a saved focus (see 'rehearse recon'): its heaviest components and "
+        + "the questions asking its terms come up more.", valueName: "name"))
+  var focus: String?
+
   @Option(help: "The seed of the draw: the same seed and flags ask the same questions.")
   var seed: UInt64?
 
@@ -100,16 +112,16 @@ struct MockCommand: ParsableCommand {
   func validate() throws {
     if !questionIDs.isEmpty
       && (!component.isEmpty || count != nil || difficulty != nil || source != nil
-        || !tag.isEmpty)
+        || !tag.isEmpty || focus != nil)
     {
       throw ValidationError(
         "--question asks exactly the questions named: give no --component, --count, "
-          + "--difficulty, --tag, --due, --weak or --new with it")
+          + "--difficulty, --tag, --focus, --due, --weak or --new with it")
     }
     if resume
       && (!component.isEmpty || count != nil || difficulty != nil || seed != nil
         || limits.minutes != nil || limits.sessionMinutes != nil || source != nil
-        || !questionIDs.isEmpty || !tag.isEmpty)
+        || !questionIDs.isEmpty || !tag.isEmpty || focus != nil)
     {
       throw ValidationError(
         "--resume continues a saved session as it was planned: give no other options")
@@ -127,7 +139,7 @@ struct MockCommand: ParsableCommand {
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: resume, mode: mode,
         style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker,
-        pausesAfterFeedback: mode == .terminal && !noPause)
+        pausesAfterFeedback: mode == .terminal && !noPause, focus: focus, home: UserHome.folder)
       return try Rehearse.mock(
         request, archive: store, input: &input, startTime: Date(), show: show)
     }

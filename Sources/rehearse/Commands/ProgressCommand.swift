@@ -43,6 +43,12 @@ struct ProgressCommand: ParsableCommand {
   @Option(help: "Only answers of this component.")
   var component: Component?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also show a saved focus's components and terms and how practised each is (text and "
+        + "json).", valueName: "name"))
+  var focus: String?
+
   @Option(help: "Output format: text, html or json.")
   var format: ProgressFormat = .text
 
@@ -51,7 +57,8 @@ struct ProgressCommand: ParsableCommand {
   func run() throws {
     let request = ProgressRequest(
       filter: ProgressFilter(component: component, since: since?.start), format: format,
-      style: global.outputStyle, today: Date(), bank: global.bankSource())
+      style: global.outputStyle, today: Date(), bank: global.bankSource(), focus: focus,
+      home: UserHome.folder)
     try CommandRunner.run {
       try Rehearse.progress(request, archive: try SessionStore(home: UserHome.folder))
     }

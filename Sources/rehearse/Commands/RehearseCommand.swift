@@ -37,7 +37,7 @@ struct RehearseCommand: ParsableCommand {
       ReviewCommand.self, ExportCommand.self, DebriefCommand.self, StoryCommand.self,
       BankCommand.self,
       RubricCommand.self, EvalCommand.self, WeakCommand.self, TodayCommand.self,
-      ProgressCommand.self, RescheduleCommand.self,
+      ProgressCommand.self, RescheduleCommand.self, ReconCommand.self,
     ],
     defaultSubcommand: MockCommand.self
   )

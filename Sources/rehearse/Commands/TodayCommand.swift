@@ -20,9 +20,18 @@ struct TodayCommand: ParsableCommand {
       next_due: {day, in_days, questions} or null, \\
       weakest_components: [{component, answers, mean}], weak_points, weak_questions, \\
       unseen: [{component, unseen, total}], streak, practised_today, \\
-      suggested: [{question_id, component, why}], suggested_minutes}.
+      suggested: [{question_id, component, why}], suggested_minutes, focus}.
+
+      --focus NAME draws the suggested session as 'rehearse mock --focus NAME' would: the \
+      focus's heaviest components and the questions asking its terms first, still due, weak \
+      and new before the rest.
       """
   )
+
+  @Option(
+    help: ArgumentHelp(
+      "Suggest the session for a saved focus (see 'rehearse recon').", valueName: "name"))
+  var focus: String?
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var global: GlobalOptions
@@ -30,7 +39,8 @@ struct TodayCommand: ParsableCommand {
 
   func run() throws {
     let request = TodayRequest(
-      bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle)
+      bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle,
+      focus: focus, home: UserHome.folder)
     try CommandRunner.run(pager: pager) {
       try Rehearse.today(request, archive: try SessionStore(home: UserHome.folder), now: Date())
     }

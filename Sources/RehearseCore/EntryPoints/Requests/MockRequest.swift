@@ -17,13 +17,19 @@ public struct MockRequest: Sendable {
   public var pausesAfterFeedback: Bool
   /// The time zone whose calendar days the schedule counts in.
   public var timeZone: TimeZone
+  /// The saved focus to weight the draw by (`--focus NAME`), kept in `home`'s `focus/`.
+  public var focus: String?
+  /// The user's home folder, where focuses are kept; none when `nil`.
+  public var home: URL?
 
   public init(
     bank: BankSource, selection: SessionSelection, resume: Bool,
     mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil,
     checker: ExerciseChecker? = nil, pausesAfterFeedback: Bool = false,
-    timeZone: TimeZone = .current
+    timeZone: TimeZone = .current, focus: String? = nil, home: URL? = nil
   ) {
+    self.focus = focus
+    self.home = home
     self.timeZone = timeZone
     self.bank = bank
     self.selection = selection

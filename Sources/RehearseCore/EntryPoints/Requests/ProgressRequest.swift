@@ -13,11 +13,18 @@ public struct ProgressRequest: Sendable {
   /// The bank whose questions `seen` counts against; without one, or when it does not load,
   /// the questions answered are counted without the bank's totals.
   public var bank: BankSource?
+  /// The saved focus whose components and terms are reported too (`--focus NAME`).
+  public var focus: String?
+  /// The user's home folder, where focuses are kept.
+  public var home: URL?
 
   public init(
     filter: ProgressFilter = .all, format: ProgressFormat = .text, style: TextStyle = .plain,
-    timeZone: TimeZone = .current, today: Date, bank: BankSource? = nil
+    timeZone: TimeZone = .current, today: Date, bank: BankSource? = nil, focus: String? = nil,
+    home: URL? = nil
   ) {
+    self.focus = focus
+    self.home = home
     self.filter = filter
     self.format = format
     self.style = style

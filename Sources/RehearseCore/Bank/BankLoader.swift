@@ -209,7 +209,7 @@ struct BankLoader {
         problems: problems)
     else { return nil }
     let id = fields.string("id", required: true)
-    if let id, !isValidID(id) {
+    if let id, !Self.isValidID(id) {
       problems.add(.invalidID(fields.location(of: "id"), id: id))
     }
     let kind = enumValue(QuestionKind.self, fields, "kind", required: true)
@@ -241,7 +241,7 @@ struct BankLoader {
     }
     let sql = readSQLExercise(fields, kind: kind)
     let python = readPythonExercise(fields, kind: kind, file: file)
-    guard let id, isValidID(id), let kind, let prompt, let difficulty, let minutes, let modelAnswer
+    guard let id, Self.isValidID(id), let kind, let prompt, let difficulty, let minutes, let modelAnswer
     else { return nil }
     if kind == .sql && sql == nil || kind == .python && python == nil { return nil }
     return Question(
@@ -308,7 +308,8 @@ struct BankLoader {
     return PythonExercise(signature: signature, referenceSolution: reference, tests: tests)
   }
 
-  func isValidID(_ id: String) -> Bool {
+  /// Whether `id` is lowercase letters and digits in parts joined by single hyphens.
+  static func isValidID(_ id: String) -> Bool {
     let parts = id.split(separator: "-", omittingEmptySubsequences: false)
     return !id.isEmpty
       && parts.allSatisfy { part in

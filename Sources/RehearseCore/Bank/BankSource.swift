@@ -69,27 +69,35 @@ public struct BankSource: Sendable {
       warn(
         "rehearse: warning: your own bank has \(count) problem\(count == 1 ? "" : "s"); the "
           + "files named are left out until they are fixed ('rehearse bank lint' checks them)")
-      return Self.tolerantLoad(root: root, ownRoot: ownBank, firstFailure: error) ?? shipped
+      let skipping = brokenOwnFiles(root: root, firstFailure: error)
+      return (try? BankLoader(root: root, ownRoots: [ownBank], skipping: skipping).load())
+        ?? shipped
     }
   }
 
-  /// The bank with the own files that load: each round leaves out the own files a problem
-  /// names (a broken question's rubric file is then an orphan, named by the next round), until
-  /// a load succeeds; `nil` when a problem names no own file.
-  static func tolerantLoad(root: URL, ownRoot: URL, firstFailure: BankLoadFailure) -> Bank? {
-    let prefix = ownRoot.standardizedFileURL.path + "/"
+  /// The own files a load leaves out: each round leaves out the own files a problem names (a
+  /// broken question's rubric file is then an orphan, named by the next round) until the bank
+  /// with the rest loads, or a problem names no own file. `firstFailure` is the first round's,
+  /// when it was loaded already.
+  public func brokenOwnFiles(root: URL, firstFailure: BankLoadFailure? = nil) -> Set<String> {
+    guard let ownBank else { return [] }
+    let prefix = ownBank.path + "/"
     var skipping: Set<String> = []
     var failure = firstFailure
     while true {
-      let named = Set(
-        failure.problems.compactMap { $0.location?.file }.filter { $0.hasPrefix(prefix) })
-      guard !named.isEmpty, !named.isSubset(of: skipping) else { return nil }
-      skipping.formUnion(named)
-      do {
-        return try BankLoader(root: root, ownRoots: [ownRoot], skipping: skipping).load()
-      } catch {
-        failure = error
+      if failure == nil {
+        do {
+          _ = try BankLoader(root: root, ownRoots: [ownBank], skipping: skipping).load()
+          return skipping
+        } catch {
+          failure = error
+        }
       }
+      let named = Set(
+        (failure?.problems ?? []).compactMap { $0.location?.file }.filter { $0.hasPrefix(prefix) })
+      guard !named.isEmpty, !named.isSubset(of: skipping) else { return skipping }
+      skipping.formUnion(named)
+      failure = nil
     }
   }
 

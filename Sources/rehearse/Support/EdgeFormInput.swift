@@ -2,19 +2,22 @@ import Foundation
 import LineInput
 import RehearseCore
 
-/// The lines of `story add`: readline at a terminal (Tab completes competencies), else plain
-/// lines from standard input.
+/// The lines of a form (`story add`, `bank add`): readline at a terminal (Tab completes
+/// `completions`, competencies by default), else plain lines from standard input.
 struct EdgeFormInput: FormInput {
   private let reader: TerminalLineReader?
   private let piped = PipedLineReader()
   private let style: TextStyle
 
-  init(atTerminal: Bool, style: TextStyle) {
+  init(
+    atTerminal: Bool, style: TextStyle,
+    completions: [String] = Competency.allCases.map(\.rawValue)
+  ) {
     self.style = style.forPrompt
     reader =
       atTerminal
       ? TerminalLineReader(
-        applicationName: "rehearse", completions: Competency.allCases.map(\.rawValue),
+        applicationName: "rehearse", completions: completions,
         historyFile: nil)
       : nil
   }

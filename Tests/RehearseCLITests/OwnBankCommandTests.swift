@@ -30,8 +30,10 @@ extension SharedHome {
     prompt: String, modelAnswer: String, tags: [String] = [], extra: [String] = []
   ) throws -> RehearseProcess.Result {
     try run(
-      ["bank", "add", "--no-edit", "--component", "cloud-platforms", "--prompt", prompt,
-        "--model-answer-file", "-"] + tags.flatMap { ["--tag", $0] } + extra,
+      [
+        "bank", "add", "--no-edit", "--component", "cloud-platforms", "--prompt", prompt,
+        "--model-answer-file", "-",
+      ] + tags.flatMap { ["--tag", $0] } + extra,
       input: modelAnswer)
   }
 }
@@ -59,8 +61,10 @@ struct OwnBankCommandTests {
       "EDITOR": "sed -i -e 's/difficulty: 2/difficulty: 3/' -e 's/^    minutes: 5/    minutes: 4/'"
     ]
     let added = try RehearseProcess.run(
-      ["bank", "add", "--component", "cloud-platforms", "--prompt", lifecyclePrompt,
-        "--model-answer-file", answerFile.path, "--tag", "aws", "--tag", "s3"],
+      [
+        "bank", "add", "--component", "cloud-platforms", "--prompt", lifecyclePrompt,
+        "--model-answer-file", answerFile.path, "--tag", "aws", "--tag", "s3",
+      ],
       environment: home.environment.merging(editor) { $1 })
     #expect(added.status == 0, "\(added.standardError)")
     let id = "own-how-do-s3-lifecycle-rules-cut"
@@ -110,10 +114,11 @@ struct OwnBankCommandTests {
   func pipedForm() throws {
     let home = SharedHome()
     defer { home.remove() }
-    let form = [
-      "nonsense", "cloud-platforms", lifecyclePrompt, "", lifecycleAnswer, "", "aws, s3", "1",
-      "7",
-    ].joined(separator: "\n") + "\n"
+    let form =
+      [
+        "nonsense", "cloud-platforms", lifecyclePrompt, "", lifecycleAnswer, "", "aws, s3", "1",
+        "7",
+      ].joined(separator: "\n") + "\n"
     let added = try home.run(["bank", "add", "--no-edit", "--id", "own-lifecycle"], input: form)
     #expect(added.status == 0, "\(added.standardError)")
     #expect(added.standardError.contains("'nonsense' is not a component"))
@@ -144,12 +149,15 @@ struct OwnBankCommandTests {
     defer { home.remove() }
     let breaking = ["EDITOR": "sed -i 's/^    minutes: 5/    minutes: five/'"]
     let result = try RehearseProcess.run(
-      ["bank", "add", "--component", "cloud-platforms", "--prompt", lifecyclePrompt,
-        "--model-answer-file", "-"],
+      [
+        "bank", "add", "--component", "cloud-platforms", "--prompt", lifecyclePrompt,
+        "--model-answer-file", "-",
+      ],
       input: Data(lifecycleAnswer.utf8), environment: home.environment.merging(breaking) { $1 })
     #expect(result.status == 65)
     let draft = home.ownBank.appendingPathComponent(
-      ".drafts/own-how-do-s3-lifecycle-rules-cut/question-bank/own-how-do-s3-lifecycle-rules-cut.yaml")
+      ".drafts/own-how-do-s3-lifecycle-rules-cut/question-bank/own-how-do-s3-lifecycle-rules-cut.yaml"
+    )
     #expect(result.standardError.contains(draft.path + ":8: 'minutes' must be a whole number"))
     #expect(result.standardError.contains("your edits are kept at \(draft.path)"))
     #expect(try String(contentsOf: draft, encoding: .utf8).contains(lifecycleAnswer))
@@ -166,7 +174,8 @@ struct OwnBankCommandTests {
 
   static let brokenFiles: [(name: String, text: String, message: String)] = [
     (
-      "bad-yaml.yaml", "component: cloud-platforms\nquestions:\n  - id: own-bad\n    prompt: [oops\n",
+      "bad-yaml.yaml",
+      "component: cloud-platforms\nquestions:\n  - id: own-bad\n    prompt: [oops\n",
       ":5: YAML syntax error"
     ),
     (

@@ -82,7 +82,9 @@ struct OwnBankLoadingTests {
     let question = try #require(loaded.question(id: "own-s3"))
     #expect(question.isOwn && question.component == .cloudPlatforms)
     #expect(question.location.file == own.path("question-bank/own-s3.yaml"))
-    #expect(loaded.questions.filter { !$0.isOwn }.count == (try Bank.load(from: bank.root)).questions.count)
+    #expect(
+      loaded.questions.filter { !$0.isOwn }.count
+        == (try Bank.load(from: bank.root)).questions.count)
   }
 
   @Test("an edit to an own question, and the first own question, are never served from the cache")
@@ -134,7 +136,8 @@ struct OwnBankLoadingTests {
     let loaded = try source.load()
     #expect(loaded.questions.filter(\.isOwn).isEmpty)
     #expect(loaded.question(id: shipped.id)?.location == shipped.location)
-    #expect(warnings.all.first?.hasPrefix(own.path("question-bank/\(shipped.id).yaml") + ":3:") == true)
+    #expect(
+      warnings.all.first?.hasPrefix(own.path("question-bank/\(shipped.id).yaml") + ":3:") == true)
   }
 
   @Test("a broken own file is left out with its rubric; the good own questions stay")

@@ -241,7 +241,8 @@ struct BankLoader {
     }
     let sql = readSQLExercise(fields, kind: kind)
     let python = readPythonExercise(fields, kind: kind, file: file)
-    guard let id, Self.isValidID(id), let kind, let prompt, let difficulty, let minutes, let modelAnswer
+    guard let id, Self.isValidID(id), let kind, let prompt, let difficulty, let minutes,
+      let modelAnswer
     else { return nil }
     if kind == .sql && sql == nil || kind == .python && python == nil { return nil }
     return Question(

@@ -80,7 +80,8 @@ extension Rehearse {
     if !replaced.isEmpty {
       let before = try BankLoader(root: root, ownRoots: [own.folder], skipping: broken).load()
       for file in replaced.sorted() {
-        let ids = before.questions.filter { $0.location.file == file }.map(\.id)
+        let ids =
+          before.questions.filter { $0.location.file == file }.map(\.id)
           + before.rubrics.values.filter { $0.location.file == file }.map(\.questionID)
         let others = Set(ids).subtracting(incomingIDs).sorted()
         guard others.isEmpty else {
@@ -105,10 +106,13 @@ extension Rehearse {
         "\(TerminalText.safe(request.folder)): \(count) \(noun) lint with your banks: "
           + request.style.green("ok") + " (nothing imported)")
     }
-    try OwnBank.copy(incoming, into: own.folder, removing: replaced.map { URL(fileURLWithPath: $0) })
+    try OwnBank.copy(
+      incoming, into: own.folder, removing: replaced.map { URL(fileURLWithPath: $0) })
     return CommandOutput(
-      request.style.green("Imported") + " \(count) \(noun) into \(TerminalText.safe(own.folder.path))"
-        + (replaced.isEmpty ? "" : " (replacing \(replaced.count) file\(replaced.count == 1 ? "" : "s"))")
+      request.style.green("Imported")
+        + " \(count) \(noun) into \(TerminalText.safe(own.folder.path))"
+        + (replaced.isEmpty
+          ? "" : " (replacing \(replaced.count) file\(replaced.count == 1 ? "" : "s"))")
         + ": " + TerminalText.safe(ids))
   }
 }

@@ -40,7 +40,8 @@ extension Rehearse {
         if FileManager.default.fileExists(atPath: draft.folder.path) {
           throw OwnBankError.draftExists(id: given, folder: draft.folder.path)
         }
-        throw OwnBankError.idTaken(given, at: SourceLocation(file: own.questionFile(id: given).path, line: 1))
+        throw OwnBankError.idTaken(
+          given, at: SourceLocation(file: own.questionFile(id: given).path, line: 1))
       }
       id = given
     } else {
@@ -122,18 +123,24 @@ extension Rehearse {
       }
     }
     if fields.prompt == nil {
-      show(style.bold("Prompt") + style.dim(" — the question as the interviewer asks it; ends at an empty line"))
+      show(
+        style.bold("Prompt")
+          + style.dim(" — the question as the interviewer asks it; ends at an empty line"))
       guard let text = try readPart(&input) else { throw OwnBankError.inputEnded(field: "prompt") }
       fields.prompt = text
     }
     if fields.modelAnswer == nil {
-      show(style.bold("Model answer") + style.dim(" — what a strong answer says; ends at an empty line"))
+      show(
+        style.bold("Model answer")
+          + style.dim(" — what a strong answer says; ends at an empty line"))
       guard let text = try readPart(&input) else {
         throw OwnBankError.inputEnded(field: "model answer")
       }
       fields.modelAnswer = text
     }
-    if fields.tags.isEmpty, let text = try line("Tags (comma-separated, optional) › ", field: "tags") {
+    if fields.tags.isEmpty,
+      let text = try line("Tags (comma-separated, optional) › ", field: "tags")
+    {
       fields.tags = text.split(separator: ",").map { String($0).trimmedWhitespace }.filter {
         !$0.isEmpty
       }

@@ -55,7 +55,8 @@ extension OwnBank {
       for file in files {
         let bytes = try TextFile.bytes(
           path: file.path, limit: YAMLFile.maximumBytes, regularFileOnly: true)
-        let folder = target.appendingPathComponent(file.deletingLastPathComponent().lastPathComponent)
+        let folder = target.appendingPathComponent(
+          file.deletingLastPathComponent().lastPathComponent)
         try PrivateFiles.prepareFolder(folder.path)
         let final = folder.appendingPathComponent(file.lastPathComponent).path
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).incoming").path

@@ -105,7 +105,8 @@ struct BankAddCommand: ParsableCommand {
         try Rehearse.bankAddFinish(request, draft: draft)
       }
       return CommandOutput(
-        style.green("Saved") + " your question \(id) in \(TerminalText.safe(request.bank.ownBank?.path ?? "")).\n"
+        style.green("Saved")
+          + " your question \(id) in \(TerminalText.safe(request.bank.ownBank?.path ?? "")).\n"
           + "Practise it: rehearse mock --question \(id)")
     }
   }

@@ -26,7 +26,8 @@ struct GlobalOptions: ParsableArguments {
       executablePath: CommandLine.arguments[0],
       currentDirectory: FileManager.default.currentDirectoryPath,
       cacheFolder: UserHome.folder.appendingPathComponent(RehearseHome.cacheName),
-      ownBank: override == nil ? UserHome.folder.appendingPathComponent(RehearseHome.bankName) : nil,
+      ownBank: override == nil
+        ? UserHome.folder.appendingPathComponent(RehearseHome.bankName) : nil,
       warn: { CommandRunner.printError(TerminalText.safe($0)) })
   }
 

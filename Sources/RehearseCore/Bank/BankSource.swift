@@ -101,7 +101,14 @@ public struct BankSource: Sendable {
     }
   }
 
-  private func loadFiles(root: URL, ownRoot: URL?) throws(BankLoadFailure) -> Bank {
+  private func loadFiles(root: URL, ownRoot given: URL?) throws(BankLoadFailure) -> Bank {
+    // An own bank with neither folder (no own question yet) is no own bank: the bank is loaded,
+    // and cached, exactly as without one, so homes that share a cache folder share its copy.
+    let ownRoot = given.flatMap { folder in
+      [BankLoader.questionFolder, BankLoader.rubricFolder].contains {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+      } ? folder : nil
+    }
     guard let cacheFolder else { return try BankLoader(root: root, ownRoot: ownRoot).load() }
     // The program's own file, wherever it was started from.
     let program =

@@ -261,8 +261,12 @@ struct CommandLineTests {
     let rows = try #require(
       try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [[String: Any]])
     #expect(rows.count >= 35)
+    // DESIGN.md's shape, with `source` ("bank", or "own" for the user's own questions).
     #expect(
-      rows.allSatisfy { Set($0.keys) == ["id", "component", "kind", "difficulty", "prompt"] })
+      rows.allSatisfy {
+        Set($0.keys) == ["id", "component", "kind", "difficulty", "prompt", "source"]
+      })
+    #expect(rows.allSatisfy { $0["source"] as? String == "bank" })
 
     let stats = try RehearseProcess.run(["bank", "stats", "--format", "json"])
     let counts = try #require(

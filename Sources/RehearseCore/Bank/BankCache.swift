@@ -10,9 +10,10 @@ import Foundation
 /// parsing every YAML file again.
 ///
 /// The copy is used only while it is whole and nothing it was made from has changed. Its
-/// fingerprint is a checksum (`Checksum`) of the bank folder's path, the size and modification
+/// fingerprint is a checksum (`Checksum`) of the bank folder's path (and the own bank's, when one
+/// is merged with it), the size and modification
 /// time of the program itself (a new build may read the files differently), and the name and
-/// content of every question, rubric and lexicon file; a checksum of the copy's own content,
+/// content of every question, rubric and lexicon file of both; a checksum of the copy's own content,
 /// kept in it, is checked on every read, so a copy damaged or edited by hand is never used.
 /// Anything unexpected in the copy — another format, a truncated file, a checksum that does not
 /// match — is treated as no copy at all: the bank is loaded from its files and the copy
@@ -34,10 +35,11 @@ public struct BankCache: Sendable {
   /// larger is loaded from its files each time.
   static let maximumBytes = 256 * 1024 * 1024
 
-  /// The bank under `root`, from the copy when it is current and whole, else from its files.
-  public func load(root: URL) throws(BankLoadFailure) -> Bank {
-    let fingerprint = Self.fingerprint(root: root, executable: executablePath)
-    let file = cacheFile(for: root).path
+  /// The bank under `root`, merged with the user's own bank at `ownRoot` when there is one
+  /// (`BankLoader`), from the copy when it is current and whole, else from its files.
+  public func load(root: URL, ownRoot: URL? = nil) throws(BankLoadFailure) -> Bank {
+    let fingerprint = Self.fingerprint(root: root, ownRoot: ownRoot, executable: executablePath)
+    let file = cacheFile(for: root, ownRoot: ownRoot).path
     if let fingerprint,
       let bytes = try? TextFile.bytes(path: file, limit: Self.maximumBytes, regularFileOnly: true),
       let bank = Self.decode(bytes, fingerprint: fingerprint, root: root)
@@ -47,15 +49,17 @@ public struct BankCache: Sendable {
       PrivateFiles.tighten(file: file)
       return bank
     }
-    let bank = try Bank.load(from: root)
+    let bank = try BankLoader(root: root, ownRoot: ownRoot).load()
     if let fingerprint { save(Self.encode(bank, fingerprint: fingerprint), to: file) }
     return bank
   }
 
-  func cacheFile(for root: URL) -> URL {
-    folder.appendingPathComponent(
-      "bank-" + String(Self.hash(Array(root.standardizedFileURL.path.utf8)), radix: 16)
-        + ".cache")
+  /// The copy's file: one per bank folder, and per own bank merged with it.
+  func cacheFile(for root: URL, ownRoot: URL? = nil) -> URL {
+    var key = Array(root.standardizedFileURL.path.utf8)
+    if let ownRoot { key += [0] + Array(ownRoot.standardizedFileURL.path.utf8) }
+    return folder.appendingPathComponent(
+      "bank-" + String(Self.hash(key), radix: 16) + ".cache")
   }
 
   /// Writes the copy whole or not at all, private; a failure only means the next start parses
@@ -87,7 +91,7 @@ public struct BankCache: Sendable {
   /// Every bank file is read and its content checked, so that an edit that keeps a file's size
   /// and modification time is seen; for the shipped bank this takes about a millisecond, against
   /// some hundreds for parsing it.
-  static func fingerprint(root: URL, executable: String) -> Checksum? {
+  static func fingerprint(root: URL, ownRoot: URL? = nil, executable: String) -> Checksum? {
     var record: [UInt8] = []
     func add(_ bytes: [UInt8]) {
       withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { record += $0 }
@@ -108,19 +112,29 @@ public struct BankCache: Sendable {
       UInt64(truncatingIfNeeded: modified.tv_nsec),
     ]
     add(numbers.withUnsafeMutableBytes { Array($0) })
-    for folder in [BankLoader.questionFolder, BankLoader.rubricFolder] {
-      let url = root.appendingPathComponent(folder)
-      guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-        return nil
-      }
-      for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
-        guard
-          let content = try? TextFile.bytes(
-            path: url.appendingPathComponent(name).path, limit: YAMLFile.maximumBytes,
-            regularFileOnly: true)
-        else { return nil }
-        add(Array((folder + "/" + name).utf8))
-        add(Checksum(content).bytes)
+    // The own bank's files count as the shipped ones do: an edit to an own question is never
+    // served from an older copy. Its folders may be missing (no own question yet); that is
+    // recorded too, so adding the first one is seen.
+    for (base, optional) in [(root, false)] + (ownRoot.map { [($0, true)] } ?? []) {
+      add(Array(base.standardizedFileURL.path.utf8))
+      for folder in [BankLoader.questionFolder, BankLoader.rubricFolder] {
+        let url = base.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+          if optional, !FileManager.default.fileExists(atPath: url.path) {
+            add(Array(("no " + folder).utf8))
+            continue
+          }
+          return nil
+        }
+        for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
+          guard
+            let content = try? TextFile.bytes(
+              path: url.appendingPathComponent(name).path, limit: YAMLFile.maximumBytes,
+              regularFileOnly: true)
+          else { return nil }
+          add(Array((folder + "/" + name).utf8))
+          add(Checksum(content).bytes)
+        }
       }
     }
     return Checksum(record)
@@ -169,6 +183,7 @@ public struct BankCache: Sendable {
         }
       }
       writer.location(question.location)
+      writer.flag(question.isOwn)
     }
     let rubrics = bank.rubrics.values.sorted { $0.questionID < $1.questionID }
     writer.count(rubrics.count)
@@ -267,7 +282,7 @@ public struct BankCache: Sendable {
           id: id, component: component, kind: kind, prompt: prompt, difficulty: difficulty,
           minutes: minutes, tags: tags, hints: hints, followUps: followUps,
           modelAnswer: modelAnswer, competencies: competencies, sql: sql, python: python,
-          location: try reader.location()))
+          location: try reader.location(), isOwn: try reader.flag()))
     }
     var rubrics: [String: Rubric] = [:]
     for _ in 0..<(try reader.count()) {

@@ -20,7 +20,7 @@ extension BankLoader {
     return mapping.compactMap { key, value in
       let id = key.string ?? ""
       let location = YAMLFile.location(of: key, file: file)
-      guard isValidID(id) else {
+      guard Self.isValidID(id) else {
         problems.add(.invalidID(location, id: id))
         return nil
       }

@@ -2,6 +2,11 @@ import Foundation
 import Yams
 
 /// Reads a bank folder file by file, collecting problems instead of stopping at the first.
+///
+/// This is the one place the user's own bank is merged with the shipped one: `ownRoots` are read
+/// after `root`, as one bank, so an id used twice is a problem naming both places. An own bank's
+/// question files may be named freely (one file per question is the layout `bank add` writes);
+/// each declares its component. Its rubrics use `root`'s lexicon; its folders may be missing.
 struct BankLoader {
   static let questionFolder = "question-bank"
   static let rubricFolder = "rubrics"
@@ -11,7 +16,22 @@ struct BankLoader {
   static let fullCreditRange = 0.1...1.0
 
   let root: URL
+  /// Own banks merged with `root`, in order: the user's, then (for `bank import`) the one read in.
+  var ownRoots: [URL] = []
+  /// Paths of own files left out (those found broken, or about to be replaced).
+  var skipping: Set<String> = []
   let problems = ProblemCollector()
+
+  init(root: URL, ownRoot: URL? = nil) {
+    self.root = root
+    self.ownRoots = ownRoot.map { [$0] } ?? []
+  }
+
+  init(root: URL, ownRoots: [URL], skipping: Set<String>) {
+    self.root = root
+    self.ownRoots = ownRoots
+    self.skipping = skipping
+  }
 
   func load() throws(BankLoadFailure) -> Bank {
     let questionsURL = root.appendingPathComponent(Self.questionFolder)
@@ -28,12 +48,20 @@ struct BankLoader {
     let rubricFiles = yamlFiles(in: rubricsURL).filter {
       $0.lastPathComponent != Self.lexiconFile && $0.lastPathComponent != Self.technologiesFile
     }
+    let ownQuestionFiles = ownRoots.flatMap {
+      yamlFiles(in: $0.appendingPathComponent(Self.questionFolder))
+    }.filter { !skipping.contains($0.path) }
+    let ownRubricFiles = ownRoots.flatMap {
+      yamlFiles(in: $0.appendingPathComponent(Self.rubricFolder))
+    }.filter { !skipping.contains($0.path) }
     // Reading a file (parsing it, then checking its fields) is most of a load's time and needs
     // nothing from the other files, so every file is read on whichever core is free; the
     // results, and their problems, are then taken in file order, so the messages do not depend
     // on the scheduling. The checks across files follow.
     let files =
-      questionFiles.map { FileToRead.questions($0) } + rubricFiles.map { FileToRead.rubrics($0) }
+      questionFiles.map { FileToRead.questions($0, own: false) }
+      + ownQuestionFiles.map { FileToRead.questions($0, own: true) }
+      + (rubricFiles + ownRubricFiles).map { FileToRead.rubrics($0) }
       + (hasLexicon ? [FileToRead.lexicon(lexiconURL)] : [])
       + (hasTechnologies ? [FileToRead.technologies(technologiesURL)] : [])
     let root = self.root
@@ -42,7 +70,7 @@ struct BankLoader {
       let reader = BankLoader(root: root)
       let content: FileRead.Content =
         switch files[index] {
-        case .questions(let url): .questions(reader.readQuestionFile(url))
+        case .questions(let url, let own): .questions(reader.readQuestionFile(url, own: own))
         case .rubrics(let url): .rubrics(reader.readRubricFile(url))
         case .lexicon(let url): .lexicon(reader.readLexicon(url))
         case .technologies(let url): .technologies(reader.readTechnologies(url))
@@ -143,7 +171,7 @@ struct BankLoader {
   // MARK: Questions
 
   /// The valid questions of a file, and the ids of those that have problems.
-  private func readQuestionFile(_ url: URL) -> ([Question], [(String, SourceLocation)]) {
+  private func readQuestionFile(_ url: URL, own: Bool) -> ([Question], [(String, SourceLocation)]) {
     let file = displayPath(url)
     guard let node = YAMLFile.parse(url: url, displayPath: file, problems: problems),
       let fields = FieldReader(
@@ -155,7 +183,7 @@ struct BankLoader {
     var component = Component(rawValue: fileName)
     if let declared = fields.string("component", required: true) {
       if let declaredComponent = Component(rawValue: declared) {
-        if declaredComponent.rawValue != fileName {
+        if !own, declaredComponent.rawValue != fileName {
           problems.add(
             .componentMismatch(
               fields.location(of: "component"), declared: declared,
@@ -173,7 +201,8 @@ struct BankLoader {
     var questions: [Question] = []
     var idsOfInvalid: [(String, SourceLocation)] = []
     for item in items {
-      if let question = readQuestion(item, component: readComponent, file: file) {
+      if var question = readQuestion(item, component: readComponent, file: file) {
+        question.isOwn = own
         questions.append(question)
       } else if let id = item.mapping?["id"]?.string {
         idsOfInvalid.append((id, YAMLFile.location(of: item, file: file)))
@@ -189,7 +218,7 @@ struct BankLoader {
         problems: problems)
     else { return nil }
     let id = fields.string("id", required: true)
-    if let id, !isValidID(id) {
+    if let id, !Self.isValidID(id) {
       problems.add(.invalidID(fields.location(of: "id"), id: id))
     }
     let kind = enumValue(QuestionKind.self, fields, "kind", required: true)
@@ -221,7 +250,8 @@ struct BankLoader {
     }
     let sql = readSQLExercise(fields, kind: kind)
     let python = readPythonExercise(fields, kind: kind, file: file)
-    guard let id, isValidID(id), let kind, let prompt, let difficulty, let minutes, let modelAnswer
+    guard let id, Self.isValidID(id), let kind, let prompt, let difficulty, let minutes,
+      let modelAnswer
     else { return nil }
     if kind == .sql && sql == nil || kind == .python && python == nil { return nil }
     return Question(
@@ -288,7 +318,8 @@ struct BankLoader {
     return PythonExercise(signature: signature, referenceSolution: reference, tests: tests)
   }
 
-  func isValidID(_ id: String) -> Bool {
+  /// Whether `id` is lowercase letters and digits in parts joined by single hyphens.
+  static func isValidID(_ id: String) -> Bool {
     let parts = id.split(separator: "-", omittingEmptySubsequences: false)
     return !id.isEmpty
       && parts.allSatisfy { part in
@@ -316,7 +347,7 @@ struct BankLoader {
 
 /// A bank file to read, by its role.
 private enum FileToRead: Sendable {
-  case questions(URL)
+  case questions(URL, own: Bool)
   case rubrics(URL)
   case lexicon(URL)
   case technologies(URL)

@@ -19,12 +19,14 @@ public struct Question: Sendable, Equatable {
   public var python: PythonExercise?
   /// Where the question is defined.
   public var location: SourceLocation
+  /// Whether it comes from the user's own bank (`REHEARSE_HOME/bank`) rather than the shipped one.
+  public var isOwn: Bool
 
   public init(
     id: String, component: Component, kind: QuestionKind, prompt: String, difficulty: Int,
     minutes: Int, tags: [String] = [], hints: [String] = [], followUps: [String] = [],
     modelAnswer: String, competencies: [Competency] = [], sql: SQLExercise? = nil,
-    python: PythonExercise? = nil, location: SourceLocation
+    python: PythonExercise? = nil, location: SourceLocation, isOwn: Bool = false
   ) {
     self.id = id
     self.component = component
@@ -40,5 +42,6 @@ public struct Question: Sendable, Equatable {
     self.sql = sql
     self.python = python
     self.location = location
+    self.isOwn = isOwn
   }
 }

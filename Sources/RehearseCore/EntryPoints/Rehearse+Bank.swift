@@ -34,11 +34,15 @@ extension Rehearse {
 
   /// `rehearse bank lint [DIR]`: loads the bank; every problem is thrown as `file:line: message`.
   public static func bankLint(_ request: BankRequest) throws -> CommandOutput {
-    let root = try request.bank.locate()
-    let bank = try Bank.load(from: root)
+    let bank = try request.bank.loadStrict()
+    let root = bank.root
     let rubrics = bank.rubrics.values
+    let own = bank.questions.filter(\.isOwn).count
+    let ownPart =
+      own == 0 ? "" : " (\(own) of them your own, in \(request.bank.ownBank?.path ?? ""))"
     let summary =
-      "\(TerminalText.safe(root.path)): \(bank.questions.count) questions, \(rubrics.count) rubrics, "
+      "\(TerminalText.safe(root.path)): \(bank.questions.count) questions\(TerminalText.safe(ownPart)), "
+      + "\(rubrics.count) rubrics, "
       + "\(rubrics.reduce(0) { $0 + $1.points.count }) talking points, "
       + "\(bank.lexicon.groups.count) synonym groups: "
     return CommandOutput(summary + request.style.green("ok"))
@@ -46,7 +50,7 @@ extension Rehearse {
 
   /// `rehearse bank test [DIR]`: exits 1 when an example or model answer is off its band.
   public static func bankTest(_ request: BankRequest) throws -> CommandOutput {
-    let bank = try request.bank.load()
+    let bank = try request.bank.loadStrict()
     let result = BankTester.run(bank, checker: request.checker)
     let status: ExitStatus = result.passed ? .success : .checkFailed
     switch request.format {

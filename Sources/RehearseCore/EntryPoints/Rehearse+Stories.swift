@@ -186,7 +186,7 @@ extension Rehearse {
   }
 
   /// The lines of one part, up to an empty line; `nil` when left out.
-  private static func readPart(_ input: inout some FormInput) throws -> String? {
+  static func readPart(_ input: inout some FormInput) throws -> String? {
     var lines: [String] = []
     while true {
       switch input.read(prompt: lines.isEmpty ? "› " : "… ") {

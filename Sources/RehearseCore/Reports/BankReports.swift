@@ -8,6 +8,8 @@ public enum BankReports {
     public var kind: String
     public var difficulty: Int
     public var prompt: String
+    /// `own` for a question of the user's own bank, `bank` for one of the shipped (or named) bank.
+    public var source: String
   }
 
   /// `bank stats --format json`.
@@ -72,14 +74,21 @@ public enum BankReports {
     public var python: PythonExercise?
     public var file: String
     public var line: Int
+    /// `own` or `bank`, as in `ListedQuestion`.
+    public var source: String
     public var rubric: ShownRubric?
+  }
+
+  /// `own` for a question of the user's own bank, else `bank`.
+  public static func source(of question: Question) -> String {
+    question.isOwn ? "own" : "bank"
   }
 
   public static func listed(_ questions: [Question]) -> [ListedQuestion] {
     questions.map {
       ListedQuestion(
         id: $0.id, component: $0.component.rawValue, kind: $0.kind.rawValue,
-        difficulty: $0.difficulty, prompt: $0.prompt)
+        difficulty: $0.difficulty, prompt: $0.prompt, source: source(of: $0))
     }
   }
 
@@ -91,7 +100,7 @@ public enum BankReports {
     var rows = [["ID", "KIND", "LEVEL", "MIN", "PROMPT"]]
     for question in questions {
       rows.append([
-        TerminalText.safe(question.id), question.kind.rawValue,
+        TerminalText.safe(question.id) + (question.isOwn ? " (own)" : ""), question.kind.rawValue,
         String(repeating: "●", count: question.difficulty), "\(question.minutes)",
         TextLayout.truncate(TerminalText.safe(question.prompt), to: style.width),
       ])
@@ -110,7 +119,9 @@ public enum BankReports {
       }
       lines.append(row)
     }
+    let own = questions.filter(\.isOwn).count
     return lines.joined(separator: "\n") + "\n\n\(questions.count) questions"
+      + (own == 0 ? "" : " (\(own) your own)")
   }
 
   public static func stats(_ bank: Bank) -> Stats {
@@ -164,7 +175,7 @@ public enum BankReports {
         ? ModelAnswerTemplate.placeholders(in: question.modelAnswer) : [],
       competencies: question.competencies.map(\.rawValue),
       sql: question.sql, python: question.python, file: question.location.file,
-      line: question.location.line,
+      line: question.location.line, source: source(of: question),
       rubric: rubric.map { rubric in
         ShownRubric(
           points: rubric.points.map {
@@ -193,7 +204,8 @@ public enum BankReports {
     add(
       style.dim(
         "\(question.component.rawValue) · \(question.kind.rawValue) · difficulty "
-          + "\(question.difficulty) · \(question.minutes) min · \(safe(question.location.description))"
+          + "\(question.difficulty) · \(question.minutes) min · "
+          + (question.isOwn ? "your own question · " : "") + safe(question.location.description)
       ))
     if !question.tags.isEmpty {
       add(style.dim("tags: " + safe(question.tags.joined(separator: ", "))))

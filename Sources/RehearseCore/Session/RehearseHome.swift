@@ -52,6 +52,8 @@ public enum RehearseHome {
   public static let cacheName = "cache"
   /// The folder inside the home folder holding the user's stories.
   public static let storiesName = "stories"
+  /// The folder inside the home folder holding the user's own questions and rubrics.
+  public static let bankName = "bank"
 
   /// The files beside the store that SQLite and the store make: its write-ahead log, its shared
   /// memory index, and the lock taken while it is opened.
@@ -77,7 +79,7 @@ public enum RehearseHome {
       PrivateFiles.tighten(file: path)
     }
     PrivateFiles.tighten(file: home.appendingPathComponent(historyName).path)
-    for folder in [locksName, cacheName, storiesName] {
+    for folder in [locksName, cacheName, storiesName, bankName] {
       PrivateFiles.tighten(folderAndFiles: home.appendingPathComponent(folder).path)
     }
   }

@@ -4,7 +4,8 @@ import ArgumentParser
 struct BankCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bank",
-    abstract: "List, show, lint, test and count the question bank.",
+    abstract:
+      "List, show, lint, test and count the question bank; add, export and import your own.",
     discussion: """
       A bank is a folder with question-bank/ (one YAML file per component) and rubrics/ (the \
       keyword rubrics keyed by question id, plus lexicon.yaml). The full reference is \
@@ -61,7 +62,7 @@ struct BankCommand: ParsableCommand {
       """,
     subcommands: [
       BankListCommand.self, BankShowCommand.self, BankLintCommand.self, BankTestCommand.self,
-      BankStatsCommand.self,
+      BankStatsCommand.self, BankAddCommand.self, BankExportCommand.self, BankImportCommand.self,
     ]
   )
 }

@@ -6,7 +6,10 @@ struct BankListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract: "List the questions.",
-    discussion: "JSON: an array of {id, component, kind, difficulty, prompt}."
+    discussion: """
+      Your own questions (REHEARSE_HOME/bank) are marked (own). JSON: an array of {id, \
+      component, kind, difficulty, prompt, source}, source "own" or "bank".
+      """
   )
 
   @Option(help: "Only questions of this component (repeatable).")

@@ -23,49 +23,13 @@ struct StoryEditCommand: ParsableCommand {
 
   func run() throws {
     let request = options.request(slug: slug)
-    let environment = ProcessInfo.processInfo.environment
-    let editor =
-      [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first {
-        !$0.trimmingCharacters(in: .whitespaces).isEmpty
-      } ?? "vi"
     try CommandRunner.run {
       let draft = try Rehearse.storyEditDraft(request)
-      while true {
-        let status = try runEditor(editor, on: draft.path)
-        if status != 0 {
-          throw EditorError.failed(editor: editor, status: status, draft: draft.path)
-        }
-        do {
-          return try Rehearse.storyEditFinish(request, draft: draft)
-        } catch let failure as StoryFileFailure {
-          for problem in failure.problems {
-            CommandRunner.printError(TerminalText.safe(problem.description))
-          }
-          guard isatty(STDIN_FILENO) == 1, askAgain() else {
-            throw EditorError.invalid(draft: draft.path, problems: failure.problems.count)
-          }
-        }
+      return try Editor.edit(
+        [draft.path], subject: "the story", again: "'rehearse story edit \(slug)'"
+      ) {
+        try Rehearse.storyEditFinish(request, draft: draft)
       }
     }
-  }
-
-  private func askAgain() -> Bool {
-    FileHandle.standardError.write(Data("Edit again? [Y/n] ".utf8))
-    guard let answer = readLine() else { return false }
-    return !["n", "no"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-  }
-
-  /// Runs the editor command (which may hold arguments, as in "code --wait") on `path`.
-  private func runEditor(_ editor: String, on path: String) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", editor + " \"$1\"", "sh", path]
-    do {
-      try process.run()
-    } catch {
-      throw EditorError.cannotStart(editor: editor, reason: error.localizedDescription)
-    }
-    process.waitUntilExit()
-    return process.terminationStatus
   }
 }

@@ -15,7 +15,9 @@ struct GlobalOptions: ParsableArguments {
   var noColor = false
 
   /// The bank source these options and the environment name; `override` is a command's own DIR,
-  /// and messages name it as such rather than as `--bank`.
+  /// and messages name it as such rather than as `--bank`, and is checked alone. Otherwise the
+  /// user's own bank (`REHEARSE_HOME/bank`) is merged with it, and a problem of an own file is a
+  /// warning on standard error.
   func bankSource(override: String? = nil) -> BankSource {
     BankSource(
       explicitPath: override ?? bankPath,
@@ -23,7 +25,10 @@ struct GlobalOptions: ParsableArguments {
       environment: ProcessInfo.processInfo.environment,
       executablePath: CommandLine.arguments[0],
       currentDirectory: FileManager.default.currentDirectoryPath,
-      cacheFolder: UserHome.folder.appendingPathComponent(RehearseHome.cacheName))
+      cacheFolder: UserHome.folder.appendingPathComponent(RehearseHome.cacheName),
+      ownBank: override == nil
+        ? UserHome.folder.appendingPathComponent(RehearseHome.bankName) : nil,
+      warn: { CommandRunner.printError(TerminalText.safe($0)) })
   }
 
   /// What runs SQL answers, and Python answers with the `python3` this machine has; a query

@@ -2,8 +2,9 @@ import Foundation
 import LineInput
 import RehearseCore
 
-/// The lines of `story add` and `debrief`: readline at a terminal (Tab completes `completions`:
-/// competencies for a story, ratings for a debrief), else plain lines from standard input.
+/// The lines of a form (`story add`, `bank add`, `debrief`): readline at a terminal (Tab
+/// completes `completions`: competencies for a story, ratings for a debrief), else plain lines
+/// from standard input.
 struct EdgeFormInput: FormInput {
   private let reader: TerminalLineReader?
   private let piped = PipedLineReader()

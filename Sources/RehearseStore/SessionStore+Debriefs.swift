@@ -106,6 +106,19 @@ extension SessionStore: DebriefArchive {
     }
   }
 
+  public func linkOwnQuestion(debrief id: Int64, position: Int, questionID: String)
+    throws(StoreError)
+  {
+    try write { database in
+      // Positions are stored from 0.
+      try database.execute(
+        sql: """
+          UPDATE debrief_question SET own_question_id = ? WHERE debrief_id = ? AND position = ?
+          """,
+        arguments: [questionID, id, position - 1])
+    }
+  }
+
   private func debrief(_ row: Row, questions: [Row]) throws -> Debrief {
     let id: Int64 = row["id"]
     let what = "debrief \(Debrief.label(id))"

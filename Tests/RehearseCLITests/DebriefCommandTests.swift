@@ -45,6 +45,47 @@ let threeQuestionDebrief = """
 
 @Suite("Debriefs from the command line", .serialized)
 struct DebriefCommandTests {
+  @Test("an asked question becomes an own question in one step, asked by mock and linked")
+  func promote() throws {
+    let home = SharedHome()
+    defer { home.remove() }
+    #expect(try home.run(["debrief"], input: threeQuestionDebrief).status == 0)
+    // The editor gets the drafted question and rubric; this one makes it a senior question.
+    let editor = ["EDITOR": "sed -i 's/difficulty: 2/difficulty: 3/'"]
+    let promoted = try RehearseProcess.run(
+      ["debrief", "promote", "d1", "1"], environment: home.environment.merging(editor) { $1 })
+    #expect(promoted.status == 0, "\(promoted.standardError)")
+    let id = "own-how-familiar-are-you-with-cloud"
+    #expect(promoted.standardOutput.contains("as your own question \(id)"))
+
+    let shown = try #require(
+      try home.json(["bank", "show", id]) as? [String: Any], "the question is in the bank")
+    #expect(shown["source"] as? String == "own")
+    #expect(shown["component"] as? String == "cloud-platforms", "guessed from the bank")
+    #expect(shown["difficulty"] as? Int == 3, "the editor's change is saved")
+    #expect(
+      (shown["prompt"] as? String)?.hasPrefix("How familiar are you with <cloud>") == true)
+    #expect((shown["model_answer"] as? String)?.hasPrefix("Only the basic concepts") == true)
+    #expect(
+      (shown["hints"] as? [String])?.first?.contains("Build a cloud project of my own") == true)
+    #expect((shown["tags"] as? [String])?.contains("debrief") == true)
+
+    let debrief = try #require(try home.json(["debrief", "show", "d1", "--format", "json"]))
+    let questions = try #require((debrief as? [String: Any])?["questions"] as? [[String: Any]])
+    #expect(questions.map { $0["own_question"] as? String } == [id, nil, nil])
+
+    let mock = try home.run(
+      ["mock", "--question", id], input: "Compute, storage and networking on AWS.\n.\n")
+    #expect(mock.status == 0, "\(mock.standardError)")
+    #expect(try home.savedAnswers().map(\.questionID) == [id])
+
+    let again = try home.run(["debrief", "promote", "d1", "1", "--no-edit"])
+    #expect(again.status == 64)
+    #expect(again.standardError.contains("already your own question \(id)"))
+    #expect(try home.run(["debrief", "promote", "d1", "9", "--no-edit"]).status == 64)
+    #expect(try home.run(["debrief", "promote", "d7", "1", "--no-edit"]).status == 64)
+  }
+
   @Test("three questions piped are saved, listed, in history, shown, exported and round-trip")
   func pipedDebrief() throws {
     let home = SharedHome()

@@ -35,6 +35,13 @@ final class MemoryDebriefs: DebriefArchive {
   }
 
   func removeDebrief(_ id: Int64) throws { saved.removeAll { $0.id == id } }
+
+  func linkOwnQuestion(debrief id: Int64, position: Int, questionID: String) throws {
+    guard let index = saved.firstIndex(where: { $0.id == id }) else {
+      throw DebriefError.unknownDebrief("d\(id)")
+    }
+    saved[index].questions[position - 1].ownQuestionID = questionID
+  }
 }
 
 @Suite("Debriefs")
@@ -61,6 +68,49 @@ struct DebriefTests {
     #expect(
       fields.similarQuestions.allSatisfy { id in bank.question(id: id) != nil },
       "the alike questions are the bank's")
+  }
+
+  @Test("promoting an asked question drafts from the debrief, the flags winning")
+  func promoteRequest() throws {
+    let bank = try TestBank()
+    defer { bank.remove() }
+    let source = BankSource(
+      explicitPath: bank.root.path, environment: [:], executablePath: "/bin/sh",
+      currentDirectory: "/")
+    let archive = MemoryDebriefs()
+    _ = try archive.saveDebrief(
+      Debrief(
+        company: "Acme", day: Self.today, round: "technical 1",
+        questions: [
+          AskedQuestion(text: "What is sharding?", answer: "Splitting data.", improve: "Examples."),
+          AskedQuestion(text: "Why Kafka?"),
+        ]))
+    let first = try Rehearse.debriefPromoteRequest(
+      DebriefPromoteRequest(debrief: "d1", position: 1, bank: source), archive: archive)
+    #expect(first.question.prompt == "What is sharding?")
+    #expect(first.question.modelAnswer == "Splitting data.")
+    #expect(first.question.hints == ["From your debrief, what to improve: Examples."])
+    #expect(first.question.tags.starts(with: ["debrief", "acme"]))
+
+    let overridden = try Rehearse.debriefPromoteRequest(
+      DebriefPromoteRequest(
+        debrief: "d1", position: 2, bank: source,
+        overrides: OwnQuestionDraft(component: .systemDesign, tags: ["kafka"], id: "own-kafka")),
+      archive: archive)
+    #expect(overridden.question.component == .systemDesign)
+    #expect(overridden.question.tags == ["kafka"] && overridden.question.id == "own-kafka")
+    #expect(overridden.question.modelAnswer == nil, "no answer recorded: bank add asks for one")
+    #expect(overridden.question.hints.isEmpty)
+
+    let output = try Rehearse.debriefPromoted(
+      DebriefPromoteRequest(debrief: "d1", position: 2, bank: source), questionID: "own-kafka",
+      archive: archive)
+    #expect(output.standardOutput.contains("own-kafka"))
+    #expect(try archive.debrief("d1").questions.map(\.ownQuestionID) == [nil, "own-kafka"])
+    #expect(throws: DebriefError.unknownQuestion(debrief: "d1", position: 3)) {
+      try Rehearse.debriefPromoteRequest(
+        DebriefPromoteRequest(debrief: "d1", position: 3, bank: source), archive: archive)
+    }
   }
 
   @Test("a question sharing no word with the bank is taken as behavioural, with no hint")

@@ -11,4 +11,7 @@ public protocol DebriefArchive {
   func debrief(_ id: String) throws -> Debrief
   /// Deletes a debrief and its questions.
   func removeDebrief(_ id: Int64) throws
+  /// Records that question `position` (from 1) of debrief `id` became own question
+  /// `questionID`.
+  func linkOwnQuestion(debrief id: Int64, position: Int, questionID: String) throws
 }

@@ -10,10 +10,12 @@ public enum DebriefError: RehearseError, Equatable {
   case inputEnded
   /// The debrief's text is larger than `Debrief.maximumBytes`.
   case tooLong(bytes: Int)
+  /// The asked question already became this own question, which the bank still holds.
+  case alreadyOwn(debrief: String, position: Int, questionID: String)
 
   public var exitStatus: ExitStatus {
     switch self {
-    case .unknownDebrief, .unknownQuestion: .usage
+    case .unknownDebrief, .unknownQuestion, .alreadyOwn: .usage
     case .cancelled: .interrupted
     case .inputEnded: .noInput
     case .tooLong: .dataError
@@ -30,6 +32,9 @@ public enum DebriefError: RehearseError, Equatable {
       "debrief \(debrief) has no question \(position) (see 'rehearse debrief show \(debrief)')"
     case .cancelled: "stopped before the company was named: nothing was saved"
     case .inputEnded: "the input ended before the company was named: nothing was saved"
+    case .alreadyOwn(let debrief, let position, let questionID):
+      "question \(position) of debrief \(debrief) is already your own question \(questionID) "
+        + "(practise it: rehearse mock --question \(questionID))"
     case .tooLong(let bytes):
       "the debrief is \((bytes + 1023) / 1024) KiB, over the limit of "
         + "\(Debrief.maximumBytes / 1024) KiB: nothing was saved"

@@ -55,7 +55,9 @@ extension Rehearse {
       draft,
       question: OwnQuestionYAML.question(
         id: id, component: component, prompt: prompt, modelAnswer: modelAnswer, tags: tags,
-        difficulty: difficulty, minutes: minutes),
+        hints: fields.hints.map(\.trimmedWhitespace).filter { !$0.isEmpty },
+        difficulty: difficulty,
+        minutes: minutes),
       rubric: OwnQuestionYAML.rubric(rubric, modelAnswer: modelAnswer))
     return draft
   }

@@ -5,6 +5,8 @@ public struct OwnQuestionDraft: Sendable, Equatable {
   public var prompt: String?
   public var modelAnswer: String?
   public var tags: [String]
+  /// Hints revealed by `:hint`, in order; none when empty.
+  public var hints: [String]
   /// 1 (warm-up) to 3 (senior).
   public var difficulty: Int?
   /// The time limit of an answer, 1 to 30.
@@ -19,12 +21,14 @@ public struct OwnQuestionDraft: Sendable, Equatable {
 
   public init(
     component: Component? = nil, prompt: String? = nil, modelAnswer: String? = nil,
-    tags: [String] = [], difficulty: Int? = nil, minutes: Int? = nil, id: String? = nil
+    tags: [String] = [], hints: [String] = [], difficulty: Int? = nil, minutes: Int? = nil,
+    id: String? = nil
   ) {
     self.component = component
     self.prompt = prompt
     self.modelAnswer = modelAnswer
     self.tags = tags
+    self.hints = hints
     self.difficulty = difficulty
     self.minutes = minutes
     self.id = id

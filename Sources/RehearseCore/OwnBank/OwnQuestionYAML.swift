@@ -4,7 +4,7 @@ enum OwnQuestionYAML {
   /// The question file: its component and the one question, an open question.
   static func question(
     id: String, component: Component, prompt: String, modelAnswer: String, tags: [String],
-    difficulty: Int, minutes: Int
+    hints: [String] = [], difficulty: Int, minutes: Int
   ) -> String {
     var lines = [
       "# Your own question, added by 'rehearse bank add'; see docs/formats.md.",
@@ -18,6 +18,10 @@ enum OwnQuestionYAML {
     ]
     if !tags.isEmpty {
       lines.append("    tags: [" + tags.map(YAMLFile.scalar).joined(separator: ", ") + "]")
+    }
+    if !hints.isEmpty {
+      lines.append("    hints:")
+      lines += hints.map { "      - " + text($0, indent: 8) }
     }
     lines.append("    model_answer: " + text(modelAnswer, indent: 6))
     return lines.joined(separator: "\n") + "\n"

@@ -162,10 +162,15 @@ public enum DebriefReports {
     return lines.joined(separator: "\n")
   }
 
-  /// A heading and its free text (the writer's line breaks kept), or nothing when it is empty.
+  /// A heading and its free text, or nothing when it is empty; the text's paragraphs are
+  /// reflowed as a story's sections are (a file's lines were broken at another width), its list
+  /// items and indented lines kept.
   private static func block(_ heading: String, _ text: String, style: TextStyle) -> [String] {
     guard !text.isEmpty else { return [] }
-    return [style.bold(heading), TextLayout.wrap(TerminalText.safe(text), width: style.width)]
+    return [
+      style.bold(heading),
+      TextLayout.wrap(TerminalText.safe(text), width: style.width, joinLines: true),
+    ]
   }
 
   // MARK: - Markdown

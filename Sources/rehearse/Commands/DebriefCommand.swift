@@ -14,7 +14,7 @@ struct DebriefCommand: ParsableCommand {
       """,
     subcommands: [
       DebriefAddCommand.self, DebriefListCommand.self, DebriefShowCommand.self,
-      DebriefRemoveCommand.self,
+      DebriefPromoteCommand.self, DebriefRemoveCommand.self,
     ],
     defaultSubcommand: DebriefAddCommand.self
   )

@@ -69,9 +69,7 @@ public struct BankSource: Sendable {
       warn(
         "rehearse: warning: your own bank has \(count) problem\(count == 1 ? "" : "s"); the "
           + "files named are left out until they are fixed ('rehearse bank lint' checks them)")
-      let skipping = brokenOwnFiles(root: root, firstFailure: error)
-      return (try? BankLoader(root: root, ownRoots: [ownBank], skipping: skipping).load())
-        ?? shipped
+      return ownFilesLeftOut(root: root, firstFailure: error).bank ?? shipped
     }
   }
 
@@ -80,22 +78,30 @@ public struct BankSource: Sendable {
   /// with the rest loads, or a problem names no own file. `firstFailure` is the first round's,
   /// when it was loaded already.
   public func brokenOwnFiles(root: URL, firstFailure: BankLoadFailure? = nil) -> Set<String> {
-    guard let ownBank else { return [] }
+    ownFilesLeftOut(root: root, firstFailure: firstFailure).skipping
+  }
+
+  /// `brokenOwnFiles`, with the bank the last round loaded without them (`nil` when no round
+  /// loaded), so that a tolerant load does not parse it once more.
+  private func ownFilesLeftOut(root: URL, firstFailure: BankLoadFailure?) -> (
+    skipping: Set<String>, bank: Bank?
+  ) {
+    guard let ownBank else { return ([], nil) }
     let prefix = ownBank.path + "/"
     var skipping: Set<String> = []
     var failure = firstFailure
     while true {
       if failure == nil {
         do {
-          _ = try BankLoader(root: root, ownRoots: [ownBank], skipping: skipping).load()
-          return skipping
+          let bank = try BankLoader(root: root, ownRoots: [ownBank], skipping: skipping).load()
+          return (skipping, bank)
         } catch {
           failure = error
         }
       }
       let named = Set(
         (failure?.problems ?? []).compactMap { $0.location?.file }.filter { $0.hasPrefix(prefix) })
-      guard !named.isEmpty, !named.isSubset(of: skipping) else { return skipping }
+      guard !named.isEmpty, !named.isSubset(of: skipping) else { return (skipping, nil) }
       skipping.formUnion(named)
       failure = nil
     }

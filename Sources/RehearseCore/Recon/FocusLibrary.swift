@@ -34,6 +34,13 @@ public struct FocusLibrary: Sendable {
 
   /// The focus `name`, or an error naming the saved ones (or the file's problems).
   public func load(name: String) throws(FocusError) -> Focus {
+    let url = try existingFile(name)
+    PrivateFiles.tighten(file: url.path)
+    return try FocusFile.read(path: url.path, name: name)
+  }
+
+  /// The file of the saved focus `name`, or an error naming the saved ones.
+  private func existingFile(_ name: String) throws(FocusError) -> URL {
     guard Focus.isValidName(name) else { throw .invalidName(name) }
     let url = file(for: name)
     guard FileManager.default.fileExists(atPath: url.path) else {
@@ -41,8 +48,7 @@ public struct FocusLibrary: Sendable {
       throw .unknownFocus(
         name, existing: existing, suggestions: EditDistance.nearest(to: name, among: existing))
     }
-    PrivateFiles.tighten(file: url.path)
-    return try FocusFile.read(path: url.path, name: name)
+    return url
   }
 
   /// Saves `focus` under its name; an existing focus of that name is replaced only when
@@ -71,13 +77,7 @@ public struct FocusLibrary: Sendable {
 
   /// Deletes the focus `name` (a damaged file too).
   public func remove(name: String) throws(FocusError) {
-    guard Focus.isValidName(name) else { throw .invalidName(name) }
-    let url = file(for: name)
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      let existing = (try? names()) ?? []
-      throw .unknownFocus(
-        name, existing: existing, suggestions: EditDistance.nearest(to: name, among: existing))
-    }
+    let url = try existingFile(name)
     do {
       try FileManager.default.removeItem(at: url)
     } catch {

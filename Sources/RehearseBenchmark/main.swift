@@ -50,7 +50,7 @@ var bankRoot: URL?
 do {
   let root = try BankLocator.locate(
     explicit: bankPath, environment: ProcessInfo.processInfo.environment,
-    executablePath: CommandLine.arguments[0],
+    executablePath: ProgramPath.current(),
     currentDirectory: FileManager.default.currentDirectoryPath)
   bank = try Bank.load(from: root)
   bankRoot = root

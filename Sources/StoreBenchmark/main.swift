@@ -47,7 +47,7 @@ defer {
 // The bank as the commands load it: from its compiled cache under the home after the first time.
 let bankSource = BankSource(
   explicitPath: nil, environment: ProcessInfo.processInfo.environment,
-  executablePath: CommandLine.arguments[0],
+  executablePath: ProgramPath.current(),
   currentDirectory: FileManager.default.currentDirectoryPath,
   cacheFolder: home.appendingPathComponent("cache"))
 let bank: Bank

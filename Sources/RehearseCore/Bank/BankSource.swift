@@ -7,6 +7,8 @@ public struct BankSource: Sendable {
   /// Where `explicitPath` came from, as messages name it: `--bank`, or the DIR argument.
   public var explicitOrigin: String
   public var environment: [String: String]
+  /// The running program's real path (`ProgramPath.current()`): the bank installed beside it is
+  /// found from it, and the bank cache is keyed to it.
   public var executablePath: String
   public var currentDirectory: String
   /// Where a copy of the loaded bank is kept between runs (`REHEARSE_HOME/cache`); none when
@@ -116,10 +118,7 @@ public struct BankSource: Sendable {
       } ? folder : nil
     }
     guard let cacheFolder else { return try BankLoader(root: root, ownRoot: ownRoot).load() }
-    // The program's own file, wherever it was started from.
-    let program =
-      FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : executablePath
-    return try BankCache(folder: cacheFolder, executablePath: program).load(
+    return try BankCache(folder: cacheFolder, executablePath: executablePath).load(
       root: root, ownRoot: ownRoot)
   }
 }

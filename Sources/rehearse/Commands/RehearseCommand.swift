@@ -32,6 +32,7 @@ struct RehearseCommand: ParsableCommand {
       disk, to a file or to standard output); 130 interrupted (Ctrl-C); 143 terminated \
       (SIGTERM); 129 hung up (SIGHUP).
       """,
+    version: RehearseVersion.current,
     subcommands: [
       MockCommand.self, AskCommand.self, ScoreCommand.self, HistoryCommand.self,
       ReviewCommand.self, ExportCommand.self, DebriefCommand.self, StoryCommand.self,
@@ -42,11 +43,26 @@ struct RehearseCommand: ParsableCommand {
     defaultSubcommand: MockCommand.self
   )
 
-  /// Parses and runs the command as ArgumentParser does, except that its messages, which quote
-  /// the arguments (`The value '…' is invalid`), are printed `TerminalText.safe`.
+  /// The names a command word may take: every command's, and `help`.
+  static var commandWords: [String] {
+    configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
+  }
+
+  /// Parses and runs the command as ArgumentParser does, except that the command word is found
+  /// first (`CommandRouting`: a mistyped one is named, exit 64, rather than read as the default
+  /// command's arguments), and that its messages, which quote the arguments (`The value '…' is
+  /// invalid`), are printed `TerminalText.safe`.
   static func main() {
+    let arguments: [String]
     do {
-      var command = try parseAsRoot()
+      arguments = try CommandRouting.route(
+        Array(CommandLine.arguments.dropFirst()), commands: commandWords)
+    } catch {
+      CommandRunner.printError("rehearse: error: \(error.description)")
+      exit(withError: ExitCode(ExitStatus.usage.rawValue))
+    }
+    do {
+      var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
       let message = TerminalText.safe(fullMessage(for: error))

@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
       explicitPath: override ?? bankPath,
       explicitOrigin: override == nil ? "--bank" : "the DIR argument",
       environment: ProcessInfo.processInfo.environment,
-      executablePath: CommandLine.arguments[0],
+      executablePath: ProgramPath.current(),
       currentDirectory: FileManager.default.currentDirectoryPath,
       cacheFolder: UserHome.folder.appendingPathComponent(RehearseHome.cacheName),
       ownBank: override == nil

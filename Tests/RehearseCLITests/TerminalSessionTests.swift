@@ -239,10 +239,13 @@ struct TerminalSessionTests {
   func timeoutKeepsPartialText() throws {
     let home = SharedHome()
     defer { home.remove() }
+    // Ten seconds: long enough that the typed text is on the line before the time runs out on a
+    // loaded machine, which the check of the echo below makes sure of.
     let session = try PseudoTerminalSession(
-      ["ask", Self.question, "--minutes", "0.05"], home: home)
+      ["ask", Self.question, "--minutes", "0.17"], home: home)
     #expect(session.waitFor("session "))
     session.type("Sharding splits data across separate servers")
+    #expect(session.waitFor("› Sharding splits data across separate servers"))
     #expect(session.exitStatus() == 0)
     let answer = try #require(home.savedAnswers().first)
     #expect(answer.outcome == .timedOut)

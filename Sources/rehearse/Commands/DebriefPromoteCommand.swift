@@ -19,7 +19,9 @@ struct DebriefPromoteCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A debrief id (d3 or 3) from 'rehearse debrief list', or last.")
+  @Argument(
+    help: "A debrief id (d3 or 3) from 'rehearse debrief list', or last.",
+    completion: .rehearse(.debrief))
   var debrief: String
 
   @Argument(help: "The question's number in the debrief, from 1 (see 'rehearse debrief show').")

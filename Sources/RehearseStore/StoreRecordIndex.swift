@@ -55,4 +55,18 @@ public struct StoreRecordIndex: RecordIndex, Sendable {
       try Int64.fetchAll($0, sql: "SELECT id FROM debrief ORDER BY day DESC, id DESC")
     }
   }
+
+  public func debriefQuestionCount(_ id: String) throws -> Int {
+    try database.read { database in
+      let number =
+        id == "last"
+        ? try Int64.fetchOne(
+          database, sql: "SELECT id FROM debrief ORDER BY day DESC, id DESC LIMIT 1")
+        : Debrief.number(in: id, bareNumber: true)
+      guard let number else { return 0 }
+      return try Int.fetchOne(
+        database, sql: "SELECT COUNT(*) FROM debrief_question WHERE debrief_id = ?",
+        arguments: [number]) ?? 0
+    }
+  }
 }

@@ -144,6 +144,11 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
       testDescription: "a debrief id for debrief rm",
       setup: [oneDebrief], words: ["rehearse", "debrief", "rm", ""], expected: ["d1"]),
     CompletionCase(
+      testDescription: "the question numbers of the debrief named for debrief promote",
+      setup: [oneDebrief],
+      words: ["rehearse", "debrief", "promote", "--no-edit", "d1", ""],
+      expected: ["1", "2", "3", "4"]),
+    CompletionCase(
       testDescription: "a focus name for mock --focus, after recon --save",
       setup: [(["recon", jobDescription, "--save", "netease"], nil)],
       words: ["rehearse", "mock", "--focus", "ne"], expected: ["netease"]),

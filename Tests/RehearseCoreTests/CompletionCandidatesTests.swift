@@ -18,6 +18,11 @@ private struct FixedRecords: RecordIndex {
     if fails { throw CocoaError(.fileReadCorruptFile) }
     return debriefs
   }
+
+  func debriefQuestionCount(_ id: String) throws -> Int {
+    if fails { throw CocoaError(.fileReadCorruptFile) }
+    return id == "d4" ? 3 : 0
+  }
 }
 
 /// Collects what a bank source warns.
@@ -126,6 +131,22 @@ struct CompletionCandidatesTests {
     let request = CompletionHome().request(
       value, prefix: prefix, bank: bank, records: FixedRecords())
     #expect(Rehearse.completionCandidates(request) == expected)
+  }
+
+  @Test("the question numbers of the debrief named, none for an unknown one")
+  func debriefQuestions() throws {
+    let bank = try TestBank()
+    defer { bank.remove() }
+    func candidates(_ debrief: String?, _ prefix: String = "") -> [String] {
+      var request = CompletionHome().request(
+        .debriefQuestion, prefix: prefix, bank: bank, records: FixedRecords())
+      request.debrief = debrief
+      return Rehearse.completionCandidates(request)
+    }
+    #expect(candidates("d4") == ["1", "2", "3"])
+    #expect(candidates("d4", "2") == ["2"])
+    #expect(candidates("d9").isEmpty)
+    #expect(candidates(nil).isEmpty)
   }
 
   @Test("no session yet, no debrief yet, or a store that fails: nothing, not even last")

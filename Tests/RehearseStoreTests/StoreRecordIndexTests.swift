@@ -44,6 +44,12 @@ struct StoreRecordIndexTests {
     #expect(try index.sessionIDs() == [3, 2, 1])
     // Newest interview first; the later saved first within a day.
     #expect(try index.debriefIDs() == [3, 1, 2])
+    let asked = DebriefStoreTests.debrief.questions.count
+    for id in ["d2", "2", "last"] {
+      #expect(try index.debriefQuestionCount(id) == asked)
+    }
+    #expect(try index.debriefQuestionCount("d9") == 0)
+    #expect(try index.debriefQuestionCount("x") == 0)
     #expect(try contents(home) == before)
   }
 

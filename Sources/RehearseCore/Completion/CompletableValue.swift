@@ -23,4 +23,7 @@ public enum CompletableValue: String, CaseIterable, Sendable {
   case debrief
   /// The debrief ids (`d3`), newest interview first, without `last` (`debrief rm`).
   case debriefID
+  /// The numbers (`1`, `2`, …) of the questions of the debrief named before
+  /// (`CompletionRequest.debrief`): `debrief promote D N`.
+  case debriefQuestion
 }

@@ -28,6 +28,11 @@ enum CompletionCandidates {
       return (try? FocusLibrary(home: request.home).savedNames()) ?? []
     case .session, .transcript, .debrief, .debriefID:
       return recorded(request)
+    case .debriefQuestion:
+      guard let debrief = request.debrief, let records = request.openRecords(),
+        let count = try? records.debriefQuestionCount(debrief), count > 0
+      else { return [] }
+      return (1...count).map(String.init)
     }
   }
 

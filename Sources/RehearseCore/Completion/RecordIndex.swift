@@ -7,4 +7,6 @@ public protocol RecordIndex {
   func sessionIDs() throws -> [Int64]
   /// Every debrief's id, the newest interview first (the later saved first within a day).
   func debriefIDs() throws -> [Int64]
+  /// How many questions the debrief `id` (`d3`, `3` or `last`) records; 0 for no such debrief.
+  func debriefQuestionCount(_ id: String) throws -> Int
 }

@@ -15,15 +15,18 @@ import RehearseStore
 /// and the session store, and prints nothing but the candidates: standard error goes to
 /// `/dev/null` first, so that no warning reaches the terminal in the middle of the line.
 enum CompletionCallback {
-  /// The candidates for `value` that start with `prefix` (`Rehearse.completionCandidates`).
-  static func candidates(_ value: CompletableValue, words: [String], prefix: String) -> [String] {
+  /// The candidates for `value` that start with `prefix` (`Rehearse.completionCandidates`);
+  /// `debrief` is the debrief named earlier on the line, for `.debriefQuestion`.
+  static func candidates(
+    _ value: CompletableValue, words: [String], prefix: String, debrief: String? = nil
+  ) -> [String] {
     silenceStandardError()
     let bankArguments = bankPath(in: words).map { ["--bank", $0] } ?? []
     guard let global = try? GlobalOptions.parse(bankArguments) else { return [] }
     let home = UserHome.folder
     let request = CompletionRequest(
       value: value, prefix: prefix, bank: global.bankSource(), home: home,
-      openRecords: { StoreRecordIndex.open(home: home) })
+      openRecords: { StoreRecordIndex.open(home: home) }, debrief: debrief)
     return Rehearse.completionCandidates(request)
   }
 

@@ -16,15 +16,18 @@ public struct CompletionRequest: Sendable {
   public var home: URL
   /// Opens the session store read-only; `nil` when there is none (no session yet).
   public var openRecords: @Sendable () -> (any RecordIndex)?
+  /// The debrief named earlier on the line, whose questions `.debriefQuestion` numbers.
+  public var debrief: String?
 
   public init(
     value: CompletableValue, prefix: String, bank: BankSource, home: URL,
-    openRecords: @escaping @Sendable () -> (any RecordIndex)? = { nil }
+    openRecords: @escaping @Sendable () -> (any RecordIndex)? = { nil }, debrief: String? = nil
   ) {
     self.value = value
     self.prefix = prefix
     self.bank = bank
     self.home = home
     self.openRecords = openRecords
+    self.debrief = debrief
   }
 }

@@ -65,6 +65,19 @@ struct StoreRecordIndexTests {
     #expect(try index.sessionIDs() == [id])
   }
 
+  @Test("a file that is not a store gives no ids and is left as it was")
+  func notAStore() throws {
+    let home = TemporaryHome()
+    defer { home.remove() }
+    try FileManager.default.createDirectory(at: home.url, withIntermediateDirectories: true)
+    let garbage = Data("not a database, just some text\n".utf8)
+    try garbage.write(to: URL(fileURLWithPath: home.databasePath))
+    let ids = StoreRecordIndex.open(home: home.url).flatMap { try? $0.sessionIDs() }
+    #expect(ids == nil)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: home.databasePath)) == garbage)
+    #expect(try contents(home) == [RehearseHome.databaseName])
+  }
+
   @Test("a path with URI characters is escaped in the immutable URI")
   func uriEscaping() {
     #expect(

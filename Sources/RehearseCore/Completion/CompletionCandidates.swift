@@ -4,9 +4,10 @@ import Foundation
 /// them: ids, tags, slugs and names alphabetically; `last` first, then sessions and debriefs
 /// newest first.
 ///
-/// Every source is read as the commands read it, but nothing is created, migrated or reported:
-/// a bank that does not load, a store that does not open or a folder that cannot be read gives
-/// no candidates of its kind.
+/// Every source is read as the commands read it, but nothing is reported, migrated or created
+/// beyond the bank's cache, rewritten when out of date as any command rewrites it: a bank that
+/// does not load, a store that does not open or a folder that cannot be read gives no
+/// candidates of its kind.
 enum CompletionCandidates {
   /// Every candidate of `request.value`, before filtering by the prefix typed.
   static func all(_ request: CompletionRequest) -> [String] {

@@ -12,8 +12,9 @@ import RehearseStore
 /// Tab, with the words of the command line the shell passes.
 ///
 /// It reads the bank the words name (`--bank DIR`) or the environment names, the home folder
-/// and the session store, and prints nothing but the candidates: standard error goes to
-/// `/dev/null` first, so that no warning reaches the terminal in the middle of the line.
+/// (named as every command names it, `UserHome`) and the session store, and prints nothing but
+/// the candidates: standard error goes to `/dev/null` first, so that no warning reaches the
+/// terminal in the middle of the line.
 enum CompletionCallback {
   /// The candidates for `value` that start with `prefix` (`Rehearse.completionCandidates`);
   /// `debrief` is the debrief named earlier on the line, for `.debriefQuestion`.

@@ -34,6 +34,20 @@ public struct OwnBank: Sendable {
       id: id, folder: folder.appendingPathComponent(Self.draftsName).appendingPathComponent(id))
   }
 
+  /// The ids of the drafts waiting to be taken up with `bank add --resume ID`, sorted; none
+  /// when there is no drafts folder. Only the folder is read.
+  public func draftIDs() -> [String] {
+    let drafts = folder.appendingPathComponent(Self.draftsName)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: drafts.path)) ?? []
+    return names.filter { name in
+      var isFolder: ObjCBool = false
+      return !name.hasPrefix(".")
+        && FileManager.default.fileExists(
+          atPath: drafts.appendingPathComponent(name).path, isDirectory: &isFolder)
+        && isFolder.boolValue
+    }.sorted()
+  }
+
   /// Whether `id` is free: no question of `bank` has it, and no own file or waiting draft is
   /// named after it.
   func isFree(_ id: String, in bank: Bank) -> Bool {

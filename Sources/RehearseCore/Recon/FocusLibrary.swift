@@ -21,6 +21,12 @@ public struct FocusLibrary: Sendable {
   /// The names of the saved focuses, sorted; a missing folder has none.
   public func names() throws(FocusError) -> [String] {
     PrivateFiles.tighten(folderAndFiles: folder.path)
+    return try savedNames()
+  }
+
+  /// `names()` without tightening the folder: only the folder is read, nothing is changed
+  /// (shell completion lists these on every Tab).
+  public func savedNames() throws(FocusError) -> [String] {
     let entries: [String]
     do {
       entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)

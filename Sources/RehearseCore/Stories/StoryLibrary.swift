@@ -35,19 +35,9 @@ public struct StoryLibrary: Sendable {
   /// an empty library; the folder and its files are tightened to 0700 and 0600 as they are read.
   public func load() throws(StoryLibraryError) -> Contents {
     PrivateFiles.tighten(folderAndFiles: folder.path)
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    } catch {
-      if !FileManager.default.fileExists(atPath: folder.path) {
-        return Contents(stories: [], problems: [])
-      }
-      throw .cannotRead(path: folder.path, reason: fileErrorReason(error))
-    }
     var stories: [Story] = []
     var problems: [StoryFileError] = []
-    for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
-      let slug = String(name.dropLast(3))
+    for slug in try slugs() {
       do {
         stories.append(try read(slug: slug))
       } catch {
@@ -55,6 +45,21 @@ public struct StoryLibrary: Sendable {
       }
     }
     return Contents(stories: stories, problems: problems)
+  }
+
+  /// The slug of every story file, sorted, whether or not it parses; a missing folder has
+  /// none. Nothing is read but the folder, and nothing is changed (shell completion lists
+  /// these on every Tab).
+  public func slugs() throws(StoryLibraryError) -> [String] {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    } catch {
+      if !FileManager.default.fileExists(atPath: folder.path) { return [] }
+      throw .cannotRead(path: folder.path, reason: fileErrorReason(error))
+    }
+    return names.sorted().filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+      .map { String($0.dropLast(3)) }
   }
 
   /// The stories of the library in `home` that parse, for showing beside a question: a file

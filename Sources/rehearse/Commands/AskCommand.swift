@@ -14,7 +14,7 @@ struct AskCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The question ids (see 'rehearse bank list').")
+  @Argument(help: "The question ids (see 'rehearse bank list').", completion: .rehearse(.question))
   var ids: [String]
 
   func validate() throws {

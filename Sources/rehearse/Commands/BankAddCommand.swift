@@ -26,7 +26,9 @@ struct BankAddCommand: ParsableCommand {
 
   @OptionGroup var fields: OwnQuestionOptions
 
-  @Option(help: ArgumentHelp("Take up the kept draft of ID instead of a new one.", valueName: "id"))
+  @Option(
+    help: ArgumentHelp("Take up the kept draft of ID instead of a new one.", valueName: "id"),
+    completion: .rehearse(.draft))
   var resume: String?
 
   @OptionGroup var global: GlobalOptions

@@ -16,13 +16,17 @@ struct BankExportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The folder to write.")
+  @Argument(help: "The folder to write.", completion: .directory)
   var dir: String
 
-  @Option(name: .customLong("question"), help: "Only this own question (repeatable).")
+  @Option(
+    name: .customLong("question"), help: "Only this own question (repeatable).",
+    completion: .rehearse(.ownQuestion))
   var questions: [String] = []
 
-  @Option(name: .customLong("tag"), help: "Only own questions with this tag (repeatable).")
+  @Option(
+    name: .customLong("tag"), help: "Only own questions with this tag (repeatable).",
+    completion: .rehearse(.ownTag))
   var tags: [String] = []
 
   @OptionGroup var global: GlobalOptions

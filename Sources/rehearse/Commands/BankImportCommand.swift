@@ -17,7 +17,7 @@ struct BankImportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The folder to read.")
+  @Argument(help: "The folder to read.", completion: .directory)
   var dir: String
 
   @Flag(help: "Replace your own questions that have an incoming id.")

@@ -16,7 +16,8 @@ struct BankLintCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).", valueName: "dir"))
+      "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).", valueName: "dir"),
+    completion: .directory)
   var directory: String?
 
   @OptionGroup var global: GlobalOptions

@@ -14,7 +14,7 @@ struct BankShowCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The question id.")
+  @Argument(help: "The question id.", completion: .rehearse(.question))
   var id: String
 
   @OptionGroup var formatOptions: FormatOptions

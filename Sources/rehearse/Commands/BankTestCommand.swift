@@ -28,7 +28,8 @@ struct BankTestCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).", valueName: "dir"))
+      "The bank folder (default: --bank, REHEARSE_BANK, or the shipped bank).", valueName: "dir"),
+    completion: .directory)
   var directory: String?
 
   @OptionGroup var formatOptions: FormatOptions

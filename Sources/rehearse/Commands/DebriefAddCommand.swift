@@ -30,7 +30,9 @@ struct DebriefAddCommand: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("Read the debrief from this Markdown file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Read the debrief from this Markdown file.", valueName: "file"),
+    completion: .file())
   var from: String?
 
   @Option(help: "The company interviewed with.")

@@ -19,15 +19,31 @@ struct DebriefPromoteCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A debrief id (d3 or 3) from 'rehearse debrief list', or last.")
+  @Argument(
+    help: "A debrief id (d3 or 3) from 'rehearse debrief list', or last.",
+    completion: .rehearse(.debrief))
   var debrief: String
 
-  @Argument(help: "The question's number in the debrief, from 1 (see 'rehearse debrief show').")
+  @Argument(
+    help: "The question's number in the debrief, from 1 (see 'rehearse debrief show').",
+    completion: .custom(positions))
   var position: Int
 
   @OptionGroup var fields: OwnQuestionOptions
 
   @OptionGroup var global: GlobalOptions
+
+  /// The completion of N: the question numbers of the debrief typed before it, found by
+  /// parsing the line after `promote` with a number in place of the word being completed.
+  @Sendable static func positions(_ words: [String], index: Int, prefix: String) -> [String] {
+    guard let start = words.firstIndex(of: "promote"), start < index, index < words.count
+    else { return [] }
+    var arguments = Array(words[(start + 1)...])
+    arguments[index - start - 1] = "1"
+    guard let parsed = try? parse(arguments) else { return [] }
+    return CompletionCallback.candidates(
+      .debriefQuestion, words: words, prefix: prefix, debrief: parsed.debrief)
+  }
 
   func validate() throws {
     guard position >= 1 else { throw ValidationError("the question's number starts at 1") }

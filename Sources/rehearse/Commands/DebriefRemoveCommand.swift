@@ -14,7 +14,8 @@ struct DebriefRemoveCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A debrief id (d3 or 3) from 'rehearse debrief list'.")
+  @Argument(
+    help: "A debrief id (d3 or 3) from 'rehearse debrief list'.", completion: .rehearse(.debriefID))
   var id: String
 
   @Flag(help: "Delete without asking.")

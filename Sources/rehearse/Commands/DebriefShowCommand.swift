@@ -15,7 +15,9 @@ struct DebriefShowCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A debrief id (d3 or 3) from 'rehearse debrief list', or last.")
+  @Argument(
+    help: "A debrief id (d3 or 3) from 'rehearse debrief list', or last.",
+    completion: .rehearse(.debrief))
   var id: String = "last"
 
   @Option(help: "text, json, markdown or html.")

@@ -39,7 +39,7 @@ struct EvalCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The graded-answer file (TSV).")
+  @Argument(help: "The graded-answer file (TSV).", completion: .file())
   var file: String
 
   @OptionGroup var formatOptions: FormatOptions

@@ -29,13 +29,17 @@ struct ExportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A session id from 'rehearse history', a debrief id (d3), or last.")
+  @Argument(
+    help: "A session id from 'rehearse history', a debrief id (d3), or last.",
+    completion: .rehearse(.transcript))
   var session: String = "last"
 
   @Option(help: "markdown, json or html.")
   var format: TranscriptFormat = .markdown
 
-  @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"),
+    completion: .file())
   var output: String?
 
   @OptionGroup var global: GlobalOptions

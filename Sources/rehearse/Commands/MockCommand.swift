@@ -81,16 +81,20 @@ struct MockCommand: ParsableCommand {
   @Option(
     name: .customLong("question"),
     help: ArgumentHelp(
-      "Ask this question (repeatable, in order); no other question is drawn.", valueName: "id"))
+      "Ask this question (repeatable, in order); no other question is drawn.", valueName: "id"),
+    completion: .rehearse(.question))
   var questionIDs: [String] = []
 
-  @Option(help: "Only questions with this tag (repeatable: any of them; see 'rehearse bank list').")
+  @Option(
+    help: "Only questions with this tag (repeatable: any of them; see 'rehearse bank list').",
+    completion: .rehearse(.tag))
   var tag: [String] = []
 
   @Option(
     help: ArgumentHelp(
       "Weight the draw by a saved focus (see 'rehearse recon'): its heaviest components and "
-        + "the questions asking its terms come up more.", valueName: "name"))
+        + "the questions asking its terms come up more.", valueName: "name"),
+    completion: .rehearse(.focus))
   var focus: String?
 
   @Option(help: "The seed of the draw: the same seed and flags ask the same questions.")

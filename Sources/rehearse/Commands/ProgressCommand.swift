@@ -46,7 +46,7 @@ struct ProgressCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Also show a saved focus's components and terms and how practised each is (text and "
-        + "json).", valueName: "name"))
+        + "json).", valueName: "name"), completion: .rehearse(.focus))
   var focus: String?
 
   @Option(help: "Output format: text, html or json.")

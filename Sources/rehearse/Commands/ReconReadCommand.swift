@@ -22,7 +22,9 @@ struct ReconReadCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: ArgumentHelp("The job description, or - for standard input.", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp("The job description, or - for standard input.", valueName: "file"),
+    completion: .file())
   var file: String = "-"
 
   @Option(help: ArgumentHelp("Keep the result as a focus of this name.", valueName: "name"))

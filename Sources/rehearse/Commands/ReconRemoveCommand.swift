@@ -9,7 +9,7 @@ struct ReconRemoveCommand: ParsableCommand {
     discussion: "Exit codes: 64 no such focus (the saved ones are named)."
   )
 
-  @Argument(help: "The focus's name (see 'rehearse recon list').")
+  @Argument(help: "The focus's name (see 'rehearse recon list').", completion: .rehearse(.focus))
   var name: String
 
   @OptionGroup var options: ReconOptions

@@ -12,7 +12,7 @@ struct ReconShowCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The focus's name (see 'rehearse recon list').")
+  @Argument(help: "The focus's name (see 'rehearse recon list').", completion: .rehearse(.focus))
   var name: String
 
   @OptionGroup var options: ReconOptions

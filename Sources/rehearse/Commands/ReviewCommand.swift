@@ -30,7 +30,7 @@ struct ReviewCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A session id from 'rehearse history', or last.")
+  @Argument(help: "A session id from 'rehearse history', or last.", completion: .rehearse(.session))
   var session: String = "last"
 
   @OptionGroup var formatOptions: FormatOptions

@@ -19,13 +19,15 @@ struct RubricDraftCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A bank question to draft from.")
+  @Argument(help: "A bank question to draft from.", completion: .rehearse(.question))
   var id: String?
 
   @Option(help: "The question text (without ID).")
   var question: String?
 
-  @Option(help: ArgumentHelp("Read the model answer from this file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Read the model answer from this file.", valueName: "file"),
+    completion: .file())
   var answerFile: String?
 
   @OptionGroup var global: GlobalOptions

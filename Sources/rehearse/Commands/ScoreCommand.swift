@@ -35,10 +35,11 @@ struct ScoreCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The question id (see 'rehearse bank list').")
+  @Argument(help: "The question id (see 'rehearse bank list').", completion: .rehearse(.question))
   var id: String
 
-  @Option(help: ArgumentHelp("Read the answer from this file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Read the answer from this file.", valueName: "file"), completion: .file())
   var answerFile: String?
 
   @OptionGroup var formatOptions: FormatOptions

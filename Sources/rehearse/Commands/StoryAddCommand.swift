@@ -20,7 +20,9 @@ struct StoryAddCommand: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("Read the story from this Markdown file.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Read the story from this Markdown file.", valueName: "file"),
+    completion: .file())
   var from: String?
 
   @Option(help: "The story's slug (default: from its title).")

@@ -22,7 +22,7 @@ struct StoryCheckCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The story's slug (see 'rehearse story list').")
+  @Argument(help: "The story's slug (see 'rehearse story list').", completion: .rehearse(.story))
   var slug: String?
 
   @Flag(help: "Check every story.")

@@ -16,7 +16,7 @@ struct StoryEditCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The story's slug (see 'rehearse story list').")
+  @Argument(help: "The story's slug (see 'rehearse story list').", completion: .rehearse(.story))
   var slug: String
 
   @OptionGroup var options: StoryOptions

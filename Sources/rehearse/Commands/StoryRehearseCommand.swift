@@ -23,7 +23,7 @@ struct StoryRehearseCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The story's slug (see 'rehearse story list').")
+  @Argument(help: "The story's slug (see 'rehearse story list').", completion: .rehearse(.story))
   var slug: String
 
   @Option(

@@ -14,7 +14,7 @@ struct StoryRemoveCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The story's slug (see 'rehearse story list').")
+  @Argument(help: "The story's slug (see 'rehearse story list').", completion: .rehearse(.story))
   var slug: String
 
   @Flag(help: "Delete without asking.")

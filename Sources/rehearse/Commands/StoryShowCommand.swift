@@ -12,7 +12,7 @@ struct StoryShowCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The story's slug (see 'rehearse story list').")
+  @Argument(help: "The story's slug (see 'rehearse story list').", completion: .rehearse(.story))
   var slug: String
 
   @OptionGroup var formatOptions: FormatOptions

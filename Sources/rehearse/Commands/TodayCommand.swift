@@ -30,7 +30,8 @@ struct TodayCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Suggest the session for a saved focus (see 'rehearse recon').", valueName: "name"))
+      "Suggest the session for a saved focus (see 'rehearse recon').", valueName: "name"),
+    completion: .rehearse(.focus))
   var focus: String?
 
   @OptionGroup var formatOptions: FormatOptions

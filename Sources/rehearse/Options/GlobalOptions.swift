@@ -8,7 +8,8 @@ struct GlobalOptions: ParsableArguments {
   @Option(
     name: .customLong("bank"),
     help: ArgumentHelp(
-      "The bank folder (holding question-bank/ and rubrics/).", valueName: "dir"))
+      "The bank folder (holding question-bank/ and rubrics/).", valueName: "dir"),
+    completion: .directory)
   var bankPath: String?
 
   @Flag(name: .customLong("no-color"), help: "Never colour the output (as NO_COLOR does).")

@@ -4,7 +4,7 @@ import RehearseCore
 /// The fields of a new own question given as flags, shared by `bank add` and `debrief promote`:
 /// a field given here is not asked for (nor read from the debrief).
 struct OwnQuestionOptions: ParsableArguments {
-  @Option(help: "The component (see 'rehearse bank stats').")
+  @Option(help: "The component (see 'rehearse bank stats').", completion: .components)
   var component: String?
 
   @Option(help: "The question, as the interviewer asks it.")
@@ -12,10 +12,11 @@ struct OwnQuestionOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Read the model answer from this file ('-' for standard input).", valueName: "file"))
+      "Read the model answer from this file ('-' for standard input).", valueName: "file"),
+    completion: .file())
   var modelAnswerFile: String?
 
-  @Option(name: .customLong("tag"), help: "A tag (repeatable).")
+  @Option(name: .customLong("tag"), help: "A tag (repeatable).", completion: .rehearse(.tag))
   var tags: [String] = []
 
   @Option(help: "1 (warm-up) to 3 (senior); default 2.")

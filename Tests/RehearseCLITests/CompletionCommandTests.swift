@@ -58,9 +58,9 @@ struct BashCompletion {
     environment["PATH"] =
       folder.appendingPathComponent("bin").path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
     environment["REHEARSE_HOME"] = home.url.path
-    // The shipped bank, named: these tests are about completion, not about finding the bank
-    // from a binary started by name.
-    environment["REHEARSE_BANK"] = RehearseProcess.repository.path
+    // No REHEARSE_BANK: the program, started by name through the link, finds the bank from its
+    // own real path, as an installed copy does.
+    environment["REHEARSE_BANK"] = nil
     environment["NO_COLOR"] = "1"
     for (key, value) in extra { environment[key] = value }
     process.environment = environment

@@ -10,13 +10,14 @@ public enum TOMLReader {
   public static func entries(in text: String, file: String) throws(ConfigError) -> [TOMLEntry] {
     var entries: [TOMLEntry] = []
     var firstLines: [String: Int] = [:]
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    // Split by scalars: to a String, "\r\n" is one character, not a line end.
+    for (index, rawLine) in text.unicodeScalars.split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).enumerated() {
       let number = index + 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      var scanner = LineScanner(Array(line.unicodeScalars), file: file, line: number)
+      var line = Array(rawLine)
+      if line.last == "\r" { line.removeLast() }
+      var scanner = LineScanner(line, file: file, line: number)
       guard let entry = try scanner.entry() else { continue }
       if let first = firstLines[entry.key] {
         throw .duplicateKey(file: file, line: number, key: entry.key, firstLine: first)

@@ -24,7 +24,8 @@ public struct DoctorReport: Encodable, Equatable, Sendable {
   }
 
   /// One line per check, its status and name in aligned columns, with its details indented
-  /// below it, then a closing line naming the checks that failed.
+  /// below it, then a closing line naming the checks that failed. Paths and messages are shown
+  /// `TerminalText.safe`.
   public func text(style: TextStyle) -> String {
     let nameWidth = checks.map(\.name.count).max() ?? 0
     var lines: [String] = []
@@ -36,14 +37,13 @@ public struct DoctorReport: Encodable, Equatable, Sendable {
         case .warning: style.yellow("warn")
         case .failed: style.red("FAIL")
         }
-      let prefix = "\(mark)  \(TextLayout.pad(style.bold(check.name), to: nameWidth))  "
-      let indent = String(repeating: " ", count: 6 + nameWidth + 2)
+      // Not wrapped: paths and `file:line` stay whole, to copy or open from the terminal.
       lines.append(
-        prefix
-          + TextLayout.wrap(check.summary, width: style.width, indent: indent)
-          .dropFirst(indent.count))
+        "\(mark)  \(TextLayout.pad(style.bold(check.name), to: nameWidth))  "
+          + TerminalText.safe(check.summary))
+      let indent = String(repeating: " ", count: 6 + nameWidth + 2)
       for detail in check.details {
-        lines.append(TextLayout.wrap(detail, width: style.width, indent: indent + "  "))
+        lines.append(indent + TerminalText.safe(detail))
       }
     }
     let failed = checks.filter { $0.status == .failed }.map(\.name)

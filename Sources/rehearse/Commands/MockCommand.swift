@@ -45,6 +45,10 @@ struct MockCommand: ParsableCommand {
       just given while its time remains (it is saved again when it ends). --no-pause goes \
       straight on, as in a real interview.
 
+      The config file (see 'rehearse doctor' for where it is) can set defaults for --minutes, \
+      --session-minutes, --no-pause (pause = false) and --focus; a flag always wins, and \
+      --no-focus drops the file's focus. A --resume'd session keeps its own plan.
+
       Without a terminal (piped input) each answer ends at a line holding a single '.'; \
       questions go to standard error and feedback to standard output.
 

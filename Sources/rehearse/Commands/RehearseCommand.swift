@@ -31,11 +31,12 @@ struct RehearseCommand: ParsableCommand {
 
       Without a command, rehearse runs 'rehearse mock': one timed question of each \
       component, every answer scored and saved. 'rehearse story' keeps and rehearses your \
-      behavioural STAR stories; 'rehearse debrief' records a real interview afterwards.
+      behavioural STAR stories; 'rehearse debrief' records a real interview afterwards. \
+      'rehearse doctor' shows where the bank, data, cache and config file are.
 
       Exit codes: 0 ok; 1 a check failed; 64 bad usage; 65 bad data (bank, rubric, story, answer, \
-      store) with file:line: message; 66 missing input (no such file, or a folder where a file \
-      is expected); 73 an output file cannot be created; 74 writing failed on the way (a full \
+      store, config file) with file:line: message; 66 missing input (no such file, or a \
+      folder where a file is expected); 73 an output file cannot be created; 74 writing failed on the way (a full \
       disk, to a file or to standard output); 130 interrupted (Ctrl-C); 143 terminated \
       (SIGTERM); 129 hung up (SIGHUP).
       """,

@@ -1,5 +1,5 @@
 /// One line of `rehearse doctor`: what was checked, how it came out, and what was found.
-public struct DoctorCheck: Codable, Equatable, Sendable {
+public struct DoctorCheck: Encodable, Equatable, Sendable {
   /// The check's name, as the text shows it and JSON keys it: `bank`, `own bank`, `data`,
   /// `store`, `cache`, `config`, `python3`.
   public var name: String
@@ -25,7 +25,7 @@ public struct DoctorCheck: Codable, Equatable, Sendable {
 }
 
 /// A value `rehearse doctor` reports: a string, a number or a flag.
-public enum DoctorFact: Codable, Equatable, Sendable {
+public enum DoctorFact: Encodable, Equatable, Sendable {
   case text(String)
   case number(Int)
   case flag(Bool)
@@ -39,14 +39,4 @@ public enum DoctorFact: Codable, Equatable, Sendable {
     }
   }
 
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if let value = try? container.decode(Bool.self) {
-      self = .flag(value)
-    } else if let value = try? container.decode(Int.self) {
-      self = .number(value)
-    } else {
-      self = .text(try container.decode(String.self))
-    }
-  }
 }

@@ -276,12 +276,15 @@ enum DoctorChecks {
   /// Whether Python answers can run: the interpreter, its version, and the sandbox starting.
   static func python(_ checker: PythonChecker) -> DoctorCheck {
     var facts: [String: DoctorFact] = [:]
-    if case .found(let path) = checker.interpreter { facts["path"] = .text(path) }
+    var path = ""
+    if case .found(let found) = checker.interpreter {
+      path = found
+      facts["path"] = .text(found)
+    }
     switch checker.probe() {
     case .runs(let version):
       facts["version"] = .text(version)
       facts["sandbox"] = .flag(true)
-      let path = facts["path"].flatMap { if case .text(let path) = $0 { path } else { nil } } ?? ""
       return DoctorCheck(
         name: "python3",
         summary: "\(path), Python \(version): Python answers run in the sandbox", facts: facts)

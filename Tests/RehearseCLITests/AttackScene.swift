@@ -87,6 +87,9 @@ struct AttackScene {
     environment["NO_COLOR"] = "1"
     environment["REHEARSE_HOME"] = store.path
     environment["HOME"] = home.path
+    environment["XDG_CACHE_HOME"] = nil
+    environment["XDG_CONFIG_HOME"] = nil
+    environment["REHEARSE_CONFIG"] = nil
     environment["TMPDIR"] = temporary.path
     environment["REHEARSE_ATTACK_SECRET"] = environmentSecret
     let arguments = [

@@ -49,6 +49,7 @@ struct RehearseProcess {
     environment["REHEARSE_BANK"] = nil
     environment["REHEARSE_HOME"] = home.path
     environment["NO_COLOR"] = "1"
+    isolate(&environment, home: home)
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     process.currentDirectoryURL = directory ?? repository
@@ -75,6 +76,14 @@ struct RehearseProcess {
       status: process.terminationStatus,
       standardOutput: String(decoding: outputData, as: UTF8.self),
       standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// Keeps a run away from the user's own cache and config file: with `XDG_CACHE_HOME` unset
+  /// the cache goes in the test's `REHEARSE_HOME`, and the config file is `home`'s
+  /// `config.toml`, absent unless the test writes it.
+  static func isolate(_ environment: inout [String: String], home: URL) {
+    environment["XDG_CACHE_HOME"] = nil
+    environment["REHEARSE_CONFIG"] = home.appendingPathComponent("config.toml").path
   }
 
   /// A copy of the shipped bank in a temporary folder.

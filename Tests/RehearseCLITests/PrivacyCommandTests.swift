@@ -167,7 +167,7 @@ struct PrivacyCommandTests {
     #expect([UInt8](try Data(contentsOf: cache)) == original, "the copy is written again")
   }
 
-  @Test("HOME sets the default home; the password database is read only without it")
+  @Test("HOME sets the default cache folder; the password database is read only without it")
   func homeVariable() throws {
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("rehearse-user-\(UUID().uuidString)")
@@ -175,11 +175,13 @@ struct PrivacyCommandTests {
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)
     let result = try runUnderOpenUmask(["bank", "stats"], environment: ["HOME": scratch.path])
     #expect(result.status == 0, "\(result.standardError)")
-    let home = scratch.appendingPathComponent(".local/share/rehearse")
-    let cache = home.appendingPathComponent(RehearseHome.cacheName)
+    // The cache is HOME's .cache/rehearse (XDG_CACHE_HOME unset), beside no data folder: a
+    // command that saves nothing makes none.
+    let cache = scratch.appendingPathComponent(".cache/rehearse")
     #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).count == 1)
+    #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent(".local").path))
     // Every folder made on the way to the cache is private.
-    for folder in [".local", ".local/share", ".local/share/rehearse"] {
+    for folder in [".cache", ".cache/rehearse"] {
       #expect(
         modes(under: scratch.appendingPathComponent(folder)).first?.mode == 0o700, "\(folder)")
     }

@@ -15,7 +15,12 @@ struct SharedHome {
     self.url = url
   }
 
-  var environment: [String: String] { ["REHEARSE_HOME": url.path] }
+  var environment: [String: String] {
+    ["REHEARSE_HOME": url.path, "REHEARSE_CONFIG": configPath]
+  }
+  /// The config file of runs in this home (`RehearseProcess.isolate`): absent until a test
+  /// writes it.
+  var configPath: String { url.appendingPathComponent("config.toml").path }
   var databasePath: String { url.appendingPathComponent(RehearseHome.databaseName).path }
 
   func run(_ arguments: [String], input: String? = nil) throws -> RehearseProcess.Result {
@@ -59,6 +64,7 @@ final class RunningSession: @unchecked Sendable {
     environment["REHEARSE_BANK"] = nil
     environment["NO_COLOR"] = "1"
     environment["REHEARSE_HOME"] = home.url.path
+    RehearseProcess.isolate(&environment, home: home.url)
     process.environment = environment
     process.currentDirectoryURL = RehearseProcess.repository
     process.standardInput = input

@@ -29,6 +29,7 @@ final class PseudoTerminalSession: @unchecked Sendable {
     environment["TERM"] = "xterm"
     environment["INPUTRC"] = "/dev/null"
     environment["REHEARSE_HOME"] = home.url.path
+    RehearseProcess.isolate(&environment, home: home.url)
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     process.currentDirectoryURL = RehearseProcess.repository

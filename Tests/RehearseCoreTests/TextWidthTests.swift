@@ -26,8 +26,7 @@ struct TextWidthTests {
       TextStyle.lineWidth(
         isTerminal: isTerminal, terminalColumns: columns, environment: environment) == expected)
     let style = TextStyle.forStream(
-      isTerminal: isTerminal, environment: environment, noColorFlag: false,
-      terminalColumns: columns)
+      isTerminal: isTerminal, environment: environment, terminalColumns: columns)
     #expect(style.width == expected)
   }
 

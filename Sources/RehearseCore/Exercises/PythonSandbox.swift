@@ -96,7 +96,7 @@ struct PythonSandbox: Sendable {
   var workBytes = 64 << 20
 
   /// The sandbox for a process with `environment`: it covers that environment's home, data
-  /// folder (`RehearseHome`) and temporary folder, and the system's shared writable and
+  /// folder (`RehearseHome`), cache folder, config folder and temporary folder, and the system's shared writable and
   /// per-user folders.
   static func forEnvironment(_ environment: [String: String]) -> PythonSandbox {
     func value(_ name: String) -> String? {
@@ -104,9 +104,18 @@ struct PythonSandbox: Sendable {
     }
     let home = value("HOME") ?? RehearseHome.passwordDatabaseHome() ?? NSHomeDirectory()
     let data = RehearseHome.resolve(environment: environment, passwordDatabaseHome: { home }).path
+    let cache = RehearseHome.cacheFolder(environment: environment, passwordDatabaseHome: { home })
+      .path
+    // The config file's own folder when XDG_CONFIG_HOME places it outside the home; a file
+    // REHEARSE_CONFIG names may sit in any folder, which is not covered for it.
+    let config = RehearseHome.xdgFolder("XDG_CONFIG_HOME", environment: environment)
+      .map { $0.appendingPathComponent("rehearse").path }
     let temporary = value("TMPDIR") ?? "/tmp"
     let wanted =
-      [home, data, temporary, "/root", "/home", "/tmp", "/var/tmp", "/dev/shm", "/run", "/proc"]
+      [
+        home, data, cache, temporary, "/root", "/home", "/tmp", "/var/tmp", "/dev/shm", "/run",
+        "/proc",
+      ] + (config.map { [$0] } ?? [])
     var covers: [String] = []
     for path in wanted.map(resolved) where isCoverable(path) && !covers.contains(path) {
       covers.append(path)

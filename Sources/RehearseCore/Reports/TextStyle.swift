@@ -15,7 +15,7 @@ public struct TextStyle: Sendable {
     self.width = width
   }
 
-  /// No colour, 80 columns: for files, pipes and `NO_COLOR`.
+  /// No colour, 80 columns: for files, pipes, `NO_COLOR` and `--color never`.
   public static let plain = TextStyle(colored: false)
 
   /// The width when nothing gives one: a terminal's classic 80 columns.
@@ -24,15 +24,15 @@ public struct TextStyle: Sendable {
   /// wider than 100 is hard to read even on a wide terminal.
   public static let widthRange = 40...100
 
-  /// How output to a stream is styled: coloured only on a terminal and without `NO_COLOR`; as wide
-  /// as `lineWidth(isTerminal:terminalColumns:environment:)` says.
+  /// How output to a stream is styled: coloured as `color` decides for it
+  /// (`ColorChoice.colors(isTerminal:environment:)`); as wide as
+  /// `lineWidth(isTerminal:terminalColumns:environment:)` says.
   public static func forStream(
-    isTerminal: Bool, environment: [String: String], noColorFlag: Bool,
+    isTerminal: Bool, environment: [String: String], color: ColorChoice = .auto,
     terminalColumns: Int? = nil
   ) -> TextStyle {
-    let disabled = noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
-    return TextStyle(
-      colored: isTerminal && !disabled,
+    TextStyle(
+      colored: color.colors(isTerminal: isTerminal, environment: environment),
       width: lineWidth(
         isTerminal: isTerminal, terminalColumns: terminalColumns, environment: environment))
   }

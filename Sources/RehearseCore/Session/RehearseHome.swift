@@ -7,14 +7,16 @@ import Foundation
 #endif
 
 /// The folder that holds the user's data: the session store, the line-editor history, the
-/// stories, the session locks and the bank cache.
+/// stories, the session locks, the own bank and the focuses; the bank cache is kept apart
+/// (`cacheFolder(environment:)`), in this folder only when `REHEARSE_HOME` sets it apart.
 ///
 /// It is private (`PrivateFiles`): the folder and every folder in it mode 0700, every file 0600,
 /// whatever the umask; what an older version or a permissive umask left looser is tightened when
 /// the folder is opened (`secure(_:)`).
 public enum RehearseHome {
   /// `REHEARSE_HOME`, else `$XDG_DATA_HOME/rehearse`, else `$HOME/.local/share/rehearse`, with
-  /// the home folder of the password database when `HOME` is unset or empty.
+  /// the home folder of the password database when `HOME` is unset or empty; an
+  /// `XDG_DATA_HOME` that is not an absolute path is ignored, as the XDG specification says.
   public static func resolve(
     environment: [String: String],
     passwordDatabaseHome: () -> String? = RehearseHome.passwordDatabaseHome
@@ -22,11 +24,10 @@ public enum RehearseHome {
     if let home = environment["REHEARSE_HOME"], !home.isEmpty {
       return URL(fileURLWithPath: home, isDirectory: true)
     }
-    if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
-      return URL(fileURLWithPath: data, isDirectory: true).appendingPathComponent("rehearse")
+    if let data = xdgFolder("XDG_DATA_HOME", environment: environment) {
+      return data.appendingPathComponent("rehearse")
     }
-    let user = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwordDatabaseHome()
-    return URL(fileURLWithPath: user ?? "/", isDirectory: true)
+    return userHome(environment: environment, passwordDatabaseHome: passwordDatabaseHome)
       .appendingPathComponent(".local/share/rehearse")
   }
 
@@ -48,7 +49,8 @@ public enum RehearseHome {
   public static let historyName = "history"
   /// The folder inside the home folder holding the lock of each running session.
   public static let locksName = "locks"
-  /// The folder inside the home folder holding the copies of loaded banks.
+  /// The name of the cache folder inside a home folder set apart by `REHEARSE_HOME`
+  /// (`cacheFolder(environment:)`), where older versions kept it for every home.
   public static let cacheName = "cache"
   /// The folder inside the home folder holding the user's stories.
   public static let storiesName = "stories"

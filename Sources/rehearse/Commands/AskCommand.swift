@@ -26,8 +26,8 @@ struct AskCommand: ParsableCommand {
 
   func run() throws {
     let selection = SessionSelection(
-      questionIDs: ids, minutesPerQuestion: limits.minutes,
-      sessionMinutes: limits.sessionMinutes, seed: 0)
+      questionIDs: ids, minutesPerQuestion: limits.minutesPerQuestion,
+      sessionMinutes: limits.sessionLimit, seed: 0)
     try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: false, mode: mode,

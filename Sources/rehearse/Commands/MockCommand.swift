@@ -45,6 +45,10 @@ struct MockCommand: ParsableCommand {
       just given while its time remains (it is saved again when it ends). --no-pause goes \
       straight on, as in a real interview.
 
+      The config file (see 'rehearse doctor' for where it is) can set defaults for --minutes, \
+      --session-minutes, --no-pause (pause = false) and --focus; a flag always wins, and \
+      --no-focus drops the file's focus. A --resume'd session keeps its own plan.
+
       Without a terminal (piped input) each answer ends at a line holding a single '.'; \
       questions go to standard error and feedback to standard output.
 
@@ -93,9 +97,13 @@ struct MockCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Weight the draw by a saved focus (see 'rehearse recon'): its heaviest components and "
-        + "the questions asking its terms come up more.", valueName: "name"),
+        + "the questions asking its terms come up more (default: the config file's focus).",
+      valueName: "name"),
     completion: .rehearse(.focus))
   var focus: String?
+
+  @Flag(help: "Draw without a focus, whatever the config file's focus says.")
+  var noFocus = false
 
   @Option(help: "The seed of the draw: the same seed and flags ask the same questions.")
   var seed: UInt64?
@@ -104,11 +112,13 @@ struct MockCommand: ParsableCommand {
   var resume = false
 
   @Flag(
+    inversion: .prefixedNo,
     help: """
-      At a terminal, ask the next question as soon as the feedback is shown, its clock \
-      running, instead of waiting for Enter.
+      At a terminal, wait for Enter after each answer's feedback (--pause), or ask the next \
+      question as soon as the feedback is shown, its clock running (--no-pause); default: the \
+      config file's pause, else --pause.
       """)
-  var noPause = false
+  var pause: Bool?
 
   @OptionGroup var limits: TimeLimitOptions
   @OptionGroup var global: GlobalOptions
@@ -116,34 +126,43 @@ struct MockCommand: ParsableCommand {
   func validate() throws {
     if !questionIDs.isEmpty
       && (!component.isEmpty || count != nil || difficulty != nil || source != nil
-        || !tag.isEmpty || focus != nil)
+        || !tag.isEmpty || focus != nil || noFocus)
     {
       throw ValidationError(
         "--question asks exactly the questions named: give no --component, --count, "
-          + "--difficulty, --tag, --focus, --due, --weak or --new with it")
+          + "--difficulty, --tag, --focus, --no-focus, --due, --weak or --new with it")
     }
     if resume
       && (!component.isEmpty || count != nil || difficulty != nil || seed != nil
         || limits.minutes != nil || limits.sessionMinutes != nil || source != nil
-        || !questionIDs.isEmpty || !tag.isEmpty || focus != nil)
+        || !questionIDs.isEmpty || !tag.isEmpty || focus != nil || noFocus)
     {
       throw ValidationError(
         "--resume continues a saved session as it was planned: give no other options")
+    }
+    if focus != nil && noFocus {
+      throw ValidationError("--focus and --no-focus: give one of them")
     }
   }
 
   func run() throws {
     var selection = SessionSelection(
       components: component, count: count, difficulties: difficulty?.range,
-      questionIDs: questionIDs, minutesPerQuestion: limits.minutes,
-      sessionMinutes: limits.sessionMinutes, seed: seed ?? UInt64.random(in: 1...999_999))
+      questionIDs: questionIDs, minutesPerQuestion: limits.minutesPerQuestion,
+      sessionMinutes: limits.sessionLimit, seed: seed ?? UInt64.random(in: 1...999_999))
     selection.tags = tag
     selection.source = source
+    // The config file's focus is a default for drawing a new session: --question names the
+    // questions exactly, and --resume keeps the focus the session was drawn with.
+    let config = UserConfigFile.current
+    let focus =
+      questionIDs.isEmpty && !resume ? config.focus(flag: self.focus, off: noFocus) : self.focus
+    let pauses = config.pausesAfterFeedback(flag: pause)
     try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: resume, mode: mode,
         style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker,
-        pausesAfterFeedback: mode == .terminal && !noPause, focus: focus, home: UserHome.folder)
+        pausesAfterFeedback: mode == .terminal && pauses, focus: focus, home: UserHome.folder)
       return try Rehearse.mock(
         request, archive: store, input: &input, startTime: Date(), show: show)
     }

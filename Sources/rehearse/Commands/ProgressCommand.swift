@@ -46,15 +46,24 @@ struct ProgressCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Also show a saved focus's components and terms and how practised each is (text and "
-        + "json).", valueName: "name"), completion: .rehearse(.focus))
+        + "json; default: the config file's focus).", valueName: "name"),
+    completion: .rehearse(.focus))
   var focus: String?
+
+  @Flag(help: "Show no focus, whatever the config file's focus says.")
+  var noFocus = false
 
   @Option(help: "Output format: text, html or json.")
   var format: ProgressFormat = .text
 
   @OptionGroup var global: GlobalOptions
 
+  func validate() throws {
+    if focus != nil && noFocus { throw ValidationError("--focus and --no-focus: give one of them") }
+  }
+
   func run() throws {
+    let focus = UserConfigFile.current.focus(flag: focus, off: noFocus)
     let request = ProgressRequest(
       filter: ProgressFilter(component: component, since: since?.start), format: format,
       style: global.outputStyle, today: Date(), bank: global.bankSource(), focus: focus,

@@ -30,15 +30,24 @@ struct TodayCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Suggest the session for a saved focus (see 'rehearse recon').", valueName: "name"),
+      "Suggest the session for a saved focus (see 'rehearse recon'; default: the config "
+        + "file's focus).", valueName: "name"),
     completion: .rehearse(.focus))
   var focus: String?
+
+  @Flag(help: "Suggest the session without a focus, whatever the config file's focus says.")
+  var noFocus = false
 
   @OptionGroup var formatOptions: FormatOptions
   @OptionGroup var global: GlobalOptions
   @OptionGroup var pager: PagerOptions
 
+  func validate() throws {
+    if focus != nil && noFocus { throw ValidationError("--focus and --no-focus: give one of them") }
+  }
+
   func run() throws {
+    let focus = UserConfigFile.current.focus(flag: focus, off: noFocus)
     let request = TodayRequest(
       bank: global.bankSource(), format: formatOptions.format, style: global.outputStyle,
       focus: focus, home: UserHome.folder)

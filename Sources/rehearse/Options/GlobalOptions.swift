@@ -3,6 +3,8 @@ import Foundation
 import LineInput
 import RehearseCore
 
+extension ColorChoice: ExpressibleByArgument {}
+
 /// The options every command takes: which bank, and whether to colour.
 struct GlobalOptions: ParsableArguments {
   @Option(
@@ -12,23 +14,42 @@ struct GlobalOptions: ParsableArguments {
     completion: .directory)
   var bankPath: String?
 
-  @Flag(name: .customLong("no-color"), help: "Never colour the output (as NO_COLOR does).")
+  @Option(
+    help: ArgumentHelp(
+      "When to colour the output: auto (at a terminal, unless NO_COLOR is set), always (even "
+        + "off a terminal or with NO_COLOR), or never (default: the config file's color, else "
+        + "auto).", valueName: "when"))
+  var color: ColorChoice?
+
+  @Flag(name: .customLong("no-color"), help: "Never colour the output: the same as --color never.")
   var noColor = false
+
+  func validate() throws {
+    if noColor, let color, color != .never {
+      throw ValidationError("--no-color is --color never: give one of them, not both")
+    }
+  }
+
+  /// When to colour: `--color` or `--no-color`, else the config file's `color`, else `auto`.
+  var colorChoice: ColorChoice {
+    UserConfigFile.current.color(flag: noColor ? .never : color)
+  }
 
   /// The bank source these options and the environment name; `override` is a command's own DIR,
   /// and messages name it as such rather than as `--bank`, and is checked alone. Otherwise the
   /// user's own bank (`REHEARSE_HOME/bank`) is merged with it, and a problem of an own file is a
-  /// warning on standard error.
-  func bankSource(override: String? = nil) -> BankSource {
+  /// warning on standard error. `home` is the data folder holding the own bank: `UserHome`'s
+  /// unless a command (`doctor`) resolves it without tightening it.
+  func bankSource(override: String? = nil, home: URL? = nil) -> BankSource {
     BankSource(
       explicitPath: override ?? bankPath,
       explicitOrigin: override == nil ? "--bank" : "the DIR argument",
       environment: ProcessInfo.processInfo.environment,
       executablePath: ProgramPath.current(),
       currentDirectory: FileManager.default.currentDirectoryPath,
-      cacheFolder: UserHome.folder.appendingPathComponent(RehearseHome.cacheName),
+      cacheFolder: UserHome.cacheFolder,
       ownBank: override == nil
-        ? UserHome.folder.appendingPathComponent(RehearseHome.bankName) : nil,
+        ? (home ?? UserHome.folder).appendingPathComponent(RehearseHome.bankName) : nil,
       warn: { CommandRunner.printError(TerminalText.safe($0)) })
   }
 
@@ -41,12 +62,12 @@ struct GlobalOptions: ParsableArguments {
     return checker
   }
 
-  /// How standard output is styled: coloured when it is a terminal and nothing turned colour
-  /// off; as wide as the terminal, else as `COLUMNS`, else 80 columns, within 40 to 100
+  /// How standard output is styled: coloured as `colorChoice` decides for it
+  /// (`ColorChoice.colors(isTerminal:environment:)`); as wide as the terminal, else as `COLUMNS`, else 80 columns, within 40 to 100
   /// (`TextStyle.lineWidth`).
   var outputStyle: TextStyle {
     TextStyle.forStream(
       isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment,
-      noColorFlag: noColor, terminalColumns: TerminalColumns.of(STDOUT_FILENO))
+      color: colorChoice, terminalColumns: TerminalColumns.of(STDOUT_FILENO))
   }
 }

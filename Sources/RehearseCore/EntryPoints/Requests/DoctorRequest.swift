@@ -1,0 +1,42 @@
+import Foundation
+
+/// The `rehearse doctor` request: everything it looks at, found the way the other commands
+/// find it.
+public struct DoctorRequest: Sendable {
+  /// The bank as the command line and environment name it; its cache folder is not used (the
+  /// doctor loads the bank from its files and writes no copy).
+  public var bank: BankSource
+  /// The data folder (`RehearseHome.resolve`).
+  public var home: URL
+  /// The cache folder (`RehearseHome.cacheFolder`).
+  public var cacheFolder: URL
+  /// The config file's path (`UserConfig.path`).
+  public var configPath: String
+  /// The environment the locations came from, to say which variable chose each.
+  public var environment: [String: String]
+  /// The session store as the store module found it, without creating it.
+  public var store: StoreInspection
+  /// What runs Python answers.
+  public var python: PythonChecker
+  /// The program's version, when it has one to say.
+  public var version: String?
+  public var format: OutputFormat
+  public var style: TextStyle
+
+  public init(
+    bank: BankSource, home: URL, cacheFolder: URL, configPath: String,
+    environment: [String: String], store: StoreInspection, python: PythonChecker,
+    version: String? = nil, format: OutputFormat = .text, style: TextStyle = .plain
+  ) {
+    self.bank = bank
+    self.home = home
+    self.cacheFolder = cacheFolder
+    self.configPath = configPath
+    self.environment = environment
+    self.store = store
+    self.python = python
+    self.version = version
+    self.format = format
+    self.style = style
+  }
+}

@@ -118,8 +118,14 @@ struct ConventionCommandTests {
     }
     #expect(text.standardOutput.contains("not created yet (the first session makes it)"))
     #expect(!text.standardOutput.contains(Self.escape))
+    let version = try home.run(["--version"]).standardOutput
+    #expect(
+      text.standardOutput.hasPrefix("rehearse \(version.trimmingCharacters(in: .newlines)) ("))
     let json = try Self.json(try home.run(["doctor", "--format", "json"]).standardOutput)
     #expect(json["ok"] as? Bool == true)
+    #expect((json["version"] as? String).map { version.hasPrefix($0) } == true)
+    let program = try #require(json["program"] as? String)
+    #expect(FileManager.default.isExecutableFile(atPath: program))
     let checks = try #require(json["checks"] as? [[String: Any]])
     let byName = Dictionary(uniqueKeysWithValues: checks.map { ($0["name"] as? String ?? "", $0) })
     let bank = try #require(byName["bank"]?["facts"] as? [String: Any])

@@ -1,11 +1,14 @@
 /// What `rehearse doctor` found: one check per thing a command relies on.
 public struct DoctorReport: Encodable, Equatable, Sendable {
-  /// The program's version, when it has one to say.
-  public var version: String?
+  /// The program's version (`RehearseVersion.current`).
+  public var version: String
+  /// The running program's real path, from which the bank beside it is found.
+  public var program: String
   public var checks: [DoctorCheck]
 
-  public init(version: String?, checks: [DoctorCheck]) {
+  public init(version: String, program: String, checks: [DoctorCheck]) {
     self.version = version
+    self.program = program
     self.checks = checks
   }
 
@@ -13,12 +16,13 @@ public struct DoctorReport: Encodable, Equatable, Sendable {
   public var ok: Bool { !checks.contains { $0.status == .failed } }
 
   enum CodingKeys: String, CodingKey {
-    case version, checks, ok
+    case version, program, checks, ok
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encodeIfPresent(version, forKey: .version)
+    try container.encode(version, forKey: .version)
+    try container.encode(program, forKey: .program)
     try container.encode(checks, forKey: .checks)
     try container.encode(ok, forKey: .ok)
   }
@@ -29,7 +33,7 @@ public struct DoctorReport: Encodable, Equatable, Sendable {
   public func text(style: TextStyle) -> String {
     let nameWidth = checks.map(\.name.count).max() ?? 0
     var lines: [String] = []
-    if let version { lines.append("rehearse \(version)") }
+    lines.append("rehearse \(version) (\(TerminalText.safe(program)))")
     for check in checks {
       let mark =
         switch check.status {

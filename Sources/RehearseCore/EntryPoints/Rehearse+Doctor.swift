@@ -9,7 +9,7 @@ extension Rehearse {
     var bank = request.bank
     bank.cacheFolder = nil
     let report = DoctorReport(
-      version: request.version,
+      version: RehearseVersion.current, program: bank.executablePath,
       checks: [
         DoctorChecks.bank(bank), DoctorChecks.ownBank(bank), DoctorChecks.data(request.home),
         DoctorChecks.store(request.store, home: request.home),

@@ -18,15 +18,13 @@ public struct DoctorRequest: Sendable {
   public var store: StoreInspection
   /// What runs Python answers.
   public var python: PythonChecker
-  /// The program's version, when it has one to say.
-  public var version: String?
   public var format: OutputFormat
   public var style: TextStyle
 
   public init(
     bank: BankSource, home: URL, cacheFolder: URL, configPath: String,
     environment: [String: String], store: StoreInspection, python: PythonChecker,
-    version: String? = nil, format: OutputFormat = .text, style: TextStyle = .plain
+    format: OutputFormat = .text, style: TextStyle = .plain
   ) {
     self.bank = bank
     self.home = home
@@ -35,7 +33,6 @@ public struct DoctorRequest: Sendable {
     self.environment = environment
     self.store = store
     self.python = python
-    self.version = version
     self.format = format
     self.style = style
   }

@@ -28,7 +28,7 @@ struct UserConfigTests {
     "a value of the wrong type or not allowed is file:line: message, exit 65",
     arguments: [
       (#"minutes = "5""#, "'minutes' must be a number of minutes"),
-      ("minutes = 0", "outside 0.05 to 600"), ("session-minutes = 601", "outside 0.05 to 600"),
+      ("minutes = 0", "outside 0.05 to 1440"), ("session-minutes = 1441", "outside 0.05 to 1440"),
       ("minutes = -inf", "outside"), ("minutes = nan", "outside"),
       (#"pause = "no""#, "'pause' must be true or false, not a string"),
       ("focus = 3", "'focus' must be a focus name in quotes, not an integer"),

@@ -37,8 +37,9 @@ public struct UserConfig: Equatable, Sendable {
 
   /// The keys the file takes.
   public static let keys = ["color", "focus", "minutes", "pause", "session-minutes"]
-  /// The times `minutes` and `session-minutes` may hold: from 3 seconds to 10 hours.
-  public static let minuteRange = 0.05...600.0
+  /// The times `minutes` and `session-minutes` may hold: those `--minutes` and
+  /// `--session-minutes` take (`SessionPlan`), from 3 seconds to a day.
+  public static let minuteRange = SessionPlan.minimumMinutes...SessionPlan.maximumMinutes
   /// The largest config file read: a few lines need far less.
   public static let maximumBytes = 64 * 1024
 
@@ -82,7 +83,9 @@ public struct UserConfig: Equatable, Sendable {
       default: throw wrongType("a number of minutes, such as 5 or 1.5")
       }
       guard Self.minuteRange.contains(number) else {
-        throw invalid("\(Self.number(number)) minutes is outside 0.05 to 600")
+        throw invalid(
+          "\(Self.number(number)) minutes is outside \(Self.number(Self.minuteRange.lowerBound)) to "
+            + "\(Self.number(Self.minuteRange.upperBound))")
       }
       if entry.key == "minutes" { minutes = number } else { sessionMinutes = number }
     case "pause":

@@ -26,11 +26,7 @@ let package = Package(
     ),
     .target(
       name: "RehearseStore",
-      dependencies: [
-        "RehearseCore", .product(name: "GRDB", package: "GRDB.swift"),
-        // SQLite's own API, for `doctor`'s look at a store opened immutable (no -wal, -shm).
-        .product(name: "GRDBSQLite", package: "GRDB.swift"),
-      ]
+      dependencies: ["RehearseCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .target(name: "CSandbox"),
     .target(

@@ -81,6 +81,6 @@ struct StoreRecordIndexTests {
   @Test("a path with URI characters is escaped in the immutable URI")
   func uriEscaping() {
     #expect(
-      StoreRecordIndex.location(of: "/tmp/a?b#c%d/x") == "file:/tmp/a%3Fb%23c%25d/x?immutable=1")
+      ReadOnlyStore.location(of: "/tmp/a?b#c%d/x") == "file:/tmp/a%3Fb%23c%25d/x?immutable=1")
   }
 }

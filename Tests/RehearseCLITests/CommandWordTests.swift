@@ -32,6 +32,15 @@ struct CommandWordTests {
     #expect(result.standardOutput.hasPrefix("["))
   }
 
+  @Test("options every command takes, before a command with subcommands, reach the subcommand")
+  func optionsBeforeGroup() throws {
+    let result = try RehearseProcess.run([
+      "--bank", RehearseProcess.repository.path, "--no-color", "bank", "lint",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains(": ok"))
+  }
+
   @Test("without a command word, the options are mock's as before")
   func defaultCommand() throws {
     let result = try RehearseProcess.run(

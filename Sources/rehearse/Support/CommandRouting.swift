@@ -25,8 +25,10 @@ enum CommandRouting {
     }
   }
 
-  /// The arguments to parse: unchanged, or with the command word moved to the front when only
-  /// options every command takes stand before it (`--no-color history` is `history --no-color`).
+  /// The arguments to parse: unchanged, or with the options every command takes moved after the
+  /// command when only they stand before its word (`--no-color history` is `history
+  /// --no-color`; `--bank DIR bank lint` is `bank lint --bank DIR`, where the subcommand that
+  /// takes them reads them), and before a `--` that ends the options.
   ///
   /// The first word after those options is the command word when it does not start with `-`; one
   /// that names no command is an `UnknownCommand`, with the nearest command as a suggestion. Past
@@ -48,9 +50,10 @@ enum CommandRouting {
       guard commands.contains(word) else {
         throw UnknownCommand(word: word, suggestion: nearest(to: word, among: commands))
       }
-      var routed = arguments
-      routed.remove(at: index)
-      return [word] + routed
+      let options = Array(arguments[..<index])
+      var routed = Array(arguments[index...])
+      routed.insert(contentsOf: options, at: routed.firstIndex(of: "--") ?? routed.endIndex)
+      return routed
     }
     return arguments
   }

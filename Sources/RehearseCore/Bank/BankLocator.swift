@@ -15,24 +15,45 @@ public enum BankLocator {
     explicit: String?, explicitOrigin: String = "--bank", environment: [String: String],
     executablePath: String, currentDirectory: String
   ) throws(BankLocationError) -> URL {
+    try locateWithOrigin(
+      explicit: explicit, explicitOrigin: explicitOrigin, environment: environment,
+      executablePath: executablePath, currentDirectory: currentDirectory
+    ).folder
+  }
+
+  /// The bank folder, as `locate` finds it, with how it was found in words (`rehearse doctor`
+  /// says it): `explicitOrigin`, `REHEARSE_BANK`, the checkout the program is in, installed
+  /// beside the program, or the working folder or a folder above it.
+  public static func locateWithOrigin(
+    explicit: String?, explicitOrigin: String = "--bank", environment: [String: String],
+    executablePath: String, currentDirectory: String
+  ) throws(BankLocationError) -> (folder: URL, origin: String) {
     if let explicit {
       let url = absolute(explicit, in: currentDirectory)
       guard isBank(url) else { throw .notABank(path: explicit, source: explicitOrigin) }
-      return url
+      return (url, explicitOrigin)
     }
     if let variable = environment["REHEARSE_BANK"], !variable.isEmpty {
       let url = absolute(variable, in: currentDirectory)
       guard isBank(url) else { throw .notABank(path: variable, source: "REHEARSE_BANK") }
-      return url
+      return (url, "REHEARSE_BANK")
     }
     let executable = absolute(executablePath, in: currentDirectory).resolvingSymlinksInPath()
     let executableFolder = executable.deletingLastPathComponent()
     var searched: [String] = []
-    for candidate in ancestors(of: executableFolder)
-      + [executableFolder.appendingPathComponent(installedRelativePath).standardizedFileURL]
-      + ancestors(of: URL(fileURLWithPath: currentDirectory))
-    {
-      if isBank(candidate) { return candidate }
+    let candidates =
+      ancestors(of: executableFolder).map { ($0, "the checkout the program is in") }
+      + [
+        (
+          executableFolder.appendingPathComponent(installedRelativePath).standardizedFileURL,
+          "installed beside the program"
+        )
+      ]
+      + ancestors(of: URL(fileURLWithPath: currentDirectory)).map {
+        ($0, "the working folder or a folder above it")
+      }
+    for (candidate, origin) in candidates {
+      if isBank(candidate) { return (candidate, origin) }
       if !searched.contains(candidate.path) { searched.append(candidate.path) }
     }
     throw .notFound(searched: searched)

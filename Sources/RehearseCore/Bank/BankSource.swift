@@ -38,7 +38,12 @@ public struct BankSource: Sendable {
 
   /// The bank folder this source names.
   public func locate() throws(BankLocationError) -> URL {
-    try BankLocator.locate(
+    try locateWithOrigin().folder
+  }
+
+  /// The bank folder this source names, with how it was found (`BankLocator.locateWithOrigin`).
+  public func locateWithOrigin() throws(BankLocationError) -> (folder: URL, origin: String) {
+    try BankLocator.locateWithOrigin(
       explicit: explicitPath, explicitOrigin: explicitOrigin, environment: environment,
       executablePath: executablePath, currentDirectory: currentDirectory)
   }

@@ -12,15 +12,15 @@ enum DoctorChecks {
   /// Where the bank is, how it was found, and whether it loads.
   static func bank(_ source: BankSource) -> DoctorCheck {
     let root: URL
+    let foundBy: String
     do {
-      root = try source.locate()
+      (root, foundBy) = try source.locateWithOrigin()
     } catch {
       return DoctorCheck(
         name: "bank", status: .failed, summary: "not found",
         details: [error.description, "Give --bank DIR or set REHEARSE_BANK."],
         facts: [:])
     }
-    let foundBy = origin(of: root, in: source)
     var facts: [String: DoctorFact] = ["path": .text(root.path), "found_by": .text(foundBy)]
     do {
       let bank = try BankLoader(root: root).load()
@@ -36,27 +36,6 @@ enum DoctorChecks {
           "\(root.path) (\(foundBy)) does not load: \(plural(error.problems.count, "problem"))",
         details: firstProblems(error.problems), facts: facts)
     }
-  }
-
-  /// How `BankLocator` came to `root`, in the order it looks.
-  static func origin(of root: URL, in source: BankSource) -> String {
-    if source.explicitPath != nil { return source.explicitOrigin }
-    if let variable = source.environment["REHEARSE_BANK"], !variable.isEmpty {
-      return "REHEARSE_BANK"
-    }
-    let program = URL(
-      fileURLWithPath: source.executablePath,
-      relativeTo: URL(
-        fileURLWithPath: source.currentDirectory, isDirectory: true)
-    ).standardizedFileURL
-      .resolvingSymlinksInPath().deletingLastPathComponent()
-    let installed = program.appendingPathComponent(BankLocator.installedRelativePath)
-      .standardizedFileURL
-    if root.path == installed.path { return "installed beside the program" }
-    if program.path == root.path || program.path.hasPrefix(root.path + "/") || root.path == "/" {
-      return "the checkout the program is in"
-    }
-    return "the working folder or a folder above it"
   }
 
   /// The user's own bank: none yet, how many questions, or its problems (which commands show

@@ -344,12 +344,41 @@ struct ExerciseTesterTests {
               answer: "SELECT DISTINCT a FROM t;"
             - band: weak
               answer: "SELECT a FROM t LIMIT 1;"
+            - band: weak
+              answer: "SELECT a + 1 FROM t;"
         """)
     defer { bank.remove() }
     let result = ExerciseTester.run(try Bank.load(from: bank.root), checker: Self.checker)
     #expect(result.failures.isEmpty, "\(result.failures)")
     #expect(result.questions == 1)
-    #expect(result.run == 5)
+    #expect(result.run == 6)
+  }
+
+  @Test("a shipped question needs two wrong examples graded weak; an own question does not")
+  func weakExamplesRequired() throws {
+    let bank = try Self.bank(
+      examples: """
+            - band: strong
+              answer: "SELECT t.a FROM t;"
+            - band: adequate
+              answer: "SELECT DISTINCT a FROM t;"
+            - band: adequate
+              answer: "SELECT a FROM t WHERE a > 1;"
+            - band: weak
+              answer: "SELECT a FROM t LIMIT 1;"
+        """)
+    defer { bank.remove() }
+    let result = ExerciseTester.run(try Bank.load(from: bank.root), checker: Self.checker)
+    #expect(result.failures.map(\.got) == ["1 weak example(s) fail the checks"])
+    #expect(result.failures.first?.expected == "at least 2 weak examples")
+
+    var own = try Bank.load(from: bank.root)
+    own.questions = own.questions.map { question in
+      var question = question
+      question.isOwn = true
+      return question
+    }
+    #expect(ExerciseTester.run(own, checker: Self.checker).failures.isEmpty)
   }
 
   @Test("a wrong strong example, a passing weak one and too few wrong examples are each named")

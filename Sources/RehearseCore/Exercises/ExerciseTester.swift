@@ -5,11 +5,16 @@ import Foundation
 ///
 /// The reference and the model answer must pass every check; a `strong` example must pass every
 /// check, and an `adequate` or `weak` one must fail at least one (they are the plausible wrong
-/// answers); each question needs at least `minimumWrongExamples` of those. A SQL reference must
-/// return rows, or there is nothing to compare.
+/// answers); each question needs at least `minimumWrongExamples` of those, and a shipped question
+/// at least `minimumWeakExamples` graded `weak`, so that the bank shows wrong code scoring low and
+/// not only near misses. A SQL reference must return rows, or there is nothing to compare.
 public enum ExerciseTester {
   /// How many failing examples an executable question needs.
   public static let minimumWrongExamples = 2
+
+  /// How many of those a shipped question needs graded `weak`; a question of the user's own bank
+  /// is not held to it.
+  public static let minimumWeakExamples = 2
 
   /// One piece of code run, and what was wrong with how it went.
   public struct Failure: Codable, Equatable, Sendable {
@@ -110,6 +115,7 @@ public enum ExerciseTester {
       }
     }
     var wrong = 0
+    var weak = 0
     for example in examples {
       guard let report = checker.check(example.answer, for: question) else { continue }
       run += 1
@@ -124,12 +130,17 @@ public enum ExerciseTester {
           "the \(example.band.rawValue) example passes every check, so it is not a wrong answer")
       } else if !passed {
         wrong += 1
+        if example.band == .weak { weak += 1 }
       }
     }
     if wrong < minimumWrongExamples {
       failure(
         .question, line: question.location.line, "at least \(minimumWrongExamples) wrong examples",
         "\(wrong) adequate or weak example(s) fail the checks")
+    } else if !question.isOwn && weak < minimumWeakExamples {
+      failure(
+        .question, line: question.location.line, "at least \(minimumWeakExamples) weak examples",
+        "\(weak) weak example(s) fail the checks")
     }
     return QuestionOutcome(run: run, failures: failures)
   }

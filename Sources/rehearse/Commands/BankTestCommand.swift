@@ -18,7 +18,8 @@ struct BankTestCommand: ParsableCommand {
 
       The code of every sql and python question is run too: its reference and model answer must \
       pass every check, its strong examples must pass, and its adequate and weak examples (the \
-      plausible wrong answers, at least two) must each fail a check. Without python3 the Python \
+      plausible wrong answers, at least two, and in the shipped bank at least two of them weak) \
+      must each fail a check. Without python3 the Python \
       questions are listed as not run. \
       JSON: {checked, failures: [{question, subject, file, line, expected, got, score}], \
       self_test_failures: [{question, test, file, line, detail}], exercises: {questions, run, failures: [{question, subject, file, line, expected, got}], \

@@ -6,14 +6,19 @@ import Testing
 struct ShippedBankTests {
   static let bank: Bank? = try? Bank.load(from: Repository.root)
 
-  @Test("every component has 30 questions or more, over all three difficulties")
+  @Test("bank stats: 40 questions or more per component, all three levels, 30 SQL and 15 Python")
   func breadth() throws {
-    let bank = try #require(Self.bank)
+    let stats = BankReports.stats(try #require(Self.bank))
     for component in Component.allCases {
-      let questions = bank.questions.filter { $0.component == component }
-      #expect(questions.count >= 30, "\(component): \(questions.count)")
-      #expect(Set(questions.map(\.difficulty)) == [1, 2, 3], "\(component)")
+      let detail = try #require(stats.byComponent[component.rawValue])
+      #expect((stats.components[component.rawValue] ?? 0) >= 40, "\(component)")
+      #expect(
+        ["1", "2", "3"].allSatisfy { (detail.difficulties[$0] ?? 0) > 0 }, "\(component)")
+      #expect(detail.difficulties.values.reduce(0, +) == stats.components[component.rawValue])
     }
+    #expect((stats.kinds["sql"] ?? 0) >= 30)
+    #expect((stats.kinds["python"] ?? 0) >= 15)
+    #expect(stats.byComponent["sql-python"]?.kinds["sql"] == stats.kinds["sql"])
   }
 
   @Test("every question has a model answer, two hints, a follow-up and tags")

@@ -19,6 +19,14 @@ public enum BankReports {
     public var kinds: [String: Int]
     public var difficulties: [String: Int]
     public var rubrics: [String: Int]
+    /// Each component's questions by difficulty and by kind.
+    public var byComponent: [String: ComponentCounts]
+  }
+
+  /// One component's questions counted by difficulty and by kind.
+  public struct ComponentCounts: Codable, Equatable, Sendable {
+    public var difficulties: [String: Int]
+    public var kinds: [String: Int]
   }
 
   /// A talking point as `bank show --format json` prints it.
@@ -128,11 +136,19 @@ public enum BankReports {
     var components: [String: Int] = [:]
     var kinds: [String: Int] = [:]
     var difficulties: [String: Int] = [:]
-    for component in Component.allCases { components[component.rawValue] = 0 }
+    var byComponent: [String: ComponentCounts] = [:]
+    for component in Component.allCases {
+      components[component.rawValue] = 0
+      byComponent[component.rawValue] = ComponentCounts(difficulties: [:], kinds: [:])
+    }
     for question in bank.questions {
-      components[question.component.rawValue, default: 0] += 1
+      let component = question.component.rawValue
+      components[component, default: 0] += 1
       kinds[question.kind.rawValue, default: 0] += 1
       difficulties["\(question.difficulty)", default: 0] += 1
+      byComponent[component, default: ComponentCounts(difficulties: [:], kinds: [:])]
+        .difficulties["\(question.difficulty)", default: 0] += 1
+      byComponent[component]?.kinds[question.kind.rawValue, default: 0] += 1
     }
     let rubrics = bank.rubrics.values
     return Stats(
@@ -143,15 +159,29 @@ public enum BankReports {
         "misconceptions": rubrics.reduce(0) { $0 + $1.misconceptions.count },
         "graded_examples": rubrics.reduce(0) { $0 + $1.examples.count },
         "lexicon_groups": bank.lexicon.groups.count,
-      ])
+      ], byComponent: byComponent)
   }
 
   public static func statsText(_ stats: Stats, style: TextStyle) -> String {
-    var rows = [["COMPONENT", "QUESTIONS"]]
-    for component in Component.allCases {
-      rows.append([component.rawValue, "\(stats.components[component.rawValue] ?? 0)"])
+    let kindColumns: [QuestionKind] = [.sql, .python]
+    var rows = [
+      ["COMPONENT", "QUESTIONS", "LEVEL 1", "LEVEL 2", "LEVEL 3"]
+        + kindColumns.map { $0.rawValue.uppercased() }
+    ]
+    func counts(_ questions: Int, _ detail: ComponentCounts?) -> [String] {
+      ["\(questions)"] + (1...3).map { "\(detail?.difficulties["\($0)"] ?? 0)" }
+        + kindColumns.map { "\(detail?.kinds[$0.rawValue] ?? 0)" }
     }
-    rows.append(["total", "\(stats.questions)"])
+    for component in Component.allCases {
+      rows.append(
+        [component.rawValue]
+          + counts(
+            stats.components[component.rawValue] ?? 0, stats.byComponent[component.rawValue]))
+    }
+    rows.append(
+      ["total"]
+        + counts(
+          stats.questions, ComponentCounts(difficulties: stats.difficulties, kinds: stats.kinds)))
     let kinds = stats.kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
     let levels = stats.difficulties.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
     return TextLayout.table(rows) + "\n\n"

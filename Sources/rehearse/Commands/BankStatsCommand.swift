@@ -9,7 +9,7 @@ struct BankStatsCommand: ParsableCommand {
     discussion: """
       JSON: {questions, components: {ID: count}, kinds: {KIND: count}, \
       difficulties: {LEVEL: count}, rubrics: {talking_points, misconceptions, graded_examples, \
-      lexicon_groups}}.
+      lexicon_groups}, by_component: {ID: {difficulties: {LEVEL: count}, kinds: {KIND: count}}}}.
       """
   )
 

@@ -129,7 +129,12 @@ extension Rehearse {
       mapping:
         "score 0-100 to grade 0-5 by a least-squares line fitted, for each assignment, on the "
         + "other assignments (\(assignments.count) folds), clipped to 0-5",
-      questions: questions)
+      questions: questions,
+      answers: answers.indices.map { index in
+        EvalReport.AnswerRow(
+          line: answers[index].line, questionId: answers[index].questionID,
+          score: Int(scores[index]), grade: grades[index])
+      })
   }
 
   static func evalText(_ report: EvalReport, style: TextStyle) -> String {

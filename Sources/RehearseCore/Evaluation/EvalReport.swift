@@ -7,6 +7,14 @@ public struct EvalReport: Codable, Equatable, Sendable {
     public var medianGrade: Double
   }
 
+  /// One answer scored: where it is, its score and its human grade.
+  public struct AnswerRow: Codable, Equatable, Sendable {
+    public var line: Int
+    public var questionId: String
+    public var score: Int
+    public var grade: Double
+  }
+
   public var n: Int
   public var pearson: Double
   public var spearman: Double
@@ -14,4 +22,6 @@ public struct EvalReport: Codable, Equatable, Sendable {
   /// How scores were mapped to 0–5 for the RMSE.
   public var mapping: String
   public var questions: [QuestionRow]
+  /// Every answer, in the file's order.
+  public var answers: [AnswerRow]
 }

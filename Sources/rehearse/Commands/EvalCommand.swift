@@ -32,7 +32,7 @@ struct EvalCommand: ParsableCommand {
       question, reference_answer, student_answer and grade_avg (0-5).
 
       JSON: {n, pearson, spearman, rmse, mapping, questions: [{question_id, n, median_score, \
-      median_grade}]}.
+      median_grade}], answers: [{line, question_id, score, grade}]}.
 
       Exit codes for both: 0 measured; 65 a malformed file (file:line: message); 66 no such \
       file, or a folder.

@@ -135,7 +135,7 @@ struct ReconCommandTests {
     #expect(mock.status == 0, "\(mock.standardError)")
     #expect(mock.standardError.contains("focused on analytics"))
     #expect(mock.standardOutput.contains("Focus analytics"))
-    #expect(mock.standardOutput.contains("Looker"), "the gap is shown at the end")
+    #expect(mock.standardOutput.contains("Dagster"), "the gap is shown at the end")
     let review = try home.run(["review", "last", "--format", "json"])
     let transcript = try Self.json(review.standardOutput)
     let components = try #require(transcript["answers"] as? [[String: Any]]).compactMap {
@@ -173,7 +173,7 @@ struct ReconCommandTests {
     let report = try Self.json(progress.standardOutput)
     let focus = try #require(report["focus"] as? [String: Any])
     let terms = try #require(focus["terms"] as? [[String: Any]])
-    #expect(terms.contains { $0["name"] as? String == "Looker" && $0["questions"] as? Int == 0 })
+    #expect(terms.contains { $0["name"] as? String == "Dagster" && $0["questions"] as? Int == 0 })
     let text = try home.run(["progress", "--focus", "analytics"])
     #expect(text.standardOutput.contains("Focus analytics"))
   }

@@ -22,7 +22,14 @@ let package = Package(
         // Starts Python answers in their sandbox (a session, namespaces, another user): the
         // child's side between fork and exec, which Swift cannot run.
         "CSandbox",
+        "RehearseEmbedding",
       ]
+    ),
+    // The sentence-embedding model's forward pass. Optimised even in debug builds: unoptimised,
+    // one answer would take seconds instead of milliseconds, and the tests run debug builds.
+    .target(
+      name: "RehearseEmbedding",
+      swiftSettings: [.unsafeFlags(["-Ounchecked"])]
     ),
     .target(
       name: "RehearseStore",
@@ -48,7 +55,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "RehearseBenchmark",
-      dependencies: ["RehearseCore"]
+      dependencies: ["RehearseCore", "RehearseEmbedding"]
     ),
     .executableTarget(
       name: "StoreBenchmark",
@@ -58,7 +65,9 @@ let package = Package(
     ),
     .testTarget(
       name: "RehearseCoreTests",
-      dependencies: ["RehearseCore", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "RehearseCore", "RehearseEmbedding", .product(name: "Yams", package: "Yams"),
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -1,15 +1,17 @@
 import Foundation
 import RehearseCore
+import RehearseEmbedding
 
 // Scoring throughput on the shipped bank: every model answer and graded example, scored over and
 // over on one thread. Run it release-built:
 //   swift run -c release RehearseBenchmark [--rounds N] [--seconds N] [--passes N] [--bank DIR]
-//     [--cold] [--graded TSV] [--scoring-only]
+//     [--cold] [--graded TSV] [--scoring-only] [--embedding-only]
 // It runs several rounds and reports the median and the best: on a shared machine the speed
 // varies between rounds, and the best round is the closest to what the code can do.
 // The tokenizer remembers stems it has computed; --cold forgets them before every answer, which
 // is the cost of an answer made entirely of words never seen before. --scoring-only stops after
 // the two scoring figures, for comparing two builds in turn on a machine whose speed wanders.
+// --embedding-only measures only the sentence-embedding model: its load and one answer's embedding.
 // --passes N scores the workload exactly N times a round instead of for a time: a fixed amount of
 // work, for counting instructions (valgrind --tool=callgrind), which does not wander.
 
@@ -19,6 +21,7 @@ var bankPath: String?
 var cold = false
 var gradedPath: String?
 var scoringOnly = false
+var embeddingOnly = false
 var passes: Int?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
@@ -29,12 +32,13 @@ while let argument = arguments.next() {
   case "--cold": cold = true
   case "--graded": gradedPath = arguments.next()
   case "--scoring-only": scoringOnly = true
+  case "--embedding-only": embeddingOnly = true
   case "--passes": passes = arguments.next().flatMap(Int.init).map { max(1, $0) }
   default:
     FileHandle.standardError.write(
       Data(
         ("usage: RehearseBenchmark [--rounds N] [--seconds N] [--passes N] [--bank DIR] [--cold]"
-          + " [--graded TSV] [--scoring-only]\n").utf8))
+          + " [--graded TSV] [--scoring-only] [--embedding-only]\n").utf8))
     exit(64)
   }
 }
@@ -72,6 +76,48 @@ let words = workload.reduce(0) { $0 + $1.answer.split(whereSeparator: \.isWhites
 
 // Scoring, in rounds.
 var checksum = 0
+// The sentence-embedding model: loading it, and embedding model answers one by one.
+@MainActor func benchmarkEmbedding() {
+  guard let root = bankRoot else { return }
+  let folder = root.appendingPathComponent("models/all-minilm-l6-v2")
+  let start = clock.now
+  if let encoder = try? SentenceEncoder(folder: folder) {
+    let loaded = seconds(clock.now - start)
+    // Model answers (most reach the token limit) and graded examples (a candidate's length).
+    for (name, texts) in [
+      ("model answers", bank.questions.prefix(20).map(\.modelAnswer)),
+      (
+        "graded examples",
+        bank.questions.prefix(20).compactMap { bank.rubrics[$0.id]?.examples.first?.answer }
+      ),
+    ] {
+      let tokens = texts.reduce(0) {
+        $0 + encoder.tokenizer.encode($1, limit: SentenceEncoder.tokenLimit).count
+      }
+      var times: [Double] = []
+      for _ in 0..<max(1, min(rounds, 3)) {
+        let round = clock.now
+        for text in texts { checksum &+= Int(encoder.embed(text)[0] * 1000) }
+        times.append(seconds(clock.now - round) / Double(texts.count))
+      }
+      times.sort()
+      print(
+        String(
+          format: "embedding: %d %@ of %d tokens on average: median %.1f ms each, best %.1f ms",
+          texts.count, name, tokens / max(1, texts.count), times[times.count / 2] * 1000,
+          times[0] * 1000))
+    }
+    print(String(format: "embedding: model loaded in %.0f ms", loaded * 1000))
+  } else {
+    print("embedding: no model in \(folder.path)")
+  }
+}
+
+if embeddingOnly {
+  benchmarkEmbedding()
+  exit(0)
+}
+
 let budget = Duration.milliseconds(Int(seconds * 1000))
 
 /// The answers a second of each round, sorted: `score` runs over `count` items, again and again,
@@ -169,6 +215,8 @@ print(
   String(
     format: "one %d-byte answer (the input limit): %.1f ms",
     longAnswer.utf8.count, longTime * 1000))
+
+benchmarkEmbedding()
 
 // Stories: reading and checking the example story, scoring a retelling of it, and retellings at
 // the input limit (ordinary text, one endless word, emoji with combining marks).

@@ -1,0 +1,190 @@
+import Foundation
+
+/// The sentence-embedding model all-MiniLM-L6-v2 run in plain Swift: a 6-layer BERT encoder
+/// whose last layer is mean-pooled over the tokens and scaled to length 1.
+///
+/// Two texts' embeddings have a cosine (their dot product) near 1 when they mean the same and
+/// near 0 when they are unrelated. The word-embedding table stays half-precision in the mapped
+/// file and only the rows a text uses are widened; the encoder's layers are widened once, at
+/// load (about 43 MB of floats).
+public final class SentenceEncoder: Sendable {
+  /// The files of a model folder.
+  public static let weightsFile = "model.safetensors"
+  public static let vocabularyFile = "vocab.txt"
+
+  /// Tokens read from a text, `[CLS]` and `[SEP]` included; the rest is left out.
+  public static let tokenLimit = 256
+  /// The attention heads of all-MiniLM-L6-v2 (its configuration; not in the weights).
+  static let heads = 12
+  static let epsilon: Float = 1e-12
+
+  /// One transformer layer's weights.
+  struct Layer: Sendable {
+    var query: [Float], queryBias: [Float]
+    var key: [Float], keyBias: [Float]
+    var value: [Float], valueBias: [Float]
+    var attentionOutput: [Float], attentionOutputBias: [Float]
+    var attentionNormGamma: [Float], attentionNormBeta: [Float]
+    var intermediate: [Float], intermediateBias: [Float]
+    var output: [Float], outputBias: [Float]
+    var outputNormGamma: [Float], outputNormBeta: [Float]
+  }
+
+  public let tokenizer: WordPieceTokenizer
+  /// The width of an embedding.
+  public let width: Int
+  let inner: Int
+  let weights: SafeTensorsFile
+  let wordTable: SafeTensorsFile.Entry
+  let positions: [Float]
+  let tokenType: [Float]
+  let embeddingGamma: [Float]
+  let embeddingBeta: [Float]
+  let layers: [Layer]
+
+  /// Loads the model of `folder` (`model.safetensors` and `vocab.txt`).
+  public convenience init(folder: URL) throws(EmbeddingError) {
+    let vocabularyPath = folder.appendingPathComponent(Self.vocabularyFile).path
+    let vocabulary: String
+    do {
+      vocabulary = try String(contentsOfFile: vocabularyPath, encoding: .utf8)
+    } catch {
+      throw .unreadable(file: vocabularyPath, reason: error.localizedDescription)
+    }
+    try self.init(
+      weights: SafeTensorsFile(path: folder.appendingPathComponent(Self.weightsFile).path),
+      tokenizer: WordPieceTokenizer(vocabulary: vocabulary))
+  }
+
+  /// An encoder over weights already read.
+  public init(weights: SafeTensorsFile, tokenizer: WordPieceTokenizer) throws(EmbeddingError) {
+    guard let table = weights.entries["embeddings.word_embeddings.weight"], table.shape.count == 2
+    else { throw .malformed(file: weights.path, reason: "no word-embedding table") }
+    let width = table.shape[1]
+    guard width % Self.heads == 0, width % 16 == 0 else {
+      throw .malformed(file: weights.path, reason: "an embedding width of \(width)")
+    }
+    let positions = try weights.floats(
+      "embeddings.position_embeddings.weight",
+      shape: [weights.entries["embeddings.position_embeddings.weight"]?.shape.first ?? 0, width])
+    guard positions.count / width >= Self.tokenLimit else {
+      throw .malformed(file: weights.path, reason: "fewer positions than \(Self.tokenLimit)")
+    }
+    let inner = weights.entries["encoder.layer.0.intermediate.dense.weight"]?.shape.first ?? 0
+    guard inner > 0, inner % 16 == 0 else {
+      throw .malformed(file: weights.path, reason: "no layers")
+    }
+    var layers: [Layer] = []
+    while weights.entries["encoder.layer.\(layers.count).attention.self.query.weight"] != nil {
+      let prefix = "encoder.layer.\(layers.count)."
+      func square(_ name: String) throws(EmbeddingError) -> [Float] {
+        try weights.floats(prefix + name, shape: [width, width])
+      }
+      func vector(_ name: String, _ size: Int) throws(EmbeddingError) -> [Float] {
+        try weights.floats(prefix + name, shape: [size])
+      }
+      layers.append(
+        Layer(
+          query: try square("attention.self.query.weight"),
+          queryBias: try vector("attention.self.query.bias", width),
+          key: try square("attention.self.key.weight"),
+          keyBias: try vector("attention.self.key.bias", width),
+          value: try square("attention.self.value.weight"),
+          valueBias: try vector("attention.self.value.bias", width),
+          attentionOutput: try square("attention.output.dense.weight"),
+          attentionOutputBias: try vector("attention.output.dense.bias", width),
+          attentionNormGamma: try vector("attention.output.LayerNorm.weight", width),
+          attentionNormBeta: try vector("attention.output.LayerNorm.bias", width),
+          intermediate: try weights.floats(
+            prefix + "intermediate.dense.weight", shape: [inner, width]),
+          intermediateBias: try vector("intermediate.dense.bias", inner),
+          output: try weights.floats(prefix + "output.dense.weight", shape: [width, inner]),
+          outputBias: try vector("output.dense.bias", width),
+          outputNormGamma: try vector("output.LayerNorm.weight", width),
+          outputNormBeta: try vector("output.LayerNorm.bias", width)))
+    }
+    guard !layers.isEmpty else { throw .malformed(file: weights.path, reason: "no layers") }
+    guard table.shape[0] > Int(tokenizer.classifierID), table.shape[0] > Int(tokenizer.separatorID)
+    else { throw .malformed(file: weights.path, reason: "a vocabulary larger than the table") }
+    self.tokenizer = tokenizer
+    self.width = width
+    self.inner = inner
+    self.weights = weights
+    self.wordTable = table
+    self.positions = positions
+    self.tokenType = Array(
+      try weights.floats(
+        "embeddings.token_type_embeddings.weight",
+        shape: [
+          weights.entries["embeddings.token_type_embeddings.weight"]?.shape.first ?? 0, width,
+        ]
+      ).prefix(width))
+    self.embeddingGamma = try weights.floats("embeddings.LayerNorm.weight", shape: [width])
+    self.embeddingBeta = try weights.floats("embeddings.LayerNorm.bias", shape: [width])
+    self.layers = layers
+  }
+
+  /// The embedding of `text`: `width` floats of length 1 (all zero for no text at all).
+  public func embed(_ text: String) -> [Float] {
+    let ids = tokenizer.encode(text, limit: Self.tokenLimit)
+    let hidden = encode(ids)
+    var pooled = [Float](repeating: 0, count: width)
+    for row in 0..<ids.count {
+      for k in 0..<width { pooled[k] += hidden[row * width + k] }
+    }
+    let length = pooled.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    guard length > 0 else { return pooled }
+    return pooled.map { $0 / length }
+  }
+
+  /// The last layer's hidden state of every token of `ids`, row by row.
+  func encode(_ ids: [Int32]) -> [Float] {
+    let rows = ids.count
+    var x = [Float](repeating: 0, count: rows * width)
+    let vocabulary = wordTable.shape[0]
+    for (row, id) in ids.enumerated() {
+      let word = weights.floats(
+        wordTable, from: Int(id < vocabulary ? id : tokenizer.unknownID) * width, count: width)
+      for k in 0..<width {
+        x[row * width + k] = word[k] + positions[row * width + k] + tokenType[k]
+      }
+    }
+    Kernels.layerNorm(
+      &x, width: width, gamma: embeddingGamma, beta: embeddingBeta, epsilon: Self.epsilon)
+    for layer in layers {
+      let query = Kernels.linear(
+        x, rows: rows, inputs: width, weight: layer.query, bias: layer.queryBias, outputs: width)
+      let key = Kernels.linear(
+        x, rows: rows, inputs: width, weight: layer.key, bias: layer.keyBias, outputs: width)
+      let value = Kernels.linear(
+        x, rows: rows, inputs: width, weight: layer.value, bias: layer.valueBias, outputs: width)
+      let context = Kernels.attention(
+        query: query, key: key, value: value, rows: rows, width: width, heads: Self.heads)
+      var attended = Kernels.linear(
+        context, rows: rows, inputs: width, weight: layer.attentionOutput,
+        bias: layer.attentionOutputBias, outputs: width)
+      for index in attended.indices { attended[index] += x[index] }
+      Kernels.layerNorm(
+        &attended, width: width, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta,
+        epsilon: Self.epsilon)
+      var expanded = Kernels.linear(
+        attended, rows: rows, inputs: width, weight: layer.intermediate,
+        bias: layer.intermediateBias, outputs: inner)
+      Kernels.gelu(&expanded)
+      var output = Kernels.linear(
+        expanded, rows: rows, inputs: inner, weight: layer.output, bias: layer.outputBias,
+        outputs: width)
+      for index in output.indices { output[index] += attended[index] }
+      Kernels.layerNorm(
+        &output, width: width, gamma: layer.outputNormGamma, beta: layer.outputNormBeta,
+        epsilon: Self.epsilon)
+      x = output
+    }
+    return x
+  }
+
+  /// The cosine of two embeddings of length 1: their dot product.
+  public static func cosine(_ a: [Float], _ b: [Float]) -> Float {
+    zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+  }
+}

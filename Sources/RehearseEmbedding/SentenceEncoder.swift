@@ -20,13 +20,13 @@ public final class SentenceEncoder: Sendable {
 
   /// One transformer layer's weights.
   struct Layer: Sendable {
-    var query: [Float], queryBias: [Float]
-    var key: [Float], keyBias: [Float]
-    var value: [Float], valueBias: [Float]
-    var attentionOutput: [Float], attentionOutputBias: [Float]
+    var query: Kernels.Weight, queryBias: [Float]
+    var key: Kernels.Weight, keyBias: [Float]
+    var value: Kernels.Weight, valueBias: [Float]
+    var attentionOutput: Kernels.Weight, attentionOutputBias: [Float]
     var attentionNormGamma: [Float], attentionNormBeta: [Float]
-    var intermediate: [Float], intermediateBias: [Float]
-    var output: [Float], outputBias: [Float]
+    var intermediate: Kernels.Weight, intermediateBias: [Float]
+    var output: Kernels.Weight, outputBias: [Float]
     var outputNormGamma: [Float], outputNormBeta: [Float]
   }
 
@@ -77,8 +77,10 @@ public final class SentenceEncoder: Sendable {
     var layers: [Layer] = []
     while weights.entries["encoder.layer.\(layers.count).attention.self.query.weight"] != nil {
       let prefix = "encoder.layer.\(layers.count)."
-      func square(_ name: String) throws(EmbeddingError) -> [Float] {
-        try weights.floats(prefix + name, shape: [width, width])
+      func square(_ name: String) throws(EmbeddingError) -> Kernels.Weight {
+        Kernels.Weight(
+          rows: try weights.floats(prefix + name, shape: [width, width]), outputs: width,
+          inputs: width)
       }
       func vector(_ name: String, _ size: Int) throws(EmbeddingError) -> [Float] {
         try weights.floats(prefix + name, shape: [size])
@@ -95,10 +97,13 @@ public final class SentenceEncoder: Sendable {
           attentionOutputBias: try vector("attention.output.dense.bias", width),
           attentionNormGamma: try vector("attention.output.LayerNorm.weight", width),
           attentionNormBeta: try vector("attention.output.LayerNorm.bias", width),
-          intermediate: try weights.floats(
-            prefix + "intermediate.dense.weight", shape: [inner, width]),
+          intermediate: Kernels.Weight(
+            rows: try weights.floats(prefix + "intermediate.dense.weight", shape: [inner, width]),
+            outputs: inner, inputs: width),
           intermediateBias: try vector("intermediate.dense.bias", inner),
-          output: try weights.floats(prefix + "output.dense.weight", shape: [width, inner]),
+          output: Kernels.Weight(
+            rows: try weights.floats(prefix + "output.dense.weight", shape: [width, inner]),
+            outputs: width, inputs: inner),
           outputBias: try vector("output.dense.bias", width),
           outputNormGamma: try vector("output.LayerNorm.weight", width),
           outputNormBeta: try vector("output.LayerNorm.bias", width)))
@@ -152,28 +157,22 @@ public final class SentenceEncoder: Sendable {
     Kernels.layerNorm(
       &x, width: width, gamma: embeddingGamma, beta: embeddingBeta, epsilon: Self.epsilon)
     for layer in layers {
-      let query = Kernels.linear(
-        x, rows: rows, inputs: width, weight: layer.query, bias: layer.queryBias, outputs: width)
-      let key = Kernels.linear(
-        x, rows: rows, inputs: width, weight: layer.key, bias: layer.keyBias, outputs: width)
-      let value = Kernels.linear(
-        x, rows: rows, inputs: width, weight: layer.value, bias: layer.valueBias, outputs: width)
+      let query = Kernels.linear(x, rows: rows, weight: layer.query, bias: layer.queryBias)
+      let key = Kernels.linear(x, rows: rows, weight: layer.key, bias: layer.keyBias)
+      let value = Kernels.linear(x, rows: rows, weight: layer.value, bias: layer.valueBias)
       let context = Kernels.attention(
         query: query, key: key, value: value, rows: rows, width: width, heads: Self.heads)
       var attended = Kernels.linear(
-        context, rows: rows, inputs: width, weight: layer.attentionOutput,
-        bias: layer.attentionOutputBias, outputs: width)
+        context, rows: rows, weight: layer.attentionOutput, bias: layer.attentionOutputBias)
       for index in attended.indices { attended[index] += x[index] }
       Kernels.layerNorm(
         &attended, width: width, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta,
         epsilon: Self.epsilon)
       var expanded = Kernels.linear(
-        attended, rows: rows, inputs: width, weight: layer.intermediate,
-        bias: layer.intermediateBias, outputs: inner)
+        attended, rows: rows, weight: layer.intermediate, bias: layer.intermediateBias)
       Kernels.gelu(&expanded)
       var output = Kernels.linear(
-        expanded, rows: rows, inputs: inner, weight: layer.output, bias: layer.outputBias,
-        outputs: width)
+        expanded, rows: rows, weight: layer.output, bias: layer.outputBias)
       for index in output.indices { output[index] += attended[index] }
       Kernels.layerNorm(
         &output, width: width, gamma: layer.outputNormGamma, beta: layer.outputNormBeta,

@@ -162,24 +162,27 @@ public final class SentenceEncoder: Sendable {
       let value = Kernels.linear(x, rows: rows, weight: layer.value, bias: layer.valueBias)
       let context = Kernels.attention(
         query: query, key: key, value: value, rows: rows, width: width, heads: Self.heads)
-      var attended = Kernels.linear(
-        context, rows: rows, weight: layer.attentionOutput, bias: layer.attentionOutputBias)
-      for index in attended.indices { attended[index] += x[index] }
-      Kernels.layerNorm(
-        &attended, width: width, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta,
-        epsilon: Self.epsilon)
+      let attended = residual(
+        Kernels.linear(
+          context, rows: rows, weight: layer.attentionOutput, bias: layer.attentionOutputBias),
+        x, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
       var expanded = Kernels.linear(
         attended, rows: rows, weight: layer.intermediate, bias: layer.intermediateBias)
       Kernels.gelu(&expanded)
-      var output = Kernels.linear(
-        expanded, rows: rows, weight: layer.output, bias: layer.outputBias)
-      for index in output.indices { output[index] += attended[index] }
-      Kernels.layerNorm(
-        &output, width: width, gamma: layer.outputNormGamma, beta: layer.outputNormBeta,
-        epsilon: Self.epsilon)
+      let output = residual(
+        Kernels.linear(expanded, rows: rows, weight: layer.output, bias: layer.outputBias),
+        attended, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
       x = output
     }
     return x
+  }
+
+  /// `sublayer + input`, layer-normalised: a sublayer's residual connection.
+  func residual(_ sublayer: [Float], _ input: [Float], gamma: [Float], beta: [Float]) -> [Float] {
+    var sum = sublayer
+    for index in sum.indices { sum[index] += input[index] }
+    Kernels.layerNorm(&sum, width: width, gamma: gamma, beta: beta, epsilon: Self.epsilon)
+    return sum
   }
 
   /// The cosine of two embeddings of length 1: their dot product.

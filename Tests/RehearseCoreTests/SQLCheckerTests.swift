@@ -334,9 +334,17 @@ struct ExerciseTesterTests {
 
   static let checker = ExerciseChecker(python: .init(interpreter: .missing(reason: "not needed")))
 
+  /// The bank of one SQL question with `examples`, loaded, and what `bank test` finds in it.
+  static func tested(examples: String) throws -> (bank: Bank, result: ExerciseTester.Result) {
+    let folder = try bank(examples: examples)
+    defer { folder.remove() }
+    let loaded = try Bank.load(from: folder.root)
+    return (loaded, ExerciseTester.run(loaded, checker: checker))
+  }
+
   @Test("a bank whose examples behave passes; its counts say what ran")
   func clean() throws {
-    let bank = try Self.bank(
+    let (_, result) = try Self.tested(
       examples: """
             - band: strong
               answer: "SELECT t.a FROM t ORDER BY a DESC;"
@@ -347,8 +355,6 @@ struct ExerciseTesterTests {
             - band: weak
               answer: "SELECT a + 1 FROM t;"
         """)
-    defer { bank.remove() }
-    let result = ExerciseTester.run(try Bank.load(from: bank.root), checker: Self.checker)
     #expect(result.failures.isEmpty, "\(result.failures)")
     #expect(result.questions == 1)
     #expect(result.run == 6)
@@ -356,7 +362,7 @@ struct ExerciseTesterTests {
 
   @Test("a shipped question needs two wrong examples graded weak; an own question does not")
   func weakExamplesRequired() throws {
-    let bank = try Self.bank(
+    let (loaded, result) = try Self.tested(
       examples: """
             - band: strong
               answer: "SELECT t.a FROM t;"
@@ -367,12 +373,10 @@ struct ExerciseTesterTests {
             - band: weak
               answer: "SELECT a FROM t LIMIT 1;"
         """)
-    defer { bank.remove() }
-    let result = ExerciseTester.run(try Bank.load(from: bank.root), checker: Self.checker)
     #expect(result.failures.map(\.got) == ["1 weak example(s) fail the checks"])
     #expect(result.failures.first?.expected == "at least 2 weak examples")
 
-    var own = try Bank.load(from: bank.root)
+    var own = loaded
     own.questions = own.questions.map { question in
       var question = question
       question.isOwn = true
@@ -383,15 +387,13 @@ struct ExerciseTesterTests {
 
   @Test("a wrong strong example, a passing weak one and too few wrong examples are each named")
   func failures() throws {
-    let bank = try Self.bank(
+    let (_, result) = try Self.tested(
       examples: """
             - band: strong
               answer: "SELECT DISTINCT a FROM t;"
             - band: weak
               answer: "SELECT a FROM t;"
         """)
-    defer { bank.remove() }
-    let result = ExerciseTester.run(try Bank.load(from: bank.root), checker: Self.checker)
     let got = result.failures.map(\.got)
     #expect(result.failures.count == 3, "\(got)")
     #expect(got.contains { $0.hasPrefix("the strong example passes 2/4 checks") })

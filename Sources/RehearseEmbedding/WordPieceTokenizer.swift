@@ -32,9 +32,9 @@ public struct WordPieceTokenizer: Sendable {
   /// The ids of `text` between `[CLS]` and `[SEP]`, at most `limit` in all.
   public func encode(_ text: String, limit: Int) -> [Int32] {
     var result: [Int32] = [classifierID]
-    for word in words(text) {
+    reading: for word in words(text) {
       for piece in pieces(word) {
-        guard result.count < limit - 1 else { break }
+        guard result.count < limit - 1 else { break reading }
         result.append(piece)
       }
     }

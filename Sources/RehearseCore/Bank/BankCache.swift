@@ -233,10 +233,21 @@ public struct BankCache: Sendable {
     return writer.buffer
   }
 
+  /// The bytes before a copy's fingerprint: the magic and the format version.
+  static let headerSize = magic.count + 8
+
+  /// The format version in the header of a copy (its first `headerSize` bytes); `nil` when they
+  /// are no copy's.
+  static func formatVersion(ofHeader bytes: [UInt8]) -> UInt32? {
+    var reader = BinaryReader(bytes)
+    guard reader.bytes(magic.count) == magic, let version = reader.integer() else { return nil }
+    return UInt32(exactly: version)
+  }
+
   /// The bank in `bytes`, or `nil` when it is not a current copy, whole and unchanged.
   static func decode(_ bytes: [UInt8], fingerprint: Checksum, root: URL) -> Bank? {
     var reader = BinaryReader(bytes)
-    guard reader.bytes(magic.count) == magic, reader.integer() == UInt64(formatVersion),
+    guard formatVersion(ofHeader: bytes) == formatVersion, reader.bytes(headerSize) != nil,
       reader.bytes(16).flatMap(Checksum.init(bytes:)) == fingerprint,
       let checksum = reader.bytes(16).flatMap(Checksum.init(bytes:)),
       Checksum(bytes[reader.offset...]) == checksum

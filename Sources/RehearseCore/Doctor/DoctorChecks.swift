@@ -140,11 +140,8 @@ enum DoctorChecks {
 
   /// The cache folder: where it is and why, the copies in it and their format, and a cache
   /// folder an older version left in the data folder.
-  static func cache(_ folder: URL, home: URL, environment: [String: String]) -> DoctorCheck {
-    let chosenBy =
-      RehearseHome.xdgFolder("XDG_CACHE_HOME", environment: environment) != nil
-      ? "XDG_CACHE_HOME"
-      : (environment["REHEARSE_HOME"] ?? "").isEmpty ? "HOME" : "REHEARSE_HOME"
+  static func cache(home: URL, environment: [String: String]) -> DoctorCheck {
+    let (folder, chosenBy) = RehearseHome.cacheLocation(environment: environment)
     var facts: [String: DoctorFact] = [
       "path": .text(folder.path), "chosen_by": .text(chosenBy),
       "format_version": .number(Int(BankCache.formatVersion)),
@@ -181,7 +178,6 @@ enum DoctorChecks {
       details.append(
         "\(old.path) is the cache folder of an older version, no longer used: it is safe to "
           + "delete")
-    } else {
     }
     return DoctorCheck(
       name: "cache", status: status, summary: summary, details: details, facts: facts)
@@ -193,14 +189,9 @@ enum DoctorChecks {
       let handle = FileHandle(forReadingAtPath: path)
     else { return nil }
     defer { try? handle.close() }
-    return (try? handle.read(upToCount: 12)).flatMap { version(in: Array($0)) }
-  }
-
-  private static func version(in bytes: [UInt8]) -> UInt32? {
-    guard bytes.count >= 12, Array(bytes[0..<4]) == BankCache.magic else { return nil }
-    var value: UInt64 = 0
-    for (index, byte) in bytes[4..<12].enumerated() { value |= UInt64(byte) << (8 * index) }
-    return UInt32(truncatingIfNeeded: value)
+    return (try? handle.read(upToCount: BankCache.headerSize)).flatMap {
+      BankCache.formatVersion(ofHeader: Array($0))
+    }
   }
 
   /// The config file: found or not, its settings, its problems, and a default focus that is not

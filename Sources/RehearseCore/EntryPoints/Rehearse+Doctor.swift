@@ -13,8 +13,7 @@ extension Rehearse {
       checks: [
         DoctorChecks.bank(bank), DoctorChecks.ownBank(bank), DoctorChecks.data(request.home),
         DoctorChecks.store(request.store, home: request.home),
-        DoctorChecks.cache(
-          request.cacheFolder, home: request.home, environment: request.environment),
+        DoctorChecks.cache(home: request.home, environment: request.environment),
         DoctorChecks.config(request.configPath, home: request.home),
         DoctorChecks.python(request.python),
       ])

@@ -12,14 +12,28 @@ extension RehearseHome {
     environment: [String: String],
     passwordDatabaseHome: () -> String? = RehearseHome.passwordDatabaseHome
   ) -> URL {
+    cacheLocation(environment: environment, passwordDatabaseHome: passwordDatabaseHome).folder
+  }
+
+  /// The cache folder (`cacheFolder(environment:)`) and the variable that chose it:
+  /// `XDG_CACHE_HOME`, `REHEARSE_HOME` or `HOME`.
+  public static func cacheLocation(
+    environment: [String: String],
+    passwordDatabaseHome: () -> String? = RehearseHome.passwordDatabaseHome
+  ) -> (folder: URL, chosenBy: String) {
     if let cache = xdgFolder("XDG_CACHE_HOME", environment: environment) {
-      return cache.appendingPathComponent("rehearse", isDirectory: true)
+      return (cache.appendingPathComponent("rehearse", isDirectory: true), "XDG_CACHE_HOME")
     }
     if let home = environment["REHEARSE_HOME"], !home.isEmpty {
-      return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(cacheName)
+      return (
+        URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(cacheName),
+        "REHEARSE_HOME"
+      )
     }
-    return userHome(environment: environment, passwordDatabaseHome: passwordDatabaseHome)
-      .appendingPathComponent(".cache/rehearse", isDirectory: true)
+    return (
+      userHome(environment: environment, passwordDatabaseHome: passwordDatabaseHome)
+        .appendingPathComponent(".cache/rehearse", isDirectory: true), "HOME"
+    )
   }
 
   /// The folder an XDG base-directory variable names; `nil` when it is unset or empty, or

@@ -40,9 +40,8 @@ struct DoctorCommand: ParsableCommand {
     // doctor reports them as they are.
     let home = RehearseHome.resolve(environment: environment)
     let request = DoctorRequest(
-      bank: global.bankSource(home: home), home: home,
-      cacheFolder: RehearseHome.cacheFolder(environment: environment),
-      configPath: UserConfigFile.path, environment: environment,
+      bank: global.bankSource(home: home), home: home, configPath: UserConfigFile.path,
+      environment: environment,
       store: SessionStore.inspect(home: home),
       python: PythonChecker.locate(environment: environment), format: formatOptions.format,
       style: global.outputStyle)

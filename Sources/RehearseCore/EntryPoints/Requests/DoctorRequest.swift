@@ -8,11 +8,10 @@ public struct DoctorRequest: Sendable {
   public var bank: BankSource
   /// The data folder (`RehearseHome.resolve`).
   public var home: URL
-  /// The cache folder (`RehearseHome.cacheFolder`).
-  public var cacheFolder: URL
   /// The config file's path (`UserConfig.path`).
   public var configPath: String
-  /// The environment the locations came from, to say which variable chose each.
+  /// The environment the locations came from, to find the cache folder
+  /// (`RehearseHome.cacheLocation`) and say which variable chose each.
   public var environment: [String: String]
   /// The session store as the store module found it, without creating it.
   public var store: StoreInspection
@@ -22,13 +21,12 @@ public struct DoctorRequest: Sendable {
   public var style: TextStyle
 
   public init(
-    bank: BankSource, home: URL, cacheFolder: URL, configPath: String,
+    bank: BankSource, home: URL, configPath: String,
     environment: [String: String], store: StoreInspection, python: PythonChecker,
     format: OutputFormat = .text, style: TextStyle = .plain
   ) {
     self.bank = bank
     self.home = home
-    self.cacheFolder = cacheFolder
     self.configPath = configPath
     self.environment = environment
     self.store = store

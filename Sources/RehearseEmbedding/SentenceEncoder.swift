@@ -131,10 +131,33 @@ public final class SentenceEncoder: Sendable {
 
   /// The embedding of `text`: `width` floats of length 1 (all zero for no text at all).
   public func embed(_ text: String) -> [Float] {
-    let ids = tokenizer.encode(text, limit: Self.tokenLimit)
+    embed(parts: [text]).whole
+  }
+
+  /// The embedding of the text made of `parts` in turn, and of each part read within it.
+  ///
+  /// The encoder runs once, over the whole text. A part's embedding is the mean of its own
+  /// tokens' last hidden states, scaled to length 1: what a sentence says where it stands, at
+  /// no cost beyond the whole text's. A part past the token limit, or without a word, gets all
+  /// zeros.
+  public func embed(parts: [String]) -> (whole: [Float], parts: [[Float]]) {
+    var ids: [Int32] = [tokenizer.classifierID]
+    var spans: [Range<Int>] = []
+    for part in parts {
+      let pieces = tokenizer.encode(part, limit: Self.tokenLimit).dropFirst().dropLast()
+      let start = ids.count
+      ids += pieces.prefix(max(0, Self.tokenLimit - 1 - ids.count))
+      spans.append(start..<ids.count)
+    }
+    ids.append(tokenizer.separatorID)
     let hidden = encode(ids)
+    return (pooled(hidden, 0..<ids.count), spans.map { pooled(hidden, $0) })
+  }
+
+  /// The mean of the hidden states of the tokens `rows`, scaled to length 1.
+  func pooled(_ hidden: [Float], _ rows: Range<Int>) -> [Float] {
     var pooled = [Float](repeating: 0, count: width)
-    for row in 0..<ids.count {
+    for row in rows {
       for k in 0..<width { pooled[k] += hidden[row * width + k] }
     }
     let length = pooled.reduce(0) { $0 + $1 * $1 }.squareRoot()

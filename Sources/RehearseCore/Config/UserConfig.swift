@@ -19,6 +19,9 @@ public struct UserConfig: Equatable, Sendable {
   public var focus: String?
   /// When to colour the output (`--color`).
   public var color: ColorChoice?
+  /// Whether answers are also read by meaning, blended into the rubric's score (`false` is
+  /// `--no-semantic`).
+  public var semantic: Bool?
   /// The file these defaults were read from; `nil` when there is none.
   public var file: String?
   /// The keys of the file that were ignored (`ConfigError.unknownKey`), to show as warnings.
@@ -36,7 +39,7 @@ public struct UserConfig: Equatable, Sendable {
   }
 
   /// The keys the file takes.
-  public static let keys = ["color", "focus", "minutes", "pause", "session-minutes"]
+  public static let keys = ["color", "focus", "minutes", "pause", "semantic", "session-minutes"]
   /// The times `minutes` and `session-minutes` may hold: those `--minutes` and
   /// `--session-minutes` take (`SessionPlan`), from 3 seconds to a day.
   public static let minuteRange = SessionPlan.minimumMinutes...SessionPlan.maximumMinutes
@@ -91,6 +94,9 @@ public struct UserConfig: Equatable, Sendable {
     case "pause":
       guard case .boolean(let value) = entry.value else { throw wrongType("true or false") }
       pause = value
+    case "semantic":
+      guard case .boolean(let value) = entry.value else { throw wrongType("true or false") }
+      semantic = value
     case "focus":
       guard case .string(let name) = entry.value else { throw wrongType("a focus name in quotes") }
       guard Focus.isValidName(name) else {
@@ -135,6 +141,10 @@ public struct UserConfig: Equatable, Sendable {
   /// Whether a session at a terminal waits after feedback: `flag` (`--pause` or `--no-pause`),
   /// else the file's, else yes.
   public func pausesAfterFeedback(flag: Bool?) -> Bool { flag ?? pause ?? true }
+
+  /// Whether answers are read by meaning: not with `off` (`--no-semantic`), else the file's,
+  /// else yes.
+  public func readsMeaning(off: Bool) -> Bool { off ? false : semantic ?? true }
 
   /// The focus to use: none with `off` (`--no-focus`), else `flag` (`--focus`), else the
   /// file's.

@@ -15,7 +15,9 @@ extension Rehearse {
     let answers = try GradedAnswersFile.parse(text, path: request.path)
     // The bank's lexicon supplies the computing and data-engineering synonyms; without a bank
     // the answers are matched on stems alone.
-    let report = evaluate(answers, lexicon: (try? request.bank.load().lexicon) ?? Lexicon())
+    let report = evaluate(
+      answers, lexicon: (try? request.bank.load().lexicon) ?? Lexicon(),
+      semantics: request.bank.semanticScorer(enabled: request.semantic))
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(report))
     case .text: return CommandOutput(evalText(report, style: request.style))
@@ -33,7 +35,8 @@ extension Rehearse {
         path: request.path, line: answer.line, id: answer.questionID)
     }
     let grader = Grader(
-      bank: bank, questionIDs: Array(Set(answers.map(\.questionID))), checker: request.checker)
+      bank: bank, questionIDs: Array(Set(answers.map(\.questionID))), checker: request.checker,
+      semantics: request.bank.semanticScorer(enabled: request.semantic))
     let report = BankAgreement.measure(answers, grader: grader)
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(report))
@@ -50,13 +53,23 @@ extension Rehearse {
         + String(
           format: " (kappa %.2f) · Pearson r %.3f · Spearman rho %.3f", report.kappa,
           report.pearson, report.spearman),
-      "",
     ]
-    let means = report.variants.map { row in
-      [TerminalText.safe(row.variant), "\(row.n)"]
-        + [row.humanMean, row.scoreMean].map { String(format: "%.0f", $0) }
+    if let alone = report.rubricOnly {
+      lines[1] += " (rubric and meaning blended)"
+      lines.append(
+        "  the rubric alone: bands \(TextLayout.percent(alone.bandAgreement)) the same"
+          + String(format: " (kappa %.2f) · Pearson r %.3f", alone.kappa, alone.pearson))
     }
-    lines.append(TextLayout.table([["VARIANT", "ANSWERS", "INTERVIEWER", "REHEARSE"]] + means))
+    lines.append("")
+    let means = report.variants.enumerated().map { index, row in
+      [TerminalText.safe(row.variant), "\(row.n)"]
+        + ([row.humanMean, row.scoreMean] + (report.rubricOnly.map { [$0.scoreMeans[index]] } ?? []))
+        .map { String(format: "%.0f", $0) }
+    }
+    let header =
+      ["VARIANT", "ANSWERS", "INTERVIEWER", "REHEARSE"]
+      + (report.rubricOnly == nil ? [] : ["RUBRIC ALONE"])
+    lines.append(TextLayout.table([header] + means))
     if !report.disagreements.isEmpty {
       lines.append("")
       lines.append(style.bold("Largest disagreements"))
@@ -78,7 +91,9 @@ extension Rehearse {
 
   /// Scores `answers` against rubrics drafted from their reference answers and measures the
   /// agreement with their grades.
-  public static func evaluate(_ answers: [GradedAnswer], lexicon: Lexicon) -> EvalReport {
+  public static func evaluate(
+    _ answers: [GradedAnswer], lexicon: Lexicon, semantics: SemanticScorer? = nil
+  ) -> EvalReport {
     var references: [String: (question: String, reference: String)] = [:]
     var order: [String] = []
     for answer in answers where references[answer.questionID] == nil {
@@ -88,15 +103,18 @@ extension Rehearse {
     // A rubric comes from its question and reference answer only: no grade builds it.
     let compiledLexicon = CompiledLexicon(lexicon)
     var rubrics: [String: CompiledRubric] = [:]
+    var semanticTexts: [String: SemanticTexts] = [:]
     for id in order {
       let (question, reference) = references[id]!
-      rubrics[id] = CompiledRubric(
-        RubricDrafter.draft(
-          questionID: id, question: question, modelAnswer: reference, lexicon: lexicon),
-        lexicon: compiledLexicon)
+      let rubric = RubricDrafter.draft(
+        questionID: id, question: question, modelAnswer: reference, lexicon: lexicon)
+      rubrics[id] = CompiledRubric(rubric, lexicon: compiledLexicon)
+      semanticTexts[id] = SemanticTexts(prompt: question, references: [reference], rubric: rubric)
     }
-    let grader = Grader(rubrics: rubrics)
-    let scores = answers.map { Double(grader.grade($0.answer, questionID: $0.questionID).score) }
+    let grader = Grader(rubrics: rubrics, semanticTexts: semanticTexts, semantics: semantics)
+    let graded = answers.map { grader.grade($0.answer, questionID: $0.questionID) }
+    let scores = graded.map { Double($0.score) }
+    let rubricScores = graded.map { Double($0.semantic?.rubricScore ?? $0.score) }
     let grades = answers.map(\.grade)
 
     // RMSE on 0–5: a straight line from score to grade, fitted for each assignment on the other
@@ -122,10 +140,15 @@ extension Rehearse {
         questionId: id, n: indices.count, medianScore: Agreement.median(indices.map { scores[$0] }),
         medianGrade: Agreement.median(indices.map { grades[$0] }))
     }
+    let blended = graded.contains { $0.semantic != nil }
     return EvalReport(
       n: answers.count, pearson: Agreement.rounded(Agreement.pearson(scores, grades), places: 3),
       spearman: Agreement.rounded(Agreement.spearman(scores, grades), places: 3),
       rmse: Agreement.rounded(rmse, places: 3),
+      rubricPearson: blended
+        ? Agreement.rounded(Agreement.pearson(rubricScores, grades), places: 3) : nil,
+      rubricSpearman: blended
+        ? Agreement.rounded(Agreement.spearman(rubricScores, grades), places: 3) : nil,
       mapping:
         "score 0-100 to grade 0-5 by a least-squares line fitted, for each assignment, on the "
         + "other assignments (\(assignments.count) folds), clipped to 0-5",
@@ -133,7 +156,9 @@ extension Rehearse {
       answers: answers.indices.map { index in
         EvalReport.AnswerRow(
           line: answers[index].line, questionId: answers[index].questionID,
-          score: Int(scores[index]), grade: grades[index])
+          score: Int(scores[index]), grade: grades[index],
+          rubricScore: graded[index].semantic?.rubricScore,
+          similarity: graded[index].semantic?.similarity, floor: graded[index].semantic?.floor)
       })
   }
 
@@ -142,9 +167,14 @@ extension Rehearse {
       style.bold("Agreement with human grades") + " over \(report.n) answers",
       String(
         format: "  Pearson r %.3f · Spearman rho %.3f · RMSE %.3f on 0-5", report.pearson,
-        report.spearman, report.rmse),
-      style.dim("  RMSE mapping: " + report.mapping), "",
+        report.spearman, report.rmse)
+        + (report.rubricPearson == nil ? " (the rubric alone)" : " (rubric and meaning blended)"),
     ]
+    if let pearson = report.rubricPearson, let spearman = report.rubricSpearman {
+      lines.append(
+        String(format: "  the rubric alone: Pearson r %.3f · Spearman rho %.3f", pearson, spearman))
+    }
+    lines += [style.dim("  RMSE mapping: " + report.mapping), ""]
     var table = [["QUESTION", "ANSWERS", "MEDIAN SCORE", "MEDIAN GRADE"]]
     for row in report.questions {
       table.append([

@@ -25,6 +25,21 @@ public struct BankAgreement: Codable, Equatable, Sendable {
     public var band: Band
     /// The interviewer's reason.
     public var reason: String
+    /// The rubric's score before the blend with the answer's meaning; `nil` when not blended.
+    public var rubricScore: Int?
+    /// The answer's similarity to the closest strong answer (`SemanticReading.similarity`).
+    public var similarity: Double?
+    /// The question's buzzword floor (`SemanticReading.floor`).
+    public var floor: Double?
+  }
+
+  /// The agreement of the rubric's scores alone, for a report of blended scores.
+  public struct RubricOnly: Codable, Equatable, Sendable {
+    public var pearson: Double
+    public var bandAgreement: Double
+    public var kappa: Double
+    /// Each variant's mean of the rubric's scores, in `variants`' order.
+    public var scoreMeans: [Double]
   }
 
   /// The most disagreements listed.
@@ -43,17 +58,37 @@ public struct BankAgreement: Codable, Equatable, Sendable {
   public var disagreements: [Graded]
   /// Every answer, in the file's order.
   public var answers: [Graded]
+  /// The same figures for the rubric's scores alone, when the scores are blended with meaning.
+  public var rubricOnly: RubricOnly?
 
   /// Grades `answers` with `grader` and measures the agreement.
   public static func measure(_ answers: [BankAnswer], grader: Grader) -> BankAgreement {
     let graded = answers.map { answer in
-      let score = grader.grade(answer.answer, questionID: answer.questionID).score
+      let scored = grader.grade(answer.answer, questionID: answer.questionID)
       return Graded(
         line: answer.line, questionId: answer.questionID, variant: answer.variant,
-        human: answer.humanGrade, score: score,
-        humanBand: Band(score: Int(answer.humanGrade.rounded())), band: Band(score: score),
-        reason: answer.reason)
+        human: answer.humanGrade, score: scored.score,
+        humanBand: Band(score: Int(answer.humanGrade.rounded())), band: scored.band,
+        reason: answer.reason, rubricScore: scored.semantic?.rubricScore,
+        similarity: scored.semantic?.similarity, floor: scored.semantic?.floor)
     }
+    var report = summary(graded)
+    if graded.contains(where: { $0.rubricScore != nil }) {
+      var rubric = graded
+      for index in rubric.indices {
+        rubric[index].score = rubric[index].rubricScore ?? rubric[index].score
+        rubric[index].band = Band(score: rubric[index].score)
+      }
+      let alone = summary(rubric)
+      report.rubricOnly = RubricOnly(
+        pearson: alone.pearson, bandAgreement: alone.bandAgreement, kappa: alone.kappa,
+        scoreMeans: alone.variants.map(\.scoreMean))
+    }
+    return report
+  }
+
+  /// The figures of answers graded both ways.
+  static func summary(_ graded: [Graded]) -> BankAgreement {
     let human = graded.map(\.human)
     let scores = graded.map { Double($0.score) }
     let variants = Set(graded.map(\.variant)).sorted().map { variant in

@@ -14,29 +14,41 @@ public struct Grader: Sendable {
     var question: Question?
     var rubric: CompiledRubric?
     var story: Story?
+    /// What its answers are compared with by meaning; `nil` when nothing is.
+    var semanticTexts: SemanticTexts?
   }
 
   private let subjects: [String: Subject]
   /// What runs SQL and Python answers; without one they are scored by their rubrics alone.
   public let checker: ExerciseChecker?
+  /// What reads answers by meaning; without one, scores are the rubric's alone.
+  public let semantics: SemanticScorer?
 
   /// A grader for the questions of `bank` named by `questionIDs`, or for every question when it
   /// is `nil`; only those rubrics are compiled, so a session's first question shows sooner.
-  public init(bank: Bank, questionIDs: [String]? = nil, checker: ExerciseChecker? = nil) {
+  /// With `semantics`, open and behavioural answers are also read by meaning.
+  public init(
+    bank: Bank, questionIDs: [String]? = nil, checker: ExerciseChecker? = nil,
+    semantics: SemanticScorer? = nil
+  ) {
     let lexicon = CompiledLexicon(bank.lexicon)
     let wanted = questionIDs.map(Set.init)
     var subjects: [String: Subject] = [:]
     for question in bank.questions where wanted?.contains(question.id) ?? true {
+      let rubric = bank.rubrics[question.id]
+      let references = rubric.map { Self.references(question, $0) } ?? []
       subjects[question.id] = Subject(
         question: question,
-        rubric: bank.rubrics[question.id].map {
-          CompiledRubric(
-            $0, lexicon: lexicon, references: Self.references(question, $0),
-            given: question.prompt)
+        rubric: rubric.map {
+          CompiledRubric($0, lexicon: lexicon, references: references, given: question.prompt)
+        },
+        semanticTexts: rubric.flatMap {
+          SemanticTexts(prompt: question.prompt, references: references, rubric: $0)
         })
     }
     self.subjects = subjects
     self.checker = checker
+    self.semantics = semantics
   }
 
   /// The answers known to be strong for an open or behavioural question: its model answer and its
@@ -47,16 +59,24 @@ public struct Grader: Sendable {
   }
 
   /// A grader for rubrics that belong to no bank question (drafted by `eval`): each answer is
-  /// scored against the rubric of its question id.
-  public init(rubrics: [String: CompiledRubric]) {
-    subjects = rubrics.mapValues { Subject(rubric: $0) }
+  /// scored against the rubric of its question id, and with `semantics`, read by meaning against
+  /// the texts `semanticTexts` holds for its question id.
+  public init(
+    rubrics: [String: CompiledRubric], semanticTexts: [String: SemanticTexts] = [:],
+    semantics: SemanticScorer? = nil
+  ) {
+    var subjects = rubrics.mapValues { Subject(rubric: $0) }
+    for (id, texts) in semanticTexts { subjects[id]?.semanticTexts = texts }
+    self.subjects = subjects
     checker = nil
+    self.semantics = semantics
   }
 
   /// A grader for rehearsals of `story`, under the question `question` that asks for it.
   public init(story: Story, question: Question) {
     subjects = [question.id: Subject(question: question, story: story)]
     checker = nil
+    semantics = nil
   }
 
   /// The complete scored answer for `answer` to the question `questionID`.
@@ -82,11 +102,17 @@ public struct Grader: Sendable {
         told: TokenizedText(text, tokens: tokens),
         pipeline: question.competencies.contains(.pipelineBuilt))
     }
+    let sentences = semantics == nil || blank ? [] : Self.sentences(of: text, tokens: tokens)
     var scored: ScoredAnswer
     if let rubric = subject.rubric {
       scored = Scorer.score(text, tokens: consume tokens, against: rubric)
     } else {
       scored = .empty(questionID)
+    }
+    if let semantics, let texts = subject.semanticTexts, !blank,
+      let reading = semantics.read(sentences, scored: scored, id: questionID, texts: texts)
+    {
+      scored.apply(reading)
     }
     guard let question = subject.question, !blank else { return scored }
     if let star { scored.star = star }
@@ -94,6 +120,26 @@ public struct Grader: Sendable {
       scored.apply(report)
     }
     return scored
+  }
+
+  /// Starts computing what question `questionID`'s answer will be compared with by meaning, on
+  /// another thread: a session calls it as the question is shown.
+  public func prepare(questionID: String) {
+    guard let semantics, let texts = subjects[questionID]?.semanticTexts else { return }
+    semantics.prepare(questionID, texts: texts)
+  }
+
+  /// The sentences of `text`, as written, from its tokens' sentence numbers.
+  static func sentences(of text: String, tokens: [Token]) -> [String] {
+    var sentences: [String] = []
+    var start = 0
+    for index in tokens.indices
+    where index + 1 == tokens.count || tokens[index + 1].sentence != tokens[index].sentence {
+      sentences.append(
+        String(text[tokens[start].surface.lowerBound..<tokens[index].surface.upperBound]))
+      start = index + 1
+    }
+    return sentences
   }
 
   /// The rubric `questionID` is scored against, compiled.

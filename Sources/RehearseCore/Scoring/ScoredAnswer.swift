@@ -78,6 +78,10 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
   /// What running the answer's code found, for SQL and Python questions; when it ran, its checks
   /// give the score, and the talking points are feedback for the discussion.
   public var execution: ExecutionReport?
+  /// What the answer's meaning added: its similarity to the strong answers, the rubric's score
+  /// before the blend, and "reads like" hints; `nil` when the semantic signal is off, the model
+  /// could not be loaded, or the question has no strong answer to compare with (code questions).
+  public var semantic: SemanticReading?
 
   public init(
     question: String, score: Int, band: Band, hits: [Hit], misses: [Miss],
@@ -103,5 +107,15 @@ public struct ScoredAnswer: Sendable, Codable, Equatable {
     score = report.score
     band = Band(score: report.score)
     cappedByRequired = false
+  }
+
+  /// The answer's score blended with its meaning (`SemanticBlend`), kept with the reading; a
+  /// missing required point still holds the score below `strong`.
+  public mutating func apply(_ reading: SemanticReading) {
+    semantic = reading
+    var blended = score + reading.adjustment
+    if cappedByRequired { blended = min(blended, Band.strongThreshold - 1) }
+    score = blended
+    band = Band(score: blended)
   }
 }

@@ -43,12 +43,14 @@ struct EvalCommand: ParsableCommand {
   var file: String
 
   @OptionGroup var formatOptions: FormatOptions
+  @OptionGroup var semanticOptions: SemanticOptions
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
     let request = EvalRequest(
       path: file, bank: global.bankSource(), format: formatOptions.format,
-      style: global.outputStyle, checker: global.exerciseChecker)
+      style: global.outputStyle, checker: global.exerciseChecker,
+      semantic: semanticOptions.enabled)
     try CommandRunner.run { try Rehearse.eval(request) }
   }
 }

@@ -1,0 +1,49 @@
+import RehearseEmbedding
+
+/// A question's embeddings: what its answers are compared with by meaning.
+///
+/// The question's own direction is taken out of every vector compared (the strong answers' and,
+/// at scoring, the answer's), so that what an answer shares with the question alone — repeating
+/// it, naming its topic — earns no similarity; what is left is what the answer adds.
+struct SemanticReference: Sendable {
+  /// The question's embedding.
+  let question: [Float]
+  /// The strong answers' embeddings without the question's direction, of length 1.
+  let references: [[Float]]
+  /// The similarity of the rubric's key terms as a bare list: the similarity of a buzzword
+  /// answer.
+  let floor: Double
+  /// Each talking point's label, embedded, in the rubric's order.
+  let points: [[Float]]
+
+  init(_ texts: SemanticTexts, encoder: SentenceEncoder) {
+    let question = encoder.embed(texts.prompt)
+    self.question = question
+    let references = texts.references.map { Self.removing(question, from: encoder.embed($0)) }
+    self.references = references
+    points = texts.points.map { encoder.embed($0) }
+    floor = Self.similarity(
+      Self.removing(question, from: encoder.embed(texts.keywordList)), to: references)
+  }
+
+  /// How close `answer`'s embedding comes to a strong answer once the question's direction is
+  /// out of both: the largest cosine, −1 to 1 (0 for an answer with nothing beyond the question).
+  func similarity(_ answer: [Float]) -> Double {
+    Self.similarity(Self.removing(question, from: answer), to: references)
+  }
+
+  static func similarity(_ vector: [Float], to references: [[Float]]) -> Double {
+    references.map { Double(SentenceEncoder.cosine(vector, $0)) }.max() ?? 0
+  }
+
+  /// `vector` without its component along `direction` (both of length 1), scaled back to
+  /// length 1; all zeros when nothing is left.
+  static func removing(_ direction: [Float], from vector: [Float]) -> [Float] {
+    let along = SentenceEncoder.cosine(vector, direction)
+    var rest = zip(vector, direction).map { $0 - along * $1 }
+    let length = rest.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    guard length > 1e-4 else { return [Float](repeating: 0, count: vector.count) }
+    for index in rest.indices { rest[index] /= length }
+    return rest
+  }
+}

@@ -1,6 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The AVX2 copy of the encoder's kernels is compiled for Haswell's instruction set; the program
+// runs it only on a processor that has it (`AVX2Kernels.isSupported`). The manifest is compiled
+// for the machine that builds, so this asks whether that machine is x86-64: elsewhere the copy
+// is empty and the flag, which no other architecture knows, is left out.
+#if arch(x86_64)
+  let avx2Flags = ["-Ounchecked", "-target-cpu", "haswell"]
+#else
+  let avx2Flags = ["-Ounchecked"]
+#endif
+
 let package = Package(
   name: "Rehearse",
   platforms: [.macOS(.v15)],
@@ -29,7 +39,19 @@ let package = Package(
     // one answer would take seconds instead of milliseconds, and the tests run debug builds.
     .target(
       name: "RehearseEmbedding",
+      dependencies: ["EmbeddingKernels", "EmbeddingKernelsAVX2"],
       swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+    ),
+    // The encoder's arithmetic, inlinable so that each module calling it compiles it for its
+    // own instruction set.
+    .target(
+      name: "EmbeddingKernels",
+      swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+    ),
+    .target(
+      name: "EmbeddingKernelsAVX2",
+      dependencies: ["EmbeddingKernels"],
+      swiftSettings: [.unsafeFlags(avx2Flags)]
     ),
     .target(
       name: "RehearseStore",

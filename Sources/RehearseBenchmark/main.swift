@@ -76,40 +76,108 @@ let words = workload.reduce(0) { $0 + $1.answer.split(whereSeparator: \.isWhites
 
 // Scoring, in rounds.
 var checksum = 0
-// The sentence-embedding model: loading it, and embedding model answers one by one.
+// The sentence-embedding model: loading it, embedding answers one by one, and scoring one
+// answer with its meaning as a session does (the question's references computed while it is
+// on screen, so the answer costs its own embedding and the rubric).
 @MainActor func benchmarkEmbedding() {
   guard let root = bankRoot else { return }
-  let folder = root.appendingPathComponent("models/all-minilm-l6-v2")
+  let folder = SemanticModel.folder(bankRoot: root)
   let start = clock.now
-  if let encoder = try? SentenceEncoder(folder: folder) {
-    let loaded = seconds(clock.now - start)
-    // Model answers (most reach the token limit) and graded examples (a candidate's length).
-    for (name, texts) in [
-      ("model answers", bank.questions.prefix(20).map(\.modelAnswer)),
-      (
-        "graded examples",
-        bank.questions.prefix(20).compactMap { bank.rubrics[$0.id]?.examples.first?.answer }
-      ),
-    ] {
-      let tokens = texts.reduce(0) {
-        $0 + encoder.tokenizer.encode($1, limit: SentenceEncoder.tokenLimit).count
-      }
-      var times: [Double] = []
-      for _ in 0..<max(1, min(rounds, 3)) {
-        let round = clock.now
-        for text in texts { checksum &+= Int(encoder.embed(text)[0] * 1000) }
-        times.append(seconds(clock.now - round) / Double(texts.count))
-      }
-      times.sort()
-      print(
-        String(
-          format: "embedding: %d %@ of %d tokens on average: median %.1f ms each, best %.1f ms",
-          texts.count, name, tokens / max(1, texts.count), times[times.count / 2] * 1000,
-          times[0] * 1000))
-    }
-    print(String(format: "embedding: model loaded in %.0f ms", loaded * 1000))
-  } else {
+  guard let encoder = try? SentenceEncoder(folder: folder) else {
     print("embedding: no model in \(folder.path)")
+    return
+  }
+  let loaded = seconds(clock.now - start)
+  print(String(format: "embedding: model loaded in %.0f ms (on its own thread)", loaded * 1000))
+  // Model answers (most reach the token limit) and graded examples (a candidate's length).
+  for (name, texts) in [
+    ("model answers", bank.questions.prefix(20).map(\.modelAnswer)),
+    (
+      "graded examples",
+      bank.questions.prefix(20).compactMap { bank.rubrics[$0.id]?.examples.first?.answer }
+    ),
+  ] {
+    let tokens = texts.reduce(0) {
+      $0 + encoder.tokenizer.encode($1, limit: SentenceEncoder.tokenLimit).count
+    }
+    var times: [Double] = []
+    for _ in 0..<max(1, min(rounds, 3)) {
+      let round = clock.now
+      for text in texts { checksum &+= Int(encoder.embed(text)[0] * 1000) }
+      times.append(seconds(clock.now - round) / Double(texts.count))
+    }
+    times.sort()
+    print(
+      String(
+        format: "embedding: %d %@ of %d tokens on average: median %.1f ms each, best %.1f ms",
+        texts.count, name, tokens / max(1, texts.count), times[times.count / 2] * 1000,
+        times[0] * 1000))
+  }
+
+  // A session's grader, ready for its first prompt: with the model loading behind it, and
+  // without the semantic signal at all.
+  let sessionIDs = Array(bank.questions.prefix(8).map(\.id))
+  var ready: [String: [Double]] = ["with": [], "without": []]
+  for _ in 0..<max(1, rounds) {
+    for (name, semantic) in [("with", true), ("without", false)] {
+      let begin = clock.now
+      let scorer =
+        semantic
+        ? SemanticScorer(model: SemanticModel(folder: folder, warn: { _ in })) : nil
+      let session = Grader(bank: bank, questionIDs: sessionIDs, semantics: scorer)
+      session.prepare(questionID: sessionIDs[0])
+      ready[name, default: []].append(seconds(clock.now - begin))
+    }
+  }
+  let readyWith = ready["with"]!.sorted()
+  let readyWithout = ready["without"]!.sorted()
+  print(
+    String(
+      format: "first prompt: grader ready in %.2f ms with the semantic signal, %.2f ms without "
+        + "(medians; the model loads behind it)",
+      readyWith[readyWith.count / 2] * 1000, readyWithout[readyWithout.count / 2] * 1000))
+
+  // Scoring one answer with its meaning: candidates' answers (the interviewer-graded file beside
+  // the checkout when there is one, else the bank's graded examples), each question's
+  // references computed first, as while a question is on screen.
+  let answersFile = root.deletingLastPathComponent()
+    .appendingPathComponent("shared/data/bank-answers/dev.tsv").path
+  var candidates: [(id: String, answer: String)] = []
+  if let text = try? GradedAnswersFile.text(atPath: answersFile),
+    let answers = try? BankAnswersFile.parse(text, path: answersFile)
+  {
+    candidates = answers.map { ($0.questionID, $0.answer) }
+  } else {
+    candidates = workload.filter { item in
+      bank.question(id: item.id).map { $0.kind == .open || $0.kind == .behavioural } ?? false
+    }.prefix(100).map { $0 }
+  }
+  candidates = candidates.filter { item in
+    bank.question(id: item.id).map { $0.kind == .open || $0.kind == .behavioural } ?? false
+  }
+  let scorer = SemanticScorer(model: SemanticModel(folder: folder, warn: { _ in }))
+  let blended = Grader(bank: bank, semantics: scorer)
+  for id in Set(candidates.map(\.id)) {
+    checksum &+= blended.grade("warm up", questionID: id).score
+  }
+  var perAnswer: [Double] = []
+  var tokens = 0
+  for item in candidates {
+    tokens += encoder.tokenizer.encode(item.answer, limit: SentenceEncoder.tokenLimit).count
+    let begin = clock.now
+    checksum &+= blended.grade(item.answer, questionID: item.id).score
+    perAnswer.append(seconds(clock.now - begin))
+  }
+  perAnswer.sort()
+  if !perAnswer.isEmpty {
+    print(
+      String(
+        format: "scoring one answer with its meaning: %d %@ of %d tokens on average: median "
+          + "%.1f ms, mean %.1f ms, 90th percentile %.1f ms, longest %.1f ms",
+        perAnswer.count, candidates.count == 0 ? "answers" : "candidate answers",
+        tokens / perAnswer.count, perAnswer[perAnswer.count / 2] * 1000,
+        perAnswer.reduce(0, +) / Double(perAnswer.count) * 1000,
+        perAnswer[perAnswer.count * 9 / 10] * 1000, perAnswer[perAnswer.count - 1] * 1000))
   }
 }
 

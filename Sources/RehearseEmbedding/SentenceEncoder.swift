@@ -1,3 +1,4 @@
+import EmbeddingKernels
 import Foundation
 
 /// The sentence-embedding model all-MiniLM-L6-v2 run in plain Swift: a 6-layer BERT encoder
@@ -41,6 +42,8 @@ public final class SentenceEncoder: Sendable {
   let embeddingGamma: [Float]
   let embeddingBeta: [Float]
   let layers: [Layer]
+  /// The kernels this processor runs.
+  let kernels: KernelChoice
 
   /// Loads the model of `folder` (`model.safetensors` and `vocab.txt`).
   public convenience init(folder: URL) throws(EmbeddingError) {
@@ -56,8 +59,11 @@ public final class SentenceEncoder: Sendable {
       tokenizer: WordPieceTokenizer(vocabulary: vocabulary))
   }
 
-  /// An encoder over weights already read.
-  public init(weights: SafeTensorsFile, tokenizer: WordPieceTokenizer) throws(EmbeddingError) {
+  /// An encoder over weights already read, running `kernels` (by default, those of this
+  /// processor's widest vectors).
+  init(
+    weights: SafeTensorsFile, tokenizer: WordPieceTokenizer, kernels: KernelChoice
+  ) throws(EmbeddingError) {
     guard let table = weights.entries["embeddings.word_embeddings.weight"], table.shape.count == 2
     else { throw .malformed(file: weights.path, reason: "no word-embedding table") }
     let width = table.shape[1]
@@ -127,6 +133,14 @@ public final class SentenceEncoder: Sendable {
     self.embeddingGamma = try weights.floats("embeddings.LayerNorm.weight", shape: [width])
     self.embeddingBeta = try weights.floats("embeddings.LayerNorm.bias", shape: [width])
     self.layers = layers
+    self.kernels = kernels
+  }
+
+  /// An encoder over weights already read.
+  public convenience init(
+    weights: SafeTensorsFile, tokenizer: WordPieceTokenizer
+  ) throws(EmbeddingError) {
+    try self.init(weights: weights, tokenizer: tokenizer, kernels: .current)
   }
 
   /// The embedding of `text`: `width` floats of length 1 (all zero for no text at all).
@@ -177,23 +191,23 @@ public final class SentenceEncoder: Sendable {
         x[row * width + k] = word[k] + positions[row * width + k] + tokenType[k]
       }
     }
-    Kernels.layerNorm(
+    kernels.layerNorm(
       &x, width: width, gamma: embeddingGamma, beta: embeddingBeta, epsilon: Self.epsilon)
     for layer in layers {
-      let query = Kernels.linear(x, rows: rows, weight: layer.query, bias: layer.queryBias)
-      let key = Kernels.linear(x, rows: rows, weight: layer.key, bias: layer.keyBias)
-      let value = Kernels.linear(x, rows: rows, weight: layer.value, bias: layer.valueBias)
-      let context = Kernels.attention(
+      let query = kernels.linear(x, rows: rows, weight: layer.query, bias: layer.queryBias)
+      let key = kernels.linear(x, rows: rows, weight: layer.key, bias: layer.keyBias)
+      let value = kernels.linear(x, rows: rows, weight: layer.value, bias: layer.valueBias)
+      let context = kernels.attention(
         query: query, key: key, value: value, rows: rows, width: width, heads: Self.heads)
       let attended = residual(
-        Kernels.linear(
+        kernels.linear(
           context, rows: rows, weight: layer.attentionOutput, bias: layer.attentionOutputBias),
         x, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
-      var expanded = Kernels.linear(
+      var expanded = kernels.linear(
         attended, rows: rows, weight: layer.intermediate, bias: layer.intermediateBias)
-      Kernels.gelu(&expanded)
+      kernels.gelu(&expanded)
       let output = residual(
-        Kernels.linear(expanded, rows: rows, weight: layer.output, bias: layer.outputBias),
+        kernels.linear(expanded, rows: rows, weight: layer.output, bias: layer.outputBias),
         attended, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
       x = output
     }
@@ -204,7 +218,7 @@ public final class SentenceEncoder: Sendable {
   func residual(_ sublayer: [Float], _ input: [Float], gamma: [Float], beta: [Float]) -> [Float] {
     var sum = sublayer
     for index in sum.indices { sum[index] += input[index] }
-    Kernels.layerNorm(&sum, width: width, gamma: gamma, beta: beta, epsilon: Self.epsilon)
+    kernels.layerNorm(&sum, width: width, gamma: gamma, beta: beta, epsilon: Self.epsilon)
     return sum
   }
 

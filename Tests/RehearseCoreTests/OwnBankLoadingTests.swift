@@ -46,14 +46,6 @@ private struct OwnFolder {
   }
 }
 
-/// Collects what a bank source warns.
-private final class Warnings: @unchecked Sendable {
-  private let lock = NSLock()
-  private var lines: [String] = []
-  func add(_ line: String) { lock.withLock { lines.append(line) } }
-  var all: [String] { lock.withLock { lines } }
-}
-
 @Suite("Own bank merged with the bank")
 struct OwnBankLoadingTests {
   let cacheFolder = FileManager.default.temporaryDirectory

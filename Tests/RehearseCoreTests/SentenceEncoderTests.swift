@@ -1,6 +1,7 @@
 import Foundation
-import RehearseEmbedding
 import Testing
+
+@testable import RehearseEmbedding
 
 /// The shipped sentence-embedding model, run by `SentenceEncoder`.
 @Suite("Sentence encoder")
@@ -31,6 +32,25 @@ struct SentenceEncoderTests {
       #expect(abs(vector.reduce(0) { $0 + $1 * $1 } - 1) < 1e-4)
     }
     #expect(encoder.tokenizer.encode(long, limit: SentenceEncoder.tokenLimit).count == 256)
+  }
+
+  @Test(
+    "every compiled copy of the kernels this processor runs gives the same embeddings",
+    arguments: [
+      "Kafka keeps offsets per consumer group.",
+      String(repeating: "A slowly changing dimension keeps history in new rows. ", count: 30),
+    ])
+  func kernelCopiesAgree(text: String) throws {
+    let weights = try SafeTensorsFile(
+      path: Self.folder.appendingPathComponent(SentenceEncoder.weightsFile).path)
+    let vocabulary = try String(
+      contentsOf: Self.folder.appendingPathComponent(SentenceEncoder.vocabularyFile),
+      encoding: .utf8)
+    let tokenizer = try WordPieceTokenizer(vocabulary: vocabulary)
+    let baseline = try SentenceEncoder(weights: weights, tokenizer: tokenizer, kernels: .baseline)
+    let current = try SentenceEncoder(weights: weights, tokenizer: tokenizer, kernels: .current)
+    let difference = zip(baseline.embed(text), current.embed(text)).map { abs($0 - $1) }.max()
+    #expect((difference ?? 1) < 1e-5, "\(KernelChoice.current): \(difference ?? 1)")
   }
 
   @Test("WordPiece splits as BERT does: lower case, accents off, punctuation apart, ## pieces")

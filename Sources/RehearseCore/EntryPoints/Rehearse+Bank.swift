@@ -51,7 +51,9 @@ extension Rehearse {
   /// `rehearse bank test [DIR]`: exits 1 when an example or model answer is off its band.
   public static func bankTest(_ request: BankRequest) throws -> CommandOutput {
     let bank = try request.bank.loadStrict()
-    let result = BankTester.run(bank, checker: request.checker)
+    let result = BankTester.run(
+      bank, checker: request.checker,
+      semantics: request.bank.semanticScorer(enabled: request.semantic))
     let status: ExitStatus = result.passed ? .success : .checkFailed
     switch request.format {
     case .json: return CommandOutput(JSONOutput.encode(result), status: status)

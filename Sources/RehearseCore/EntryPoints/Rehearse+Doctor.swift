@@ -16,6 +16,7 @@ extension Rehearse {
         DoctorChecks.cache(home: request.home, environment: request.environment),
         DoctorChecks.config(request.configPath, home: request.home),
         DoctorChecks.python(request.python),
+        DoctorChecks.semanticModel(bank, enabled: request.semantic),
       ])
     let text =
       switch request.format {

@@ -97,7 +97,8 @@ extension Rehearse {
     let runner = SessionRunner(
       style: request.style,
       grader: Grader(
-        bank: bank, questionIDs: machine.plan.items.map(\.questionID), checker: request.checker),
+        bank: bank, questionIDs: machine.plan.items.map(\.questionID), checker: request.checker,
+        semantics: request.bank.semanticScorer(enabled: request.semantic)),
       stories: { StoryLibrary.stories(home: storyHome) },
       show: show)
     let transcript = try runner.run(

@@ -11,8 +11,10 @@ public enum Rehearse {
     case .file(let path): answer = try AnswerInput.read(path: path)
     case .handle(let handle, let name): answer = try AnswerInput.read(from: handle, source: name)
     }
-    let scored = Grader(bank: bank, questionIDs: [question.id], checker: request.checker)
-      .grade(answer, questionID: question.id)
+    let scored = Grader(
+      bank: bank, questionIDs: [question.id], checker: request.checker,
+      semantics: request.bank.semanticScorer(enabled: request.semantic)
+    ).grade(answer, questionID: question.id)
     // The code could not run here: the rubric's score stands, and the status says so.
     let status: ExitStatus = scored.execution?.isScored == false ? .unavailable : .success
     let stories =

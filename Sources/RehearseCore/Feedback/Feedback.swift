@@ -19,6 +19,9 @@ public struct Feedback: Sendable, Equatable, Codable {
     /// The answer's own words that made the point, or came close; never only function words
     /// (`Feedback.shownEvidence`).
     public var evidence: [String]
+    /// For a point not fully made, the answer's sentence whose meaning is close to it
+    /// (`SemanticReading.ReadsLike`): a hint of what was meant, not credit.
+    public var readsLike: String?
   }
 
   /// A wrong idea the answer states, what is true instead, and what it cost.
@@ -54,6 +57,8 @@ public struct Feedback: Sendable, Equatable, Codable {
   /// The largest share of a strong answer's content the answer covers, 0 to 1
   /// (`ScoredAnswer.referenceCoverage`).
   public var coverage: Double?
+  /// The score the rubric alone gave, when the answer's meaning moved it (`SemanticReading`).
+  public var rubricScore: Int?
   public var star: StarFeedback?
   public var execution: ExecutionReport?
   /// The language the answer is written in, for a SQL or Python question: shown as code.
@@ -92,13 +97,18 @@ public struct Feedback: Sendable, Equatable, Codable {
         label: $0.point, weight: $0.weight, required: $0.required, credit: 1,
         evidence: Self.shownEvidence($0.evidence))
     }
+    let readsLike = Dictionary(
+      (scored.semantic?.readsLike ?? []).map { ($0.point, $0.sentence) },
+      uniquingKeysWith: { first, _ in first })
     partlyMade = scored.misses.filter { $0.credit > 0 }.map {
       Point(
         label: $0.point, weight: $0.weight, required: $0.required, credit: $0.credit,
-        evidence: Self.shownEvidence($0.evidence))
+        evidence: Self.shownEvidence($0.evidence), readsLike: readsLike[$0.point])
     }
     missed = scored.misses.filter { $0.credit <= 0 }.map {
-      Point(label: $0.point, weight: $0.weight, required: $0.required, credit: 0, evidence: [])
+      Point(
+        label: $0.point, weight: $0.weight, required: $0.required, credit: 0, evidence: [],
+        readsLike: readsLike[$0.point])
     }
     toDiscuss = []
     if let execution = scored.execution, execution.isScored, execution.outcome == .passed {
@@ -117,6 +127,9 @@ public struct Feedback: Sendable, Equatable, Codable {
         penalty: $0.penalty, kind: $0.kind)
     }
     coverage = scored.referenceCoverage
+    if let reading = scored.semantic, scored.score != reading.rubricScore {
+      rubricScore = reading.rubricScore
+    }
     star = scored.star
     execution = scored.execution
     let kind = question?.kind
@@ -195,6 +208,16 @@ public struct Feedback: Sendable, Equatable, Codable {
     guard let coverage, coverage >= Scorer.fullCoverage / 2, pointsScore else { return nil }
     return "In your own words you cover \(TextLayout.percent(coverage)) of the content of a "
       + "strong answer; the score counts it."
+  }
+
+  /// The sentence that says how the answer's meaning moved the rubric's score, when it did.
+  public var meaningNote: String? {
+    guard let rubricScore, pointsScore else { return nil }
+    return score > rubricScore
+      ? "Read by meaning, the answer is closer to a strong answer than its wording shows: "
+        + "+\(score - rubricScore) over the rubric's \(rubricScore)."
+      : "Read by meaning, the answer is further from a strong answer than its terms suggest: "
+        + "−\(rubricScore - score) from the rubric's \(rubricScore)."
   }
 
   /// Whether there are talking points to show: made, partly made, missed or to discuss.

@@ -12,6 +12,9 @@ public enum FeedbackHTML {
     if let note = feedback.coverageNote {
       lines.append("<p class=\"note\">\(escape(note))</p>")
     }
+    if let note = feedback.meaningNote {
+      lines.append("<p class=\"note\">\(escape(note))</p>")
+    }
     if let execution = feedback.execution {
       lines += executionLines(execution)
     }
@@ -27,10 +30,11 @@ public enum FeedbackHTML {
         lines.append(
           "<li class=\"partial\">~ \(escape(point.label))\(required(point)) "
             + "<span class=\"credit\">\(TextLayout.percent(point.credit)) of its weight</span>"
-            + "\(evidence(point.evidence))</li>")
+            + "\(evidence(point.evidence))\(readsLike(point))</li>")
       }
       for point in feedback.missed {
-        lines.append("<li class=\"miss\">✗ \(escape(point.label))\(required(point))</li>")
+        lines.append(
+          "<li class=\"miss\">✗ \(escape(point.label))\(required(point))\(readsLike(point))</li>")
       }
       for point in feedback.toDiscuss {
         lines.append("<li class=\"discuss\">• \(escape(point.label))</li>")
@@ -177,5 +181,10 @@ public enum FeedbackHTML {
       }
     }
     return result
+  }
+
+  /// The sentence a point not fully made reads like, after the point; empty without one.
+  static func readsLike(_ point: Feedback.Point) -> String {
+    point.readsLike.map { " <span class=\"reads-like\">reads like: “\(escape($0))”</span>" } ?? ""
   }
 }

@@ -13,6 +13,9 @@ public enum FeedbackMarkdown {
     if let note = feedback.coverageNote {
       lines += ["", "*\(inline(note))*"]
     }
+    if let note = feedback.meaningNote {
+      lines += ["", "*\(inline(note))*"]
+    }
     if let execution = feedback.execution {
       lines.append("")
       lines += executionLines(execution)
@@ -31,13 +34,15 @@ public enum FeedbackMarkdown {
       for point in feedback.partlyMade {
         lines.append(
           "- ~ \(inline(point.label))\(point.required ? " (required)" : "") — "
-            + "\(TextLayout.percent(point.credit)) of its weight" + evidence(point.evidence))
+            + "\(TextLayout.percent(point.credit)) of its weight" + evidence(point.evidence)
+            + readsLike(point))
       }
     }
     if !feedback.missed.isEmpty {
       lines += ["", "Talking points missed:"]
       for point in feedback.missed {
-        lines.append("- ✗ \(inline(point.label))\(point.required ? " (required)" : "")")
+        lines.append(
+          "- ✗ \(inline(point.label))\(point.required ? " (required)" : "")" + readsLike(point))
       }
     }
     if !feedback.toDiscuss.isEmpty {
@@ -208,5 +213,10 @@ public enum FeedbackMarkdown {
     }
     let fence = String(repeating: "`", count: max(3, longest + 1))
     return fence + language + "\n" + text + "\n" + fence
+  }
+
+  /// The sentence a point not fully made reads like, after the point; empty without one.
+  static func readsLike(_ point: Feedback.Point) -> String {
+    point.readsLike.map { " — reads like: “\(inline($0))”" } ?? ""
   }
 }

@@ -8,6 +8,10 @@ public enum FeedbackText {
     var lines: [String] = []
     // Every line but code is folded to the width, its continuation hanging under its text.
     func add(_ line: String) { lines.append(TextLayout.fit(line, width: style.width)) }
+    func readsLike(_ point: Feedback.Point) {
+      guard let sentence = point.readsLike else { return }
+      add(style.dim("      reads like: " + quoted([sentence])))
+    }
     if let note = feedback.outcomeNote {
       add(feedback.outcome == .skipped ? style.dim(note) : style.yellow(note))
     }
@@ -18,6 +22,9 @@ public enum FeedbackText {
       add(style.dim("  " + Feedback.capNote))
     }
     if let note = feedback.coverageNote {
+      add(style.dim("  " + note))
+    }
+    if let note = feedback.meaningNote {
       add(style.dim("  " + note))
     }
     if let execution = feedback.execution {
@@ -48,6 +55,7 @@ public enum FeedbackText {
             + style.dim(
               "\(TextLayout.percent(point.credit)) of its weight"
                 + (quotes.isEmpty ? "" : ": " + quotes)))
+        readsLike(point)
       }
     }
     if !feedback.missed.isEmpty {
@@ -56,6 +64,7 @@ public enum FeedbackText {
       for point in feedback.missed {
         let required = point.required ? style.yellow(" (required)") : ""
         add("  \(style.red("✗")) \(TerminalText.safe(point.label))\(required)")
+        readsLike(point)
       }
     }
     if !feedback.toDiscuss.isEmpty {

@@ -14,8 +14,29 @@ public enum BankTester {
     public var expected: Band
     public var got: Band
     public var score: Int
+    /// The rubric's score before the blend with meaning; `nil` when the answer was not read by
+    /// meaning.
+    public var rubricScore: Int?
 
-    public var passed: Bool { expected == got }
+    /// Whether the answer is on its band: by the rubric alone, its band exactly; blended, within
+    /// `SemanticBlend.bandTolerance` of it (`allowedScores`).
+    public var passed: Bool {
+      guard let rubricScore else { return expected == got }
+      return Band(score: rubricScore) == expected && allowedScores.contains(score)
+    }
+
+    /// The blended scores that pass: the expected band's scores, widened by
+    /// `SemanticBlend.bandTolerance` on each side.
+    public var allowedScores: ClosedRange<Int> {
+      let tolerance = rubricScore == nil ? 0 : SemanticBlend.bandTolerance
+      let range: ClosedRange<Int> =
+        switch expected {
+        case .weak: 0...(Band.adequateThreshold - 1)
+        case .adequate: Band.adequateThreshold...(Band.strongThreshold - 1)
+        case .strong: Band.strongThreshold...100
+        }
+      return max(0, range.lowerBound - tolerance)...min(100, range.upperBound + tolerance)
+    }
   }
 
   /// The outcome of `bank test`.
@@ -36,9 +57,13 @@ public enum BankTester {
   /// Checks every graded example against its band, and every model answer against `strong`, each
   /// graded by its rubric as a candidate's answer would be (`Grader`, without running code); runs
   /// the self-tests of every open and behavioural rubric (`RubricSelfTest`); with a `checker`,
-  /// also runs the code of every executable question (`ExerciseTester`).
-  public static func run(_ bank: Bank, checker: ExerciseChecker? = nil) -> Result {
-    let grader = Grader(bank: bank)
+  /// also runs the code of every executable question (`ExerciseTester`). With `semantics`, the
+  /// answers are read by meaning too, as a candidate's are; a strong example is then compared
+  /// with the other strong answers, not with itself (`SemanticReference.similarity`).
+  public static func run(
+    _ bank: Bank, checker: ExerciseChecker? = nil, semantics: SemanticScorer? = nil
+  ) -> Result {
+    let grader = Grader(bank: bank, semantics: semantics)
     var checks: [Check] = []
     var selfTestFailures: [RubricSelfTest.Failure] = []
     for question in bank.questions {
@@ -52,14 +77,15 @@ public enum BankTester {
       checks.append(
         Check(
           question: question.id, subject: .modelAnswer, file: question.location.file,
-          line: question.location.line, expected: .strong, got: model.band, score: model.score))
+          line: question.location.line, expected: .strong, got: model.band, score: model.score,
+          rubricScore: model.semantic?.rubricScore))
       for example in rubric.rubric.examples {
         let scored = grader.grade(example.answer, questionID: question.id)
         checks.append(
           Check(
             question: question.id, subject: .example, file: example.location.file,
             line: example.location.line, expected: example.band, got: scored.band,
-            score: scored.score))
+            score: scored.score, rubricScore: scored.semantic?.rubricScore))
       }
     }
     return Result(
@@ -72,9 +98,16 @@ public enum BankTester {
     var lines = result.failures.map { check in
       let subject =
         check.subject == .example ? "\(check.expected.rawValue) example" : "model answer"
-      return TerminalText.safe("\(check.file):\(check.line): \(check.question): ")
+      var line =
+        TerminalText.safe("\(check.file):\(check.line): \(check.question): ")
         + "\(subject) scored \(check.score) (\(style.band(check.got))), expected "
         + style.band(check.expected)
+      if let rubricScore = check.rubricScore {
+        line +=
+          "; the rubric alone \(rubricScore) (\(style.band(Band(score: rubricScore)))), the blend "
+          + "may take it to \(check.allowedScores.lowerBound)-\(check.allowedScores.upperBound)"
+      }
+      return line
     }
     lines += result.selfTestFailures.map { failure in
       TerminalText.safe(

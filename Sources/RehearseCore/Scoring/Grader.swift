@@ -110,7 +110,8 @@ public struct Grader: Sendable {
       scored = .empty(questionID)
     }
     if let semantics, let texts = subject.semanticTexts, !blank,
-      let reading = semantics.read(sentences, scored: scored, id: questionID, texts: texts)
+      let reading = semantics.read(
+        answer, sentences: sentences, scored: scored, id: questionID, texts: texts)
     {
       scored.apply(reading)
     }
@@ -129,14 +130,17 @@ public struct Grader: Sendable {
     semantics.prepare(questionID, texts: texts)
   }
 
-  /// The sentences of `text`, as written, from its tokens' sentence numbers.
+  /// The sentences of `text`, as written, from its tokens' sentence numbers: each from its first
+  /// word to its last and the marks that close it (`.`, `!`, a quote).
   static func sentences(of text: String, tokens: [Token]) -> [String] {
     var sentences: [String] = []
     var start = 0
     for index in tokens.indices
     where index + 1 == tokens.count || tokens[index + 1].sentence != tokens[index].sentence {
-      sentences.append(
-        String(text[tokens[start].surface.lowerBound..<tokens[index].surface.upperBound]))
+      var end = tokens[index].surface.upperBound
+      let limit = index + 1 < tokens.count ? tokens[index + 1].surface.lowerBound : text.endIndex
+      while end < limit, !text[end].isWhitespace { end = text.index(after: end) }
+      sentences.append(String(text[tokens[start].surface.lowerBound..<end]))
       start = index + 1
     }
     return sentences

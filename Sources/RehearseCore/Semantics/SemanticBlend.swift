@@ -8,18 +8,24 @@
 ///
 /// Both figures are fitted, never tuned on the answers they are judged on:
 /// - `pointsPerMargin` on the Mohler short-answer corpus's development assignments
-///   (`data/asag/mohler-dev.tsv`) alone: the least-squares fit of the grade on the rubric's score
-///   and the margin gives their weights, and this is the margin's weight over the score's;
-/// - `neutralMargin` on the bank's own graded examples: the median margin of its `adequate`
-///   examples (0.086; the mean is 0.082).
+///   (`data/asag/mohler-dev.tsv`) alone: the whole number from 20 to 80 whose blended scores
+///   (rounded, within 0 to 100) agree best with the grades by Pearson's r (0.624; the rubric alone
+///   0.601). A least-squares fit of the grade on the score and the margin weighs the margin at
+///   65, but the scores' limits at 0 and 100 cost that weight agreement (0.621);
+/// - `neutralMargin` on the bank's own graded examples: the mean margin of its `adequate`
+///   examples (0.082; the median is 0.086).
 ///
 /// Meaning only raises an answer that states no misconception: a confidently wrong answer talks
 /// about the right things, and its similarity says nothing of whether it is right.
 public enum SemanticBlend {
   /// Score points per unit of margin.
-  public static let pointsPerMargin = 65.0
+  public static let pointsPerMargin = 45.0
   /// The margin that leaves the rubric's score as it is.
   public static let neutralMargin = 0.08
+  /// How far the blend may take a graded example beyond its band's limits in `bank test`: the
+  /// rubric alone must place every example in its band, and its meaning moves an answer by up to
+  /// `pointsPerMargin` times the spread of margins among answers of one band (about ±10).
+  public static let bandTolerance = 10
   /// The smallest cosine between an answer sentence and a missed point shown as "reads like".
   public static let readsLikeThreshold = 0.6
 

@@ -10,6 +10,8 @@ struct SemanticReference: Sendable {
   let question: [Float]
   /// The strong answers' embeddings without the question's direction, of length 1.
   let references: [[Float]]
+  /// The strong answers' texts, trimmed, in `references`' order.
+  let referenceTexts: [String]
   /// The similarity of the rubric's key terms as a bare list: the similarity of a buzzword
   /// answer.
   let floor: Double
@@ -21,6 +23,7 @@ struct SemanticReference: Sendable {
     self.question = question
     let references = texts.references.map { Self.removing(question, from: encoder.embed($0)) }
     self.references = references
+    referenceTexts = texts.references.map(\.trimmedWhitespace)
     points = texts.points.map { encoder.embed($0) }
     floor = Self.similarity(
       Self.removing(question, from: encoder.embed(texts.keywordList)), to: references)
@@ -28,8 +31,15 @@ struct SemanticReference: Sendable {
 
   /// How close `answer`'s embedding comes to a strong answer once the question's direction is
   /// out of both: the largest cosine, −1 to 1 (0 for an answer with nothing beyond the question).
-  func similarity(_ answer: [Float]) -> Double {
-    Self.similarity(Self.removing(question, from: answer), to: references)
+  ///
+  /// A strong answer is not compared with itself: an answer whose text (`text`) is one of them
+  /// is measured against the others, so a strong example is judged as another candidate's answer
+  /// in the same words would be, and `bank test` stays meaningful. With no other, it is 1.
+  func similarity(_ answer: [Float], text: String) -> Double {
+    let trimmed = text.trimmedWhitespace
+    let others = references.indices.filter { referenceTexts[$0] != trimmed }.map { references[$0] }
+    guard !others.isEmpty else { return 1 }
+    return Self.similarity(Self.removing(question, from: answer), to: others)
   }
 
   static func similarity(_ vector: [Float], to references: [[Float]]) -> Double {

@@ -38,14 +38,14 @@ public final class SemanticScorer: @unchecked Sendable {
     return computed
   }
 
-  /// The meaning of `sentences` (an answer, sentence by sentence) against question `id`, whose
+  /// The meaning of `answer`, whose sentences are `sentences`, against question `id`, whose
   /// rubric scored it as `scored`; `nil` without a model.
   func read(
-    _ sentences: [String], scored: ScoredAnswer, id: String, texts: SemanticTexts
+    _ answer: String, sentences: [String], scored: ScoredAnswer, id: String, texts: SemanticTexts
   ) -> SemanticReading? {
     guard let reference = reference(id, texts), let encoder = model.encoder else { return nil }
     let (whole, parts) = encoder.embed(parts: sentences)
-    let similarity = reference.similarity(whole)
+    let similarity = reference.similarity(whole, text: answer)
     var readsLike: [SemanticReading.ReadsLike] = []
     for miss in scored.misses {
       guard let index = texts.points.firstIndex(of: miss.point) else { continue }

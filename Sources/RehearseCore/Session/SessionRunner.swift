@@ -48,6 +48,8 @@ public struct SessionRunner {
           }
           outputs = next[...] + outputs
         case .ask(let asked):
+          // What the answer will be compared with by meaning is computed while it is typed.
+          grader.prepare(questionID: asked.question.id)
           show(SessionText.question(asked, mode: machine.mode, style: style), .conversation)
         case .recorded(let answer):
           // An answer continued with `:continue` is saved again, in place of the first.

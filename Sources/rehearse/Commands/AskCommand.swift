@@ -22,6 +22,7 @@ struct AskCommand: ParsableCommand {
   }
 
   @OptionGroup var limits: TimeLimitOptions
+  @OptionGroup var semanticOptions: SemanticOptions
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
@@ -31,7 +32,8 @@ struct AskCommand: ParsableCommand {
     try SessionCommandRunner.run(style: global.outputStyle) { mode, store, input, show in
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: false, mode: mode,
-        style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker)
+        style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker,
+        semantic: semanticOptions.enabled)
       return try Rehearse.mock(
         request, archive: store, input: &input, startTime: Date(), show: show)
     }

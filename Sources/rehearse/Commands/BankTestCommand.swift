@@ -34,12 +34,14 @@ struct BankTestCommand: ParsableCommand {
   var directory: String?
 
   @OptionGroup var formatOptions: FormatOptions
+  @OptionGroup var semanticOptions: SemanticOptions
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
     let request = BankRequest(
       bank: global.bankSource(override: directory), format: formatOptions.format,
-      style: global.outputStyle, checker: global.exerciseChecker)
+      style: global.outputStyle, checker: global.exerciseChecker,
+      semantic: semanticOptions.enabled)
     try CommandRunner.run { try Rehearse.bankTest(request) }
   }
 }

@@ -44,7 +44,7 @@ struct DoctorCommand: ParsableCommand {
       environment: environment,
       store: SessionStore.inspect(home: home),
       python: PythonChecker.locate(environment: environment), format: formatOptions.format,
-      style: global.outputStyle)
+      style: global.outputStyle, semantic: UserConfigFile.current.readsMeaning(off: false))
     try CommandRunner.run { Rehearse.doctor(request) }
   }
 }

@@ -121,6 +121,7 @@ struct MockCommand: ParsableCommand {
   var pause: Bool?
 
   @OptionGroup var limits: TimeLimitOptions
+  @OptionGroup var semanticOptions: SemanticOptions
   @OptionGroup var global: GlobalOptions
 
   func validate() throws {
@@ -162,7 +163,8 @@ struct MockCommand: ParsableCommand {
       let request = MockRequest(
         bank: global.bankSource(), selection: selection, resume: resume, mode: mode,
         style: global.outputStyle, storyHome: UserHome.folder, checker: global.exerciseChecker,
-        pausesAfterFeedback: mode == .terminal && pauses, focus: focus, home: UserHome.folder)
+        pausesAfterFeedback: mode == .terminal && pauses, focus: focus, home: UserHome.folder,
+        semantic: semanticOptions.enabled)
       return try Rehearse.mock(
         request, archive: store, input: &input, startTime: Date(), show: show)
     }

@@ -43,6 +43,7 @@ struct ScoreCommand: ParsableCommand {
   var answerFile: String?
 
   @OptionGroup var formatOptions: FormatOptions
+  @OptionGroup var semanticOptions: SemanticOptions
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
@@ -57,7 +58,8 @@ struct ScoreCommand: ParsableCommand {
     }
     let request = ScoreRequest(
       bank: global.bankSource(), questionID: id, answer: answer, format: formatOptions.format,
-      style: global.outputStyle, checker: global.exerciseChecker, storyHome: UserHome.folder)
+      style: global.outputStyle, checker: global.exerciseChecker, storyHome: UserHome.folder,
+      semantic: semanticOptions.enabled)
     try CommandRunner.run { try Rehearse.score(request) }
   }
 }

@@ -9,11 +9,15 @@ public struct BankRequest: Sendable {
   public var questionID: String?
   /// `bank test`: what runs the executable questions' code; they are not run without one.
   public var checker: ExerciseChecker?
+  /// `bank test`: whether answers are also read by meaning, as a candidate's are by default.
+  public var semantic: Bool
 
   public init(
     bank: BankSource, format: OutputFormat = .text, style: TextStyle = .plain,
-    components: [Component] = [], questionID: String? = nil, checker: ExerciseChecker? = nil
+    components: [Component] = [], questionID: String? = nil, checker: ExerciseChecker? = nil,
+    semantic: Bool = false
   ) {
+    self.semantic = semantic
     self.bank = bank
     self.format = format
     self.style = style

@@ -19,12 +19,15 @@ public struct DoctorRequest: Sendable {
   public var python: PythonChecker
   public var format: OutputFormat
   public var style: TextStyle
+  /// Whether the config file leaves reading answers by meaning on.
+  public var semantic: Bool
 
   public init(
     bank: BankSource, home: URL, configPath: String,
     environment: [String: String], store: StoreInspection, python: PythonChecker,
-    format: OutputFormat = .text, style: TextStyle = .plain
+    format: OutputFormat = .text, style: TextStyle = .plain, semantic: Bool = true
   ) {
+    self.semantic = semantic
     self.bank = bank
     self.home = home
     self.configPath = configPath

@@ -21,13 +21,17 @@ public struct MockRequest: Sendable {
   public var focus: String?
   /// The user's home folder, where focuses are kept; none when `nil`.
   public var home: URL?
+  /// Whether answers are also read by meaning (`--no-semantic` turns it off); the model loads
+  /// in the background while the first question is shown.
+  public var semantic: Bool
 
   public init(
     bank: BankSource, selection: SessionSelection, resume: Bool,
     mode: SessionMachine.InputMode, style: TextStyle, storyHome: URL? = nil,
     checker: ExerciseChecker? = nil, pausesAfterFeedback: Bool = false,
-    timeZone: TimeZone = .current, focus: String? = nil, home: URL? = nil
+    timeZone: TimeZone = .current, focus: String? = nil, home: URL? = nil, semantic: Bool = false
   ) {
+    self.semantic = semantic
     self.focus = focus
     self.home = home
     self.timeZone = timeZone

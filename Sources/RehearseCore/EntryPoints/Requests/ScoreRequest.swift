@@ -12,11 +12,15 @@ public struct ScoreRequest: Sendable {
   /// The folder whose `stories/` hold the story shown beside a behavioural model answer; `nil`
   /// shows none.
   public var storyHome: URL?
+  /// Whether the answer is also read by meaning (`--no-semantic` turns it off).
+  public var semantic: Bool
 
   public init(
     bank: BankSource, questionID: String, answer: AnswerSource, format: OutputFormat,
-    style: TextStyle, checker: ExerciseChecker? = nil, storyHome: URL? = nil
+    style: TextStyle, checker: ExerciseChecker? = nil, storyHome: URL? = nil,
+    semantic: Bool = false
   ) {
+    self.semantic = semantic
     self.storyHome = storyHome
     self.bank = bank
     self.questionID = questionID

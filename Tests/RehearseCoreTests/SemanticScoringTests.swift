@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// Answers read by meaning beside the rubric: the blend, its limits, and what happens without a
+/// usable model.
+@Suite("Reading answers by meaning")
+struct SemanticScoringTests {
+  static let bank: Bank? = try? Bank.load(from: Repository.root)
+  static let semantics = SemanticScorer(
+    model: SemanticModel(
+      folder: SemanticModel.folder(bankRoot: Repository.root), warn: { _ in }))
+
+  /// Open questions of several components.
+  static let questionIDs = [
+    "dbc-batch-vs-stream-basics", "cicd-git-revert-bad-commit", "dm-fact-vs-dimension-tables",
+    "cloud-alb-vs-nlb", "sd-warehouse-business-objectives",
+  ]
+
+  @Test(
+    "the margin over the buzzword floor moves the score, within 0 to 100",
+    arguments: [
+      (50, 0.5, 0.42, false, 0),
+      (50, 0.70, 0.42, false, 9),
+      (50, 0.30, 0.42, false, -9),
+      (98, 0.95, 0.10, false, 2),
+      (3, 0.0, 0.40, false, -3),
+    ])
+  func blend(rubric: Int, similarity: Double, floor: Double, misconception: Bool, expected: Int) {
+    #expect(
+      SemanticBlend.adjustment(
+        rubric: rubric, similarity: similarity, floor: floor, misconception: misconception)
+        == expected)
+  }
+
+  @Test("a stated misconception keeps meaning from raising the score, never from lowering it")
+  func misconceptionGate() {
+    #expect(
+      SemanticBlend.adjustment(rubric: 40, similarity: 0.9, floor: 0.3, misconception: true) == 0)
+    #expect(
+      SemanticBlend.adjustment(rubric: 40, similarity: 0.1, floor: 0.3, misconception: true) < 0)
+  }
+
+  @Test(
+    "a bare list of the rubric's key terms scores lower read by meaning", arguments: questionIDs)
+  func keywordListFalls(id: String) throws {
+    let bank = try #require(Self.bank)
+    let question = try #require(bank.question(id: id))
+    let rubric = try #require(bank.rubrics[id])
+    let texts = try #require(
+      SemanticTexts(
+        prompt: question.prompt, references: Grader.references(question, rubric), rubric: rubric))
+    let grader = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
+    let scored = grader.grade(texts.keywordList, questionID: id)
+    let reading = try #require(scored.semantic)
+    #expect(scored.score < reading.rubricScore, "\(reading)")
+    #expect(reading.similarity < reading.floor + SemanticBlend.neutralMargin)
+  }
+
+  @Test(
+    "an answer in everyday words that means what a strong answer says is raised")
+  func everydayWordsRise() throws {
+    let bank = try #require(Self.bank)
+    let id = "dbc-batch-vs-stream-basics"
+    let answer = """
+      One way waits and collects the data for a while, then crunches the whole pile in one go, \
+      say every night, which is cheap and simple but the numbers are only as fresh as the last \
+      run. The other way handles each record the moment it shows up, so dashboards are up to \
+      the second, but it is harder to run because late or repeated records have to be dealt \
+      with as they come. Pick the first when a daily report is fine and the second when \
+      someone has to react within minutes, like fraud alerts.
+      """
+    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
+      .grade(answer, questionID: id)
+    let reading = try #require(scored.semantic)
+    #expect(scored.score > reading.rubricScore, "\(reading)")
+  }
+
+  @Test("a strong answer is compared with the other strong answers, not with itself")
+  func strongAnswerNotItsOwnReference() throws {
+    let bank = try #require(Self.bank)
+    let id = "cicd-git-revert-bad-commit"
+    let question = try #require(bank.question(id: id))
+    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
+      .grade(question.modelAnswer, questionID: id)
+    let reading = try #require(scored.semantic)
+    #expect(reading.similarity < 0.99, "compared with itself: \(reading.similarity)")
+    #expect(reading.similarity > reading.floor)
+  }
+
+  @Test("code questions are judged by their code: no reading by meaning")
+  func codeQuestionsUnread() throws {
+    let bank = try #require(Self.bank)
+    let id = "sql-find-duplicate-purchase-ids"
+    let question = try #require(bank.question(id: id))
+    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
+      .grade(question.modelAnswer, questionID: id)
+    #expect(scored.semantic == nil)
+  }
+
+  @Test(
+    "without a usable model the score is the rubric's, with one warning naming the file",
+    arguments: ["missing", "damaged"])
+  func noUsableModel(kind: String) throws {
+    let bank = try #require(Self.bank)
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("rehearse-model-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    if kind == "damaged" {
+      try Data("not a model".utf8).write(
+        to: folder.appendingPathComponent(SemanticModel.weightsFile))
+      try Data("[PAD]\n[UNK]\n[CLS]\n[SEP]\n".utf8).write(
+        to: folder.appendingPathComponent("vocab.txt"))
+    }
+    let warnings = Warnings()
+    let semantics = SemanticScorer(
+      model: SemanticModel(folder: folder, warn: { warnings.add($0) }))
+    let id = "dbc-batch-vs-stream-basics"
+    let answer =
+      "Batch runs on a schedule over a bounded set; streaming handles events as they come."
+    let plain = Grader(bank: bank, questionIDs: [id]).grade(answer, questionID: id)
+    let grader = Grader(bank: bank, questionIDs: [id], semantics: semantics)
+    for _ in 0..<2 {
+      let scored = grader.grade(answer, questionID: id)
+      #expect(scored == plain)
+    }
+    #expect(warnings.all.count == 1)
+    #expect(warnings.all.first?.contains(folder.path) == true, "\(warnings.all)")
+  }
+
+  @Test("an answer's sentences are read as written, one per sentence")
+  func sentences() {
+    let text = "Batch waits.  Streaming does not!\nBoth have a place"
+    #expect(
+      Grader.sentences(of: text, tokens: Tokenizer.tokens(of: text)) == [
+        "Batch waits.", "Streaming does not!", "Both have a place",
+      ])
+  }
+}

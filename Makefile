@@ -58,8 +58,8 @@ install: all
 	install -d $(BINDIR) $(DATADIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 0755 $(PROGRAM) $(BINDIR)/rehearse
 	# A bank installed before is replaced whole: a question removed since must not linger.
-	rm -rf $(DATADIR)/question-bank $(DATADIR)/rubrics
-	cp -R question-bank rubrics $(DATADIR)/
+	rm -rf $(DATADIR)/question-bank $(DATADIR)/rubrics $(DATADIR)/models
+	cp -R question-bank rubrics models $(DATADIR)/
 	chmod -R u=rwX,go=rX $(DATADIR)
 	install -m 0644 $(GENERATED)/man/rehearse.1 $(MANDIR)/rehearse.1
 	install -m 0644 $(GENERATED)/completions/rehearse.bash $(BASHDIR)/rehearse

@@ -31,6 +31,12 @@ printf 'Sharding splits data across servers; partitioning splits one table.\n.\n
   PATH="$prefix/bin:$PATH" rehearse mock --count 1 --seed 1 >"$work/mock.out" 2>"$work/mock.err" ||
   fail "a piped rehearse mock --count 1 failed (exit $?): $(tail -3 "$work/mock.err")"
 grep -q "Question 1 of 1" "$work/mock.err" || fail "the piped mock asked no question"
+if grep -q "semantic signal is off" "$work/mock.err"; then
+  fail "the installed mock could not load its sentence model: $(grep semantic "$work/mock.err")"
+fi
+PATH="$prefix/bin:$PATH" rehearse doctor --format json >"$work/doctor.json" 2>/dev/null
+grep -q '"loads" : true' "$work/doctor.json" ||
+  fail "rehearse doctor does not find the installed sentence model"
 
 # Through a link in another folder, as ~/bin or a package manager's shims hold it.
 mkdir "$work/links"

@@ -12,6 +12,8 @@ import RehearseEmbedding
 // is the cost of an answer made entirely of words never seen before. --scoring-only stops after
 // the two scoring figures, for comparing two builds in turn on a machine whose speed wanders.
 // --embedding-only measures only the sentence-embedding model: its load and one answer's embedding.
+// --reads-like measures how well a sentence's meaning names the talking point it makes, the
+// figures `SemanticBlend.readsLikeThreshold` is chosen from (see `readsLikeCalibration`).
 // --passes N scores the workload exactly N times a round instead of for a time: a fixed amount of
 // work, for counting instructions (valgrind --tool=callgrind), which does not wander.
 
@@ -22,6 +24,7 @@ var cold = false
 var gradedPath: String?
 var scoringOnly = false
 var embeddingOnly = false
+var readsLike = false
 var passes: Int?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
@@ -33,12 +36,13 @@ while let argument = arguments.next() {
   case "--graded": gradedPath = arguments.next()
   case "--scoring-only": scoringOnly = true
   case "--embedding-only": embeddingOnly = true
+  case "--reads-like": readsLike = true
   case "--passes": passes = arguments.next().flatMap(Int.init).map { max(1, $0) }
   default:
     FileHandle.standardError.write(
       Data(
         ("usage: RehearseBenchmark [--rounds N] [--seconds N] [--passes N] [--bank DIR] [--cold]"
-          + " [--graded TSV] [--scoring-only] [--embedding-only]\n").utf8))
+          + " [--graded TSV] [--scoring-only] [--embedding-only] [--reads-like]\n").utf8))
     exit(64)
   }
 }
@@ -179,6 +183,56 @@ var checksum = 0
         perAnswer.reduce(0, +) / Double(perAnswer.count) * 1000,
         perAnswer[perAnswer.count * 9 / 10] * 1000, perAnswer[perAnswer.count - 1] * 1000))
   }
+}
+
+/// How well "reads like" names the point a sentence makes, at each threshold.
+///
+/// Over every model answer and strong example of an open or behavioural question, each talking
+/// point the rubric finds is treated as if it were missed: the answer's sentence closest in
+/// meaning to the point's label is named when their cosine reaches the threshold, and it is right
+/// when it is the sentence holding the words the rubric found. Printed per threshold: how often a
+/// sentence is named, and how often the named one is right.
+@MainActor func readsLikeCalibration() {
+  guard let root = bankRoot,
+    let encoder = try? SentenceEncoder(folder: SemanticModel.folder(bankRoot: root))
+  else { return }
+  var cases: [(similarity: Float, right: Bool)] = []
+  for question in bank.questions where question.kind == .open || question.kind == .behavioural {
+    guard let rubric = bank.rubrics[question.id], let compiled = grader.rubric(for: question.id)
+    else { continue }
+    let labels = Dictionary(
+      uniqueKeysWithValues: rubric.points.map { ($0.label, encoder.embed($0.label)) })
+    let answers =
+      [question.modelAnswer] + rubric.examples.filter { $0.band == .strong }.map(\.answer)
+    for answer in answers {
+      let sentences = Grader.sentences(of: answer, tokens: Tokenizer.tokens(of: answer))
+      guard sentences.count > 1 else { continue }
+      let parts = encoder.embed(parts: sentences).parts
+      for hit in Scorer.score(answer, against: compiled).hits {
+        guard let label = labels[hit.point], let quote = hit.evidence.first else { continue }
+        let best = parts.indices.max {
+          SentenceEncoder.cosine(parts[$0], label) < SentenceEncoder.cosine(parts[$1], label)
+        }!
+        cases.append((SentenceEncoder.cosine(parts[best], label), sentences[best].contains(quote)))
+      }
+    }
+  }
+  print("reads like: \(cases.count) points made, each treated as missed")
+  print("THRESHOLD  NAMED  RIGHT WHEN NAMED")
+  for threshold in stride(from: Float(0.3), through: 0.75, by: 0.05) {
+    let named = cases.filter { $0.similarity >= threshold }
+    let right = named.filter(\.right).count
+    print(
+      String(
+        format: "%.2f       %3.0f%%   %3.0f%% (%d of %d)", threshold,
+        100 * Double(named.count) / Double(max(1, cases.count)),
+        100 * Double(right) / Double(max(1, named.count)), right, named.count))
+  }
+}
+
+if readsLike {
+  readsLikeCalibration()
+  exit(0)
 }
 
 if embeddingOnly {

@@ -101,12 +101,14 @@ struct RehearseProcess {
 
 @Suite("Command line")
 struct CommandLineTests {
+  // `bank test` runs here by the rubric alone: with meaning it embeds some 3,000 answers, which
+  // `.ci/run` does once, on the shipped bank, as its own step.
   @Test("bank lint and bank test pass on the shipped bank")
   func shippedBankIsClean() throws {
     let lint = try RehearseProcess.run(["bank", "lint"])
     #expect(lint.status == 0, "\(lint.standardError)")
     #expect(lint.standardOutput.contains(": ok"))
-    let test = try RehearseProcess.run(["bank", "test"])
+    let test = try RehearseProcess.run(["bank", "test", "--no-semantic"])
     #expect(test.status == 0, "\(test.standardOutput)")
     #expect(test.standardOutput.contains("all on their band"))
   }
@@ -159,7 +161,7 @@ struct CommandLineTests {
     let line = text[..<weak.lowerBound].filter { $0 == "\n" }.count + 1
     try Data(text.replacingCharacters(in: weak, with: "band: strong").utf8).write(to: rubrics)
 
-    let result = try RehearseProcess.run(["bank", "test", bank.path])
+    let result = try RehearseProcess.run(["bank", "test", bank.path, "--no-semantic"])
     #expect(result.status == 1)
     let failures = result.standardOutput.split(separator: "\n").filter {
       $0.contains(": strong example scored")

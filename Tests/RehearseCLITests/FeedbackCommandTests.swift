@@ -44,8 +44,13 @@ struct FeedbackCommandTests {
     let question = try Self.bank().requireQuestion(id: Self.behaviouralID)
     #expect(JSONOutput.encode(ScoreReport(saved.scored, question: question)) == fromScore)
 
-    // bank test grades its examples and model answers through the same grader.
-    let graded = Grader(bank: try Self.bank()).grade(Self.story, questionID: Self.behaviouralID)
+    // bank test grades its examples and model answers through the same grader, meaning included.
+    let semantics = SemanticScorer(
+      model: SemanticModel(
+        folder: SemanticModel.folder(bankRoot: RehearseProcess.repository), warn: { _ in }))
+    let graded = Grader(bank: try Self.bank(), semantics: semantics)
+      .grade(Self.story, questionID: Self.behaviouralID)
+    #expect(graded.semantic != nil, "the story is read by meaning")
     #expect(JSONOutput.encode(ScoreReport(graded, question: question)) == fromScore)
   }
 

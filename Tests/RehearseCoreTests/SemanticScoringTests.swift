@@ -130,6 +130,30 @@ struct SemanticScoringTests {
     #expect(warnings.all.first?.contains(folder.path) == true, "\(warnings.all)")
   }
 
+  @Test(
+    "bank test with meaning: the rubric alone must give the band, the blend stay within 10 points",
+    arguments: [
+      (Band.adequate, 55, 45, true),
+      (Band.adequate, 31, 43, true),
+      (Band.adequate, 29, 43, false),
+      (Band.adequate, 79, 69, true),
+      (Band.adequate, 80, 69, false),
+      (Band.adequate, 50, 72, false),
+      (Band.weak, 49, 39, true),
+      (Band.strong, 60, 70, true),
+      (Band.strong, 59, 71, false),
+    ])
+  func bankTestTolerance(expected: Band, score: Int, rubricScore: Int, passes: Bool) {
+    let check = BankTester.Check(
+      question: "q", subject: .example, file: "rubrics/q.yaml", line: 1, expected: expected,
+      got: Band(score: score), score: score, rubricScore: rubricScore)
+    #expect(check.passed == passes)
+    let plain = BankTester.Check(
+      question: "q", subject: .example, file: "rubrics/q.yaml", line: 1, expected: expected,
+      got: Band(score: rubricScore), score: rubricScore, rubricScore: nil)
+    #expect(plain.passed == (Band(score: rubricScore) == expected), "without meaning, exactly")
+  }
+
   @Test("an answer's sentences are read as written, one per sentence")
   func sentences() {
     let text = "Batch waits.  Streaming does not!\nBoth have a place"

@@ -132,7 +132,7 @@ public struct Grader: Sendable {
 
   /// The sentences of `text`, as written, from its tokens' sentence numbers: each from its first
   /// word to its last and the marks that close it (`.`, `!`, a quote).
-  static func sentences(of text: String, tokens: [Token]) -> [String] {
+  public static func sentences(of text: String, tokens: [Token]) -> [String] {
     var sentences: [String] = []
     var start = 0
     for index in tokens.indices

@@ -8,7 +8,10 @@ struct BankTestCommand: ParsableCommand {
     abstract: "Score every graded example and model answer, and run every SQL and Python exercise.",
     discussion: """
       Every graded example must get its band, and every model answer must be strong. Each one \
-      off its band is listed as file:line: and the command exits 1.
+      off its band is listed as file:line: and the command exits 1. Answers are read by meaning \
+      too, as a candidate's are: the rubric alone must then give each its band, and the blended \
+      score must stay within 10 points of it; a strong example is compared with the other \
+      strong answers, not with itself. --no-semantic checks the rubric's band alone.
 
       Every open and behavioural rubric must pass its self-tests: its keyword salad and the \
       prompt pasted back score weak, no misconception fires on the model answer or a strong \
@@ -21,7 +24,8 @@ struct BankTestCommand: ParsableCommand {
       plausible wrong answers, at least two, and in the shipped bank at least two of them weak) \
       must each fail a check. Without python3 the Python \
       questions are listed as not run. \
-      JSON: {checked, failures: [{question, subject, file, line, expected, got, score}], \
+      JSON: {checked, failures: [{question, subject, file, line, expected, got, score, \
+      rubric_score}], \
       self_test_failures: [{question, test, file, line, detail}], exercises: {questions, run, failures: [{question, subject, file, line, expected, got}], \
       skipped, skip_reason}}.
       """

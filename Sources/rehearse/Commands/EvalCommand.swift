@@ -19,7 +19,8 @@ struct EvalCommand: ParsableCommand {
       question the bank does not have is an error (65). JSON: {n, questions, pearson, \
       spearman, band_agreement, kappa, variants: [{variant, n, human_mean, score_mean}], \
       disagreements, answers: [{line, question_id, variant, human, score, human_band, band, \
-      reason}]}.
+      reason, rubric_score, similarity, floor}], rubric_only: {pearson, band_agreement, kappa, \
+      score_means}}.
 
       Short-answer sets, the protocol of data/asag/README.md: for each question a rubric is drafted from the \
       question and its reference answer alone (as 'rehearse rubric draft' does; weights from \
@@ -31,8 +32,14 @@ struct EvalCommand: ParsableCommand {
       The file is tab-separated UTF-8 with a header naming at least question_id (assignment.question), \
       question, reference_answer, student_answer and grade_avg (0-5).
 
-      JSON: {n, pearson, spearman, rmse, mapping, questions: [{question_id, n, median_score, \
-      median_grade}], answers: [{line, question_id, score, grade}]}.
+      JSON: {n, pearson, spearman, rmse, rubric_pearson, rubric_spearman, mapping, questions: \
+      [{question_id, n, median_score, median_grade}], answers: [{line, question_id, score, grade, \
+      rubric_score, similarity, floor}]}.
+
+      Both kinds read answers by meaning too, as 'rehearse score' does, and then report the \
+      rubric's figures alone beside the blended ones (the rubric_ keys; an answer's similarity to \
+      its strong answers and its question's buzzword floor); --no-semantic, or semantic = false \
+      in the config file, measures the rubric alone and leaves those keys out.
 
       Exit codes for both: 0 measured; 65 a malformed file (file:line: message); 66 no such \
       file, or a folder.

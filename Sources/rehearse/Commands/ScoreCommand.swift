@@ -16,6 +16,12 @@ struct ScoreCommand: ParsableCommand {
       penalty of each misconception stated. Bands: strong from 70, adequate from 40, weak below. \
       A missing required point caps the score at 69.
 
+      An open or behavioural answer is also read by meaning: its similarity to the closest \
+      strong answer, above or below that of a typical adequate answer (over the question's \
+      buzzword floor), moves the score by 4.5 points per 0.1, never up for an answer that \
+      states a misconception; under a missed point, the answer's sentence that reads like it is \
+      shown. --no-semantic (or semantic = false in the config file) scores by the rubric alone.
+
       An answer to a sql or python question is run instead: its query on the question's tables \
       in an in-memory SQLite database (read-only, 2 s, 10,000 rows), or its function against the \
       question's tests in python3 (5 s, 4 s of CPU, 512 MiB). A query scores by how far its rows \
@@ -27,10 +33,13 @@ struct ScoreCommand: ParsableCommand {
 
       JSON keys: question, score, band, hits [{point, weight, required, evidence}], \
       misses [{point, weight, required, credit, evidence}], \
-      misconceptions [{label, correction, evidence, penalty, kind}], capped_by_required; for code \
+      misconceptions [{label, correction, evidence, penalty, kind}], capped_by_required, semantic \
+      {rubric_score, similarity, floor, adjustment, reads_like [{point, sentence, similarity}]} \
+      when read by meaning; for code \
       also execution {language, outcome, checks [{name, passed, expected, actual}], message, \
       code, rows}; and feedback, what the text shows: {score, band, made, partly_made, missed, \
-      to_discuss: [{label, weight, required, credit, evidence}], misconceptions, …}, as in \
+      to_discuss: [{label, weight, required, credit, evidence, reads_like}], rubric_score, \
+      misconceptions, …}, as in \
       'rehearse review --format json'.
       """
   )

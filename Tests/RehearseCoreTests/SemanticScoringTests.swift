@@ -77,6 +77,49 @@ struct SemanticScoringTests {
     #expect(scored.score > reading.rubricScore, "\(reading)")
   }
 
+  @Test("a missed point is shown with the answer's sentence that reads like it")
+  func readsLike() throws {
+    let bank = try #require(Self.bank)
+    let id = "sd-warehouse-business-objectives"
+    let sentence =
+      "I would ask what the warehouse will be used for and what reports and KPIs they need."
+    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
+      .grade("I would talk to the stakeholders first. " + sentence, questionID: id)
+    let hint = try #require(scored.semantic?.readsLike.first)
+    #expect(hint.sentence == sentence)
+    #expect(hint.point.hasPrefix("Ask for the strategic purpose"))
+    #expect(hint.similarity >= SemanticBlend.readsLikeThreshold)
+    #expect(scored.misses.contains { $0.point == hint.point }, "only a point not fully made")
+    let feedback = FeedbackText.render(
+      Feedback(scored, question: bank.question(id: id)), style: .plain)
+    #expect(feedback.contains("reads like: \"I would ask what the warehouse"), "\(feedback)")
+  }
+
+  @Test(
+    "a sentence stating a misconception is never offered as reading like a point",
+    arguments: [
+      (
+        "dbc-sql-vs-nosql",
+        "NoSQL is always faster than SQL, so use it for speed. Relational "
+          + "databases keep tables with a fixed schema."
+      ),
+      (
+        "dbc-sharding-vs-partitioning",
+        "Sharding and partitioning are the same thing, both just "
+          + "split a table. Sharding puts data on different servers."
+      ),
+    ])
+  func noHintFromMisconception(id: String, answer: String) throws {
+    let bank = try #require(Self.bank)
+    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
+      .grade(answer, questionID: id)
+    let evidence = scored.misconceptions.flatMap(\.evidence)
+    #expect(!evidence.isEmpty, "the answer states a misconception")
+    for hint in scored.semantic?.readsLike ?? [] {
+      #expect(!evidence.contains { hint.sentence.contains($0) }, "\(hint.sentence)")
+    }
+  }
+
   @Test("a strong answer is compared with the other strong answers, not with itself")
   func strongAnswerNotItsOwnReference() throws {
     let bank = try #require(Self.bank)

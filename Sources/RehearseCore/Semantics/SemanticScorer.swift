@@ -47,9 +47,14 @@ public final class SemanticScorer: @unchecked Sendable {
     let (whole, parts) = encoder.embed(parts: sentences)
     let similarity = reference.similarity(whole, text: answer)
     var readsLike: [SemanticReading.ReadsLike] = []
+    // A sentence that states a wrong idea is named as that, never as a point it nearly made.
+    let wrong = scored.misconceptions.flatMap(\.evidence)
+    let candidates = parts.indices.filter { index in
+      !wrong.contains { sentences[index].contains($0) }
+    }
     for miss in scored.misses {
       guard let index = texts.points.firstIndex(of: miss.point) else { continue }
-      let best = parts.indices.map {
+      let best = candidates.map {
         (
           sentence: $0,
           similarity: Double(SentenceEncoder.cosine(parts[$0], reference.points[index]))

@@ -158,6 +158,11 @@ public final class SentenceEncoder: Sendable {
     var ids: [Int32] = [tokenizer.classifierID]
     var spans: [Range<Int>] = []
     for part in parts {
+      guard ids.count < Self.tokenLimit - 1 else {
+        // Past the limit: the rest is not read, not even split into pieces.
+        spans.append(ids.count..<ids.count)
+        continue
+      }
       let pieces = tokenizer.encode(part, limit: Self.tokenLimit).dropFirst().dropLast()
       let start = ids.count
       ids += pieces.prefix(max(0, Self.tokenLimit - 1 - ids.count))

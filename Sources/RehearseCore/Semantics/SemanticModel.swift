@@ -58,13 +58,4 @@ public final class SemanticModel: @unchecked Sendable {
     case nil: return nil
     }
   }
-
-  /// Why the model could not be loaded, after waiting for the load; `nil` when it loaded.
-  public var problem: EmbeddingError? {
-    condition.lock()
-    defer { condition.unlock() }
-    while result == nil { condition.wait() }
-    if case .failure(let error) = result { return error }
-    return nil
-  }
 }

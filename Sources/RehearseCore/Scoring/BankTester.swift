@@ -58,19 +58,23 @@ public enum BankTester {
   /// graded by its rubric as a candidate's answer would be (`Grader`, without running code); runs
   /// the self-tests of every open and behavioural rubric (`RubricSelfTest`); with a `checker`,
   /// also runs the code of every executable question (`ExerciseTester`). With `semantics`, the
-  /// answers are read by meaning too, as a candidate's are; a strong example is then compared
-  /// with the other strong answers, not with itself (`SemanticReference.similarity`).
+  /// examples and model answers are read by meaning too, as a candidate's are; a strong example
+  /// is then compared with the other strong answers, not with itself
+  /// (`SemanticReference.similarity`). The self-tests read by the rubric alone.
   public static func run(
     _ bank: Bank, checker: ExerciseChecker? = nil, semantics: SemanticScorer? = nil
   ) -> Result {
     let grader = Grader(bank: bank, semantics: semantics)
+    // The self-tests hold the rubric itself to its properties, so they read by the rubric alone:
+    // meaning only lowers a salad or a pasted prompt further, and would double the work.
+    let rubricGrader = semantics == nil ? grader : Grader(bank: bank)
     var checks: [Check] = []
     var selfTestFailures: [RubricSelfTest.Failure] = []
     for question in bank.questions {
       guard let rubric = grader.rubric(for: question.id) else { continue }
       if RubricSelfTest.applies(to: question) {
         selfTestFailures += RubricSelfTest.run(question, rubric: rubric.rubric) {
-          grader.grade($0, questionID: question.id)
+          rubricGrader.grade($0, questionID: question.id)
         }
       }
       let model = grader.grade(question.modelAnswer, questionID: question.id)

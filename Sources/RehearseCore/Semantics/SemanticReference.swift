@@ -17,11 +17,20 @@ struct SemanticReference: Sendable {
   let floor: Double
   /// Each talking point's label, embedded, in the rubric's order.
   let points: [[Float]]
+  /// Each strong answer embedded as an answer is, whole and sentence by sentence
+  /// (`SentenceEncoder.embed(parts:)`), in `references`' order: a strong answer given as the
+  /// answer (by `bank test`, or pasted back) is not embedded twice.
+  let asAnswers: [(whole: [Float], parts: [[Float]])]
 
   init(_ texts: SemanticTexts, encoder: SentenceEncoder) {
     let question = encoder.embed(texts.prompt)
     self.question = question
-    let references = texts.references.map { Self.removing(question, from: encoder.embed($0)) }
+    // Embedded as answers are, so that a strong answer and the same text typed compare equal.
+    let asAnswers = texts.references.map {
+      encoder.embed(parts: Grader.sentences(of: $0, tokens: Tokenizer.tokens(of: $0)))
+    }
+    self.asAnswers = asAnswers
+    let references = asAnswers.map { Self.removing(question, from: $0.whole) }
     self.references = references
     referenceTexts = texts.references.map(\.trimmedWhitespace)
     points = texts.points.map { encoder.embed($0) }
@@ -40,6 +49,12 @@ struct SemanticReference: Sendable {
     let others = references.indices.filter { referenceTexts[$0] != trimmed }.map { references[$0] }
     guard !others.isEmpty else { return 1 }
     return Self.similarity(Self.removing(question, from: answer), to: others)
+  }
+
+  /// The embedding of `text` as an answer when it is one of the strong answers.
+  func embedded(_ text: String) -> (whole: [Float], parts: [[Float]])? {
+    let trimmed = text.trimmedWhitespace
+    return referenceTexts.firstIndex(of: trimmed).map { asAnswers[$0] }
   }
 
   static func similarity(_ vector: [Float], to references: [[Float]]) -> Double {

@@ -44,7 +44,7 @@ public final class SemanticScorer: @unchecked Sendable {
     _ answer: String, sentences: [String], scored: ScoredAnswer, id: String, texts: SemanticTexts
   ) -> SemanticReading? {
     guard let reference = reference(id, texts), let encoder = model.encoder else { return nil }
-    let (whole, parts) = encoder.embed(parts: sentences)
+    let (whole, parts) = reference.embedded(answer) ?? encoder.embed(parts: sentences)
     let similarity = reference.similarity(whole, text: answer)
     var readsLike: [SemanticReading.ReadsLike] = []
     // A sentence that states a wrong idea is named as that, never as a point it nearly made.

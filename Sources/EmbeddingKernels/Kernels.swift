@@ -367,58 +367,110 @@ public enum Kernels {
     // Keys transposed: dimension d of key j at d * padded + j, the padding's scores unused.
     let padded = (rows + 7) / 8 * 8
     var transposed = [Float](repeating: 0, count: size * padded)
-    var scores = [Float](repeating: 0, count: padded)
+    // The scores of four queries at a time: each key vector loaded once serves four
+    // independent sums, so the multiply-adds do not wait on one another.
+    var scores = [Float](repeating: 0, count: 4 * padded)
     transposed.withUnsafeMutableBufferPointer { kt in
       scores.withUnsafeMutableBufferPointer { s in
         let keys = kt.baseAddress!
-        let weights = s.baseAddress!
         for j in 0..<rows {
           for d in 0..<size { keys[d * padded + j] = buffers.key[j * width + offset + d] }
         }
-        for i in 0..<rows {
-          let q = buffers.query + i * width + offset
-          var largest = -Float.infinity
+        for first in stride(from: 0, to: rows, by: 4) {
+          let count = min(4, rows - first)
+          // A query past the last row repeats it; its scores are not used.
+          let q0 = buffers.query + first * width + offset
+          let q1 = buffers.query + min(first + 1, rows - 1) * width + offset
+          let q2 = buffers.query + min(first + 2, rows - 1) * width + offset
+          let q3 = buffers.query + min(first + 3, rows - 1) * width + offset
+          let w = s.baseAddress!
           for block in stride(from: 0, to: padded, by: 8) {
-            var sum = SIMD8<Float>()
+            var s0 = SIMD8<Float>()
+            var s1 = SIMD8<Float>()
+            var s2 = SIMD8<Float>()
+            var s3 = SIMD8<Float>()
             for d in 0..<size {
-              sum = M.multiplyAdd(SIMD8(repeating: q[d]), load(keys + d * padded + block), sum)
+              let k = load(keys + d * padded + block)
+              s0 = M.multiplyAdd(SIMD8(repeating: q0[d]), k, s0)
+              s1 = M.multiplyAdd(SIMD8(repeating: q1[d]), k, s1)
+              s2 = M.multiplyAdd(SIMD8(repeating: q2[d]), k, s2)
+              s3 = M.multiplyAdd(SIMD8(repeating: q3[d]), k, s3)
             }
-            store(sum * scale, weights + block)
+            store(s0 * scale, w + block)
+            store(s1 * scale, w + padded + block)
+            store(s2 * scale, w + 2 * padded + block)
+            store(s3 * scale, w + 3 * padded + block)
           }
-          for j in 0..<rows { largest = max(largest, weights[j]) }
-          var total: Float = 0
-          var j = 0
-          while j + 8 <= rows {
-            let e = exp(load(weights + j) - SIMD8(repeating: largest))
-            store(e, weights + j)
-            total += e.sum()
-            j += 8
+          for r in 0..<count {
+            softmaxAndSum(
+              weights: w + r * padded, buffers, row: first + r, rows: rows, width: width,
+              offset: offset, M.self)
           }
-          while j < rows {
-            weights[j] = exp(SIMD8(repeating: weights[j] - largest))[0]
-            total += weights[j]
-            j += 1
-          }
-          var c0 = SIMD8<Float>()
-          var c1 = SIMD8<Float>()
-          var c2 = SIMD8<Float>()
-          var c3 = SIMD8<Float>()
-          for j in 0..<rows {
-            let p = SIMD8<Float>(repeating: weights[j])
-            let v = buffers.value + j * width + offset
-            c0 = M.multiplyAdd(p, load(v), c0)
-            c1 = M.multiplyAdd(p, load(v + 8), c1)
-            c2 = M.multiplyAdd(p, load(v + 16), c2)
-            c3 = M.multiplyAdd(p, load(v + 24), c3)
-          }
-          let inverse = SIMD8<Float>(repeating: 1 / total)
-          let out = buffers.context + i * width + offset
-          store(c0 * inverse, out)
-          store(c1 * inverse, out + 8)
-          store(c2 * inverse, out + 16)
-          store(c3 * inverse, out + 24)
         }
       }
     }
+  }
+
+  /// One query's context from its scores: the softmax of `weights` (its `rows` scores), then
+  /// the weighted sum of the value rows, written to the query's row of the context.
+  @inlinable @inline(__always)
+  static func softmaxAndSum<M: MultiplyAdd>(
+    weights: UnsafeMutablePointer<Float>, _ buffers: AttentionBuffers, row: Int, rows: Int,
+    width: Int, offset: Int, _: M.Type
+  ) {
+    var largest = -Float.infinity
+    for j in 0..<rows { largest = max(largest, weights[j]) }
+    var total: Float = 0
+    var j = 0
+    while j + 8 <= rows {
+      let e = exp(load(weights + j) - SIMD8(repeating: largest))
+      store(e, weights + j)
+      total += e.sum()
+      j += 8
+    }
+    while j < rows {
+      weights[j] = exp(SIMD8(repeating: weights[j] - largest))[0]
+      total += weights[j]
+      j += 1
+    }
+    // Two keys at a time into two sets of sums: eight chains of multiply-adds, not four.
+    var c0 = SIMD8<Float>()
+    var c1 = SIMD8<Float>()
+    var c2 = SIMD8<Float>()
+    var c3 = SIMD8<Float>()
+    var d0 = SIMD8<Float>()
+    var d1 = SIMD8<Float>()
+    var d2 = SIMD8<Float>()
+    var d3 = SIMD8<Float>()
+    j = 0
+    while j + 2 <= rows {
+      let p = SIMD8<Float>(repeating: weights[j])
+      let v = buffers.value + j * width + offset
+      c0 = M.multiplyAdd(p, load(v), c0)
+      c1 = M.multiplyAdd(p, load(v + 8), c1)
+      c2 = M.multiplyAdd(p, load(v + 16), c2)
+      c3 = M.multiplyAdd(p, load(v + 24), c3)
+      let p2 = SIMD8<Float>(repeating: weights[j + 1])
+      let u = v + width
+      d0 = M.multiplyAdd(p2, load(u), d0)
+      d1 = M.multiplyAdd(p2, load(u + 8), d1)
+      d2 = M.multiplyAdd(p2, load(u + 16), d2)
+      d3 = M.multiplyAdd(p2, load(u + 24), d3)
+      j += 2
+    }
+    if j < rows {
+      let p = SIMD8<Float>(repeating: weights[j])
+      let v = buffers.value + j * width + offset
+      c0 = M.multiplyAdd(p, load(v), c0)
+      c1 = M.multiplyAdd(p, load(v + 8), c1)
+      c2 = M.multiplyAdd(p, load(v + 16), c2)
+      c3 = M.multiplyAdd(p, load(v + 24), c3)
+    }
+    let inverse = SIMD8<Float>(repeating: 1 / total)
+    let out = buffers.context + row * width + offset
+    store((c0 + d0) * inverse, out)
+    store((c1 + d1) * inverse, out + 8)
+    store((c2 + d2) * inverse, out + 16)
+    store((c3 + d3) * inverse, out + 24)
   }
 }

@@ -12,6 +12,18 @@ struct SemanticScoringTests {
     model: SemanticModel(
       folder: SemanticModel.folder(bankRoot: Repository.root), warn: { _ in }))
 
+  /// `answer` graded as an answer to `id`, read by meaning.
+  static func graded(_ answer: String, _ id: String) throws -> ScoredAnswer {
+    let bank = try #require(Self.bank)
+    return Grader(bank: bank, questionIDs: [id], semantics: semantics).grade(answer, questionID: id)
+  }
+
+  /// The model answer of `id`.
+  static func modelAnswer(_ id: String) throws -> String {
+    let bank = try #require(Self.bank)
+    return try #require(bank.question(id: id)).modelAnswer
+  }
+
   /// Open questions of several components.
   static let questionIDs = [
     "dbc-batch-vs-stream-basics", "cicd-git-revert-bad-commit", "dm-fact-vs-dimension-tables",
@@ -51,8 +63,7 @@ struct SemanticScoringTests {
     let texts = try #require(
       SemanticTexts(
         prompt: question.prompt, references: Grader.references(question, rubric), rubric: rubric))
-    let grader = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
-    let scored = grader.grade(texts.keywordList, questionID: id)
+    let scored = try Self.graded(texts.keywordList, id)
     let reading = try #require(scored.semantic)
     #expect(scored.score < reading.rubricScore, "\(reading)")
     #expect(reading.similarity < reading.floor + SemanticBlend.neutralMargin)
@@ -61,7 +72,6 @@ struct SemanticScoringTests {
   @Test(
     "an answer in everyday words that means what a strong answer says is raised")
   func everydayWordsRise() throws {
-    let bank = try #require(Self.bank)
     let id = "dbc-batch-vs-stream-basics"
     let answer = """
       One way waits and collects the data for a while, then crunches the whole pile in one go, \
@@ -71,27 +81,24 @@ struct SemanticScoringTests {
       with as they come. Pick the first when a daily report is fine and the second when \
       someone has to react within minutes, like fraud alerts.
       """
-    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
-      .grade(answer, questionID: id)
+    let scored = try Self.graded(answer, id)
     let reading = try #require(scored.semantic)
     #expect(scored.score > reading.rubricScore, "\(reading)")
   }
 
   @Test("a missed point is shown with the answer's sentence that reads like it")
   func readsLike() throws {
-    let bank = try #require(Self.bank)
     let id = "sd-warehouse-business-objectives"
     let sentence =
       "I would ask what the warehouse will be used for and what reports and KPIs they need."
-    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
-      .grade("I would talk to the stakeholders first. " + sentence, questionID: id)
+    let scored = try Self.graded("I would talk to the stakeholders first. " + sentence, id)
     let hint = try #require(scored.semantic?.readsLike.first)
     #expect(hint.sentence == sentence)
     #expect(hint.point.hasPrefix("Ask for the strategic purpose"))
     #expect(hint.similarity >= SemanticBlend.readsLikeThreshold)
     #expect(scored.misses.contains { $0.point == hint.point }, "only a point not fully made")
     let feedback = FeedbackText.render(
-      Feedback(scored, question: bank.question(id: id)), style: .plain)
+      Feedback(scored, question: try #require(Self.bank).question(id: id)), style: .plain)
     #expect(feedback.contains("reads like: \"I would ask what the warehouse"), "\(feedback)")
   }
 
@@ -110,9 +117,7 @@ struct SemanticScoringTests {
       ),
     ])
   func noHintFromMisconception(id: String, answer: String) throws {
-    let bank = try #require(Self.bank)
-    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
-      .grade(answer, questionID: id)
+    let scored = try Self.graded(answer, id)
     let evidence = scored.misconceptions.flatMap(\.evidence)
     #expect(!evidence.isEmpty, "the answer states a misconception")
     for hint in scored.semantic?.readsLike ?? [] {
@@ -122,11 +127,8 @@ struct SemanticScoringTests {
 
   @Test("a strong answer is compared with the other strong answers, not with itself")
   func strongAnswerNotItsOwnReference() throws {
-    let bank = try #require(Self.bank)
     let id = "cicd-git-revert-bad-commit"
-    let question = try #require(bank.question(id: id))
-    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
-      .grade(question.modelAnswer, questionID: id)
+    let scored = try Self.graded(try Self.modelAnswer(id), id)
     let reading = try #require(scored.semantic)
     #expect(reading.similarity < 0.99, "compared with itself: \(reading.similarity)")
     #expect(reading.similarity > reading.floor)
@@ -134,12 +136,8 @@ struct SemanticScoringTests {
 
   @Test("code questions are judged by their code: no reading by meaning")
   func codeQuestionsUnread() throws {
-    let bank = try #require(Self.bank)
     let id = "sql-find-duplicate-purchase-ids"
-    let question = try #require(bank.question(id: id))
-    let scored = Grader(bank: bank, questionIDs: [id], semantics: Self.semantics)
-      .grade(question.modelAnswer, questionID: id)
-    #expect(scored.semantic == nil)
+    #expect(try Self.graded(try Self.modelAnswer(id), id).semantic == nil)
   }
 
   @Test(

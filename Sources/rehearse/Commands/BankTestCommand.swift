@@ -11,7 +11,8 @@ struct BankTestCommand: ParsableCommand {
       off its band is listed as file:line: and the command exits 1. Answers are read by meaning \
       too, as a candidate's are: the rubric alone must then give each its band, and the blended \
       score must stay within 10 points of it; a strong example is compared with the other \
-      strong answers, not with itself. --no-semantic checks the rubric's band alone.
+      strong answers, not with itself. The self-tests below hold the rubric itself, by its score \
+      alone. --no-semantic checks the rubric's band alone.
 
       Every open and behavioural rubric must pass its self-tests: its keyword salad and the \
       prompt pasted back score weak, no misconception fires on the model answer or a strong \

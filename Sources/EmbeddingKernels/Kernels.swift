@@ -7,24 +7,32 @@ import Dispatch
 /// processor, `EmbeddingKernelsAVX2` for one with AVX2 and FMA, whose eight-float vectors are
 /// one register and whose multiply-adds are one instruction.
 public enum Kernels {
-  /// The buffers of one linear layer, shared by the threads that each write other outputs.
+  /// The width of one attention head the attention kernel takes (all-MiniLM-L6-v2's: 384 values
+  /// in 12 heads).
+  public static let headWidth = 32
+
+  /// The pointers of one linear layer.
   @usableFromInline
-  struct Buffers: @unchecked Sendable {
-    @usableFromInline let input: UnsafePointer<Float>
-    @usableFromInline let weight: UnsafePointer<Float>
-    @usableFromInline let bias: UnsafePointer<Float>
-    @usableFromInline let output: UnsafeMutablePointer<Float>
+  typealias LinearBuffers = (
+    input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+    output: UnsafeMutablePointer<Float>
+  )
+
+  /// The pointers of one attention: its query, key and value rows, and the context it writes.
+  @usableFromInline
+  typealias AttentionBuffers = (
+    query: UnsafePointer<Float>, key: UnsafePointer<Float>, value: UnsafePointer<Float>,
+    context: UnsafeMutablePointer<Float>
+  )
+
+  /// Pointers handed to the threads of one kernel, each of which writes its own part of the
+  /// output and none of which outlives the buffers.
+  @usableFromInline
+  struct Shared<Value>: @unchecked Sendable {
+    @usableFromInline let value: Value
 
     @inlinable
-    init(
-      input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-      output: UnsafeMutablePointer<Float>
-    ) {
-      self.input = input
-      self.weight = weight
-      self.bias = bias
-      self.output = output
-    }
+    init(_ value: Value) { self.value = value }
   }
 
   /// A linear layer's weight in panels of eight outputs: panel `p` holds, for each input `k` in
@@ -49,10 +57,11 @@ public enum Kernels {
 
   /// `output[i][o] = bias[o] + Σk input[i][k] · weight[o][k]` for `rows` rows: a linear layer.
   ///
-  /// Outputs are computed in tiles of four rows by eight outputs held in registers, adding one
-  /// input at a time (an outer product), so no sum is ever reduced across a vector; the weight
-  /// columns of a tile stay in cache while every row passes. The tiles' columns are split between
-  /// two threads when there is enough work. `outputs` must be a multiple of 8.
+  /// Outputs are computed in tiles held in registers — six rows by sixteen outputs where the
+  /// arithmetic has the registers for them (`MultiplyAdd.wideTiles`), else four rows by eight —
+  /// adding one input at a time (an outer product), so no sum is ever reduced across a vector;
+  /// the weight columns of a tile stay in cache while every row passes. The tiles' columns are
+  /// split between two threads when there is enough work. `outputs` must be a multiple of 8.
   @inlinable
   public static func linear<M: MultiplyAdd>(
     _ input: [Float], rows: Int, weight: Weight, bias: [Float], _ arithmetic: M.Type
@@ -66,11 +75,14 @@ public enum Kernels {
       weight.values.withUnsafeBufferPointer { w in
         bias.withUnsafeBufferPointer { b in
           output.withUnsafeMutableBufferPointer { y in
-            let buffers = Buffers(
-              input: x.baseAddress!, weight: w.baseAddress!, bias: b.baseAddress!,
-              output: y.baseAddress!)
+            let shared = Shared(
+              (
+                input: x.baseAddress!, weight: w.baseAddress!, bias: b.baseAddress!,
+                output: y.baseAddress!
+              ))
             let perChunk = (blocks + chunks - 1) / chunks
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+              let buffers = shared.value
               let first = chunk * perChunk
               let last = min(blocks, first + perChunk)
               guard first < last else { return }
@@ -99,7 +111,7 @@ public enum Kernels {
   /// `rows` a multiple of 6.
   @inlinable @inline(__always)
   static func wideTile<M: MultiplyAdd>(
-    _ buffers: Buffers, _ column: Int, rows: Int, inputs: Int, outputs: Int, _: M.Type
+    _ buffers: LinearBuffers, _ column: Int, rows: Int, inputs: Int, outputs: Int, _: M.Type
   ) {
     let left = buffers.weight + column * inputs
     let right = left + 8 * inputs
@@ -162,7 +174,7 @@ public enum Kernels {
   /// Eight outputs from `column` of the rows from `from` on, four rows at a time.
   @inlinable @inline(__always)
   static func tile<M: MultiplyAdd>(
-    _ buffers: Buffers, _ column: Int, from: Int = 0, rows: Int, inputs: Int, outputs: Int,
+    _ buffers: LinearBuffers, _ column: Int, from: Int = 0, rows: Int, inputs: Int, outputs: Int,
     _: M.Type
   ) {
     let w = UnsafeRawPointer(buffers.weight + column * inputs)
@@ -308,7 +320,8 @@ public enum Kernels {
   ///
   /// Heads are split between two threads. Within a head, the keys are laid out transposed, so
   /// a query's scores against eight keys at a time are one multiply-add per dimension, and a
-  /// context row of 32 values is four vectors summed in registers. A head's width must be 32.
+  /// context row of 32 values is four vectors summed in registers. A head's width must be
+  /// `headWidth`.
   @inlinable
   public static func attention<M: MultiplyAdd>(
     query: [Float], key: [Float], value: [Float], rows: Int, width: Int, heads: Int,
@@ -319,13 +332,15 @@ public enum Kernels {
       key.withUnsafeBufferPointer { k in
         value.withUnsafeBufferPointer { v in
           context.withUnsafeMutableBufferPointer { c in
-            let buffers = AttentionBuffers(
-              query: q.baseAddress!, key: k.baseAddress!, value: v.baseAddress!,
-              context: c.baseAddress!)
+            let shared = Shared(
+              (
+                query: q.baseAddress!, key: k.baseAddress!, value: v.baseAddress!,
+                context: c.baseAddress!
+              ))
             let threads = rows >= 16 ? 2 : 1
             DispatchQueue.concurrentPerform(iterations: threads) { thread in
               for head in stride(from: thread, to: heads, by: threads) {
-                attend(buffers, head: head, rows: rows, width: width, heads: heads, M.self)
+                attend(shared.value, head: head, rows: rows, width: width, heads: heads, M.self)
               }
             }
           }
@@ -335,33 +350,13 @@ public enum Kernels {
     return context
   }
 
-  /// The buffers of one attention, shared by the threads that each write other heads.
-  @usableFromInline
-  struct AttentionBuffers: @unchecked Sendable {
-    @usableFromInline let query: UnsafePointer<Float>
-    @usableFromInline let key: UnsafePointer<Float>
-    @usableFromInline let value: UnsafePointer<Float>
-    @usableFromInline let context: UnsafeMutablePointer<Float>
-
-    @inlinable
-    init(
-      query: UnsafePointer<Float>, key: UnsafePointer<Float>, value: UnsafePointer<Float>,
-      context: UnsafeMutablePointer<Float>
-    ) {
-      self.query = query
-      self.key = key
-      self.value = value
-      self.context = context
-    }
-  }
-
   /// One head's attention: its slice of every token's context.
   @inlinable
   static func attend<M: MultiplyAdd>(
     _ buffers: AttentionBuffers, head: Int, rows: Int, width: Int, heads: Int, _: M.Type
   ) {
     let size = width / heads
-    precondition(size == 32, "a head of \(size) values; the kernel takes 32")
+    precondition(size == headWidth, "a head of \(size) values; the kernel takes \(headWidth)")
     let offset = head * size
     let scale = 1 / Float(size).squareRoot()
     // Keys transposed: dimension d of key j at d * padded + j, the padding's scores unused.

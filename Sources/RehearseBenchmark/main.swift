@@ -146,19 +146,17 @@ var checksum = 0
   // references computed first, as while a question is on screen.
   let answersFile = root.deletingLastPathComponent()
     .appendingPathComponent("shared/data/bank-answers/dev.tsv").path
-  var candidates: [(id: String, answer: String)] = []
+  var candidates: [(id: String, answer: String)] = workload
+  var source = "model answers and graded examples"
   if let text = try? GradedAnswersFile.text(atPath: answersFile),
     let answers = try? BankAnswersFile.parse(text, path: answersFile)
   {
     candidates = answers.map { ($0.questionID, $0.answer) }
-  } else {
-    candidates = workload.filter { item in
-      bank.question(id: item.id).map { $0.kind == .open || $0.kind == .behavioural } ?? false
-    }.prefix(100).map { $0 }
+    source = "candidate answers"
   }
   candidates = candidates.filter { item in
     bank.question(id: item.id).map { $0.kind == .open || $0.kind == .behavioural } ?? false
-  }
+  }.prefix(100).map { $0 }
   let scorer = SemanticScorer(model: SemanticModel(folder: folder, warn: { _ in }))
   let blended = Grader(bank: bank, semantics: scorer)
   for id in Set(candidates.map(\.id)) {
@@ -178,7 +176,7 @@ var checksum = 0
       String(
         format: "scoring one answer with its meaning: %d %@ of %d tokens on average: median "
           + "%.1f ms, mean %.1f ms, 90th percentile %.1f ms, longest %.1f ms",
-        perAnswer.count, candidates.count == 0 ? "answers" : "candidate answers",
+        perAnswer.count, source,
         tokens / perAnswer.count, perAnswer[perAnswer.count / 2] * 1000,
         perAnswer.reduce(0, +) / Double(perAnswer.count) * 1000,
         perAnswer[perAnswer.count * 9 / 10] * 1000, perAnswer[perAnswer.count - 1] * 1000))

@@ -67,7 +67,8 @@ public final class SentenceEncoder: Sendable {
     guard let table = weights.entries["embeddings.word_embeddings.weight"], table.shape.count == 2
     else { throw .malformed(file: weights.path, reason: "no word-embedding table") }
     let width = table.shape[1]
-    guard width % Self.heads == 0, width % 16 == 0 else {
+    // The attention kernel takes heads of one width; another model's would be refused there.
+    guard width == Self.heads * Kernels.headWidth else {
       throw .malformed(file: weights.path, reason: "an embedding width of \(width)")
     }
     let positions = try weights.floats(

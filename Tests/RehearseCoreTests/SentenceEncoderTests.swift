@@ -92,6 +92,12 @@ struct DamagedModelTests {
       (file(header: "[1, 2"), "the header is not JSON"),
       (
         file(
+          header:
+            #"{"embeddings.word_embeddings.weight": {"dtype": "F16", "shape": [5, 48], "#
+            + #""data_offsets": [0, 480]}}"#, payload: 480), "an embedding width of 48"
+      ),
+      (
+        file(
           header: #"{"t": {"dtype": "F16", "shape": [2, 3], "data_offsets": [0, 10]}}"#,
           payload: 10), "tensor t has the wrong size for its shape"
       ),

@@ -38,23 +38,24 @@ struct SemanticReference: Sendable {
       Self.removing(question, from: encoder.embed(texts.keywordList)), to: references)
   }
 
+  /// Which strong answer `text` is, when it is one of them (compared trimmed).
+  func strongAnswer(_ text: String) -> Int? {
+    referenceTexts.firstIndex(of: text.trimmedWhitespace)
+  }
+
   /// How close `answer`'s embedding comes to a strong answer once the question's direction is
   /// out of both: the largest cosine, −1 to 1 (0 for an answer with nothing beyond the question).
   ///
-  /// A strong answer is not compared with itself: an answer whose text (`text`) is one of them
-  /// is measured against the others, so a strong example is judged as another candidate's answer
-  /// in the same words would be, and `bank test` stays meaningful. With no other, it is 1.
-  func similarity(_ answer: [Float], text: String) -> Double {
-    let trimmed = text.trimmedWhitespace
-    let others = references.indices.filter { referenceTexts[$0] != trimmed }.map { references[$0] }
+  /// A strong answer is not compared with itself: the answer that is strong answer `own`
+  /// (`strongAnswer(_:)`) is measured against the others, so a strong example is judged as
+  /// another candidate's answer in the same words would be, and `bank test` stays meaningful.
+  /// With no other, it is 1.
+  func similarity(_ answer: [Float], excluding own: Int?) -> Double {
+    let others = references.indices.filter { index in
+      own.map { referenceTexts[index] != referenceTexts[$0] } ?? true
+    }.map { references[$0] }
     guard !others.isEmpty else { return 1 }
     return Self.similarity(Self.removing(question, from: answer), to: others)
-  }
-
-  /// The embedding of `text` as an answer when it is one of the strong answers.
-  func embedded(_ text: String) -> (whole: [Float], parts: [[Float]])? {
-    let trimmed = text.trimmedWhitespace
-    return referenceTexts.firstIndex(of: trimmed).map { asAnswers[$0] }
   }
 
   static func similarity(_ vector: [Float], to references: [[Float]]) -> Double {

@@ -44,8 +44,10 @@ public final class SemanticScorer: @unchecked Sendable {
     _ answer: String, sentences: [String], scored: ScoredAnswer, id: String, texts: SemanticTexts
   ) -> SemanticReading? {
     guard let reference = reference(id, texts), let encoder = model.encoder else { return nil }
-    let (whole, parts) = reference.embedded(answer) ?? encoder.embed(parts: sentences)
-    let similarity = reference.similarity(whole, text: answer)
+    // A strong answer given as the answer was embedded with the question's references.
+    let own = reference.strongAnswer(answer)
+    let (whole, parts) = own.map { reference.asAnswers[$0] } ?? encoder.embed(parts: sentences)
+    let similarity = reference.similarity(whole, excluding: own)
     var readsLike: [SemanticReading.ReadsLike] = []
     // A sentence that states a wrong idea is named as that, never as a point it nearly made.
     let wrong = scored.misconceptions.flatMap(\.evidence)
